@@ -1,0 +1,144 @@
+//! French display of numbers: decimal comma, thousands grouped by a narrow no-break space
+//! (U+202F), a no-break space (U+00A0) before `%` and `€`.
+//!
+//! ```
+//! use indicateurs_caf::{format, nombre::Ratio};
+//! let r = Ratio::new(12_903 * 100, 25_188).unwrap();
+//! assert_eq!(format::pourcent(r, 1), "51,2\u{a0}%");
+//! assert_eq!(format::euros(Ratio::entier(358_715), 0), "358\u{202f}715\u{a0}€");
+//! ```
+
+use crate::nombre::{puissance10, Ratio};
+
+/// Thousands separator: narrow no-break space.
+pub const ESPACE_FINE: char = '\u{202F}';
+/// Space before `%` and `€`: no-break space.
+pub const ESPACE_INSECABLE: char = '\u{00A0}';
+
+/// Shown when a figure cannot be computed: an empty cell, never `NaN`.
+pub const VIDE: &str = "";
+
+fn grouper(chiffres: &str) -> String {
+    let mut sortie = String::with_capacity(chiffres.len() + chiffres.len() / 3 * 3);
+    let n = chiffres.len();
+    for (i, c) in chiffres.chars().enumerate() {
+        if i > 0 && (n - i) % 3 == 0 {
+            sortie.push(ESPACE_FINE);
+        }
+        sortie.push(c);
+    }
+    sortie
+}
+
+/// A scaled integer (`valeur / 10^decimales`) in French: `-12345, 2` → `-123,45`.
+pub fn echelle(valeur: i128, decimales: u32) -> String {
+    let abs = valeur.unsigned_abs();
+    let p = puissance10(decimales).map(|p| p.unsigned_abs()).unwrap_or(1);
+    let entiere = grouper(&(abs / p).to_string());
+    let mut s = String::new();
+    if valeur < 0 {
+        s.push('-');
+    }
+    s.push_str(&entiere);
+    if decimales > 0 {
+        s.push(',');
+        s.push_str(&format!("{:0width$}", abs % p, width = decimales as usize));
+    }
+    s
+}
+
+/// A whole number: `25188` → `25 188`.
+pub fn entier(n: i128) -> String {
+    echelle(n, 0)
+}
+
+/// `r` rounded half away from zero to `decimales` decimals, in French.
+pub fn decimal(r: Ratio, decimales: u32) -> String {
+    r.arrondi(decimales).map(|v| echelle(v, decimales)).unwrap_or_default()
+}
+
+/// A percentage already multiplied by 100: `51,2 %`.
+pub fn pourcent(r: Ratio, decimales: u32) -> String {
+    suffixe(decimal(r, decimales), "%")
+}
+
+/// An amount in euros: `358 715 €`, `738,10 €`.
+pub fn euros(r: Ratio, decimales: u32) -> String {
+    suffixe(decimal(r, decimales), "€")
+}
+
+fn suffixe(s: String, unite: &str) -> String {
+    if s.is_empty() {
+        return s;
+    }
+    format!("{s}{ESPACE_INSECABLE}{unite}")
+}
+
+/// A signed figure: `+1,0`, `-20,8`, `+0,0` (a value that rounds to zero carries `+`).
+pub fn signe(r: Ratio, decimales: u32) -> String {
+    match r.arrondi(decimales) {
+        Some(v) if v < 0 => echelle(v, decimales),
+        Some(v) => format!("+{}", echelle(v, decimales)),
+        None => String::new(),
+    }
+}
+
+/// An amount rounded to two significant figures, for "près de" sentences:
+/// `358 715` → `360 000`, `2 300 000` → `2 300 000`, `77 612` → `78 000`.
+pub fn deux_chiffres_significatifs(r: Ratio) -> Option<i128> {
+    let entier = r.arrondi(0)?;
+    let chiffres = entier.unsigned_abs().to_string().len() as u32;
+    if chiffres <= 2 {
+        return Some(entier);
+    }
+    let p = puissance10(chiffres - 2)?;
+    let q = Ratio::new(r.num(), r.den().checked_mul(p)?)?.arrondi(0)?;
+    // Rounding can carry to one more digit (99 500 → 100 000): still two significant figures.
+    q.checked_mul(p)
+}
+
+/// "près de 360 000 €".
+pub fn pres_de_euros(r: Ratio) -> String {
+    deux_chiffres_significatifs(r)
+        .map(|v| format!("près de {}", suffixe(entier(v), "€")))
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lisible(s: &str) -> String {
+        s.replace([ESPACE_FINE, ESPACE_INSECABLE], " ")
+    }
+
+    #[track_caller]
+    fn cas(obtenu: String, attendu: &str) {
+        assert_eq!(lisible(&obtenu), attendu);
+    }
+
+    #[test]
+    fn formats() {
+        cas(entier(25_188), "25 188");
+        cas(entier(1_466_743), "1 466 743");
+        cas(entier(-1_234), "-1 234");
+        cas(entier(999), "999");
+        cas(entier(0), "0");
+        cas(decimal(Ratio::new(21, 10).unwrap(), 1), "2,1");
+        cas(euros(Ratio::new(155_000, 210).unwrap(), 2), "738,10 €");
+        cas(pourcent(Ratio::new(-4, 100).unwrap(), 1), "0,0 %");
+        cas(signe(Ratio::new(-4, 100).unwrap(), 1), "+0,0");
+        cas(signe(Ratio::new(104, 10).unwrap(), 1), "+10,4");
+        cas(signe(Ratio::new(-208, 10).unwrap(), 1), "-20,8");
+        cas(euros(Ratio::new(-65_919, 100).unwrap(), 2), "-659,19 €");
+    }
+
+    #[test]
+    fn pres_de() {
+        cas(pres_de_euros(Ratio::entier(358_715)), "près de 360 000 €");
+        cas(pres_de_euros(Ratio::entier(23_205)), "près de 23 000 €");
+        cas(pres_de_euros(Ratio::entier(51_555)), "près de 52 000 €");
+        cas(pres_de_euros(Ratio::entier(99_500)), "près de 100 000 €");
+        cas(pres_de_euros(Ratio::entier(45)), "près de 45 €");
+    }
+}

@@ -1,0 +1,35 @@
+//! # indicateurs-caf
+//!
+//! Reference calculator of French family-policy indicators, compiled to WebAssembly for the
+//! browser: a household's consumption units, revenue per unit and position against the dated
+//! low-income thresholds ([`foyer`]), with the thresholds as data ([`parametres`]).
+//!
+//! The core is pure Rust: exact arithmetic ([`nombre`]), French display ([`format`]), input
+//! decoding with French errors ([`valeur`]). The JavaScript API of `shared/spec/api.md` lives in
+//! one binding module, [`wasm`], the only one that knows `wasm_bindgen`.
+//!
+//! ## Glossary
+//!
+//! | term | meaning |
+//! |---|---|
+//! | *foyer* (allocataire) | the allocataire, the conjoint and the persons à charge: not the INSEE *ménage* |
+//! | *allocataire* | the person who receives at least one CAF benefit |
+//! | *UC* | *unité de consommation*: the weight of each person in the foyer's needs |
+//! | *RUC* | *revenu par unité de consommation*: monthly resources / UC, € per UC per month |
+//! | *seuil* | a threshold in € per UC per month (CAF *bas revenus*, INSEE poverty line, partner) |
+//! | *bas revenus* | RUC strictly under the CAF threshold |
+//! | *fragile* | above the threshold only thanks to the CAF benefits |
+//! | *hors champ* | outside the reference population of the low-income indicators |
+//! | *taux d'effort* | share of resources left to pay housing after the housing aid |
+//! | *QF* | *quotient familial*: resources per part, the CAF's scale for its own aids |
+//! | *prestations* | CAF benefits; *aide au logement* (AL) is one of them |
+
+#![deny(missing_docs)]
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
+
+pub mod foyer;
+pub mod format;
+pub mod nombre;
+pub mod parametres;
+pub mod valeur;
+pub mod wasm;

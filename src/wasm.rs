@@ -1,0 +1,380 @@
+//! The JavaScript binding: the only module that knows `wasm_bindgen`, `js_sys` and
+//! `serde_wasm_bindgen`.
+//!
+//! Inputs arrive as `JsValue`, are decoded into the core's [`Valeur`] (depth-limited) and then
+//! validated by the core. Outputs are the boundary types of this module (`…Js`), built from the
+//! core results by `From`, whose field names are the public contract of `shared/spec/api.md`.
+//! Errors become a real JavaScript `Error` with a French `message` and a `champ` property.
+//!
+//! The pure part ([`calculer_foyer_valeur`], the boundary types) also builds natively, so the
+//! same golden fixtures check it with `cargo test` and through the JavaScript boundary in wasm.
+
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+use crate::foyer::{ErreurFoyer, Resultat, Situation};
+use crate::nombre::Ratio;
+use crate::parametres::{Seuil, SEUILS};
+use crate::valeur::Valeur;
+
+/// A threshold as given to JavaScript.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct SeuilJs {
+    /// Year of the value.
+    pub annee: i32,
+    /// € per UC per month.
+    pub valeur: f64,
+    /// `"caf-bas-revenus"`, `"insee-60"`, `"insee-50"` or `"partenaire"`.
+    #[serde(rename = "type")]
+    pub type_seuil: &'static str,
+    /// Source of the value.
+    pub source: String,
+    /// `"confirme"`, `"secondaire"` or `"fourni"`.
+    pub statut: &'static str,
+}
+
+impl From<&Seuil> for SeuilJs {
+    fn from(s: &Seuil) -> Self {
+        SeuilJs {
+            annee: s.annee,
+            valeur: Ratio::centimes(s.centimes).to_f64(),
+            type_seuil: s.type_seuil.code(),
+            source: s.source.to_string(),
+            statut: s.statut.code(),
+        }
+    }
+}
+
+/// Position against one INSEE line.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct PositionInseeJs {
+    /// The line used.
+    #[serde(flatten)]
+    pub seuil: SeuilJs,
+    /// Resources per INSEE UC, € per month.
+    pub ruc_insee: f64,
+    /// Under the line.
+    pub sous_le_seuil: bool,
+    /// Resources − line × UC INSEE, € per month.
+    pub ecart_mensuel: f64,
+}
+
+/// One displayed figure.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct FigureJs {
+    /// Stable id.
+    pub id: &'static str,
+    /// French label.
+    pub libelle: String,
+    /// French display.
+    pub affiche: String,
+    /// French explanation with the numbers.
+    pub explication: String,
+}
+
+/// Eligibility to a partner ceiling.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct EligibiliteJs {
+    /// Name of the aid.
+    pub libelle: String,
+    /// Under the ceiling.
+    pub eligible: bool,
+    /// Margin under the ceiling, € per month (negative: excess).
+    pub ecart_mensuel: f64,
+    /// French explanation.
+    pub explication: String,
+}
+
+/// The result of `calculerFoyer`, field for field as in `shared/spec/api.md`.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct ResultatJs {
+    /// Reference year asked.
+    pub annee: i32,
+    /// UC, CAF scale.
+    pub uc: f64,
+    /// UC, INSEE scale.
+    pub uc_insee: f64,
+    /// Single-parent foyer.
+    pub monoparental: bool,
+    /// Monthly resources, €.
+    pub ressources_mensuelles: f64,
+    /// € per UC per month, unrounded.
+    pub ruc: f64,
+    /// € per UC per month without benefits, unrounded.
+    pub ruc_hors_prestations: f64,
+    /// Threshold used.
+    pub seuil: SeuilJs,
+    /// Resources − threshold × UC, € per month.
+    pub ecart_seuil_mensuel: f64,
+    /// INSEE lines and the foyer's position.
+    pub seuils_insee: Vec<PositionInseeJs>,
+    /// Null when hors champ.
+    pub bas_revenus: Option<bool>,
+    /// Null when hors champ.
+    pub fragile: Option<bool>,
+    /// Benefits / resources, percent; null when resources are zero.
+    pub part_prestations: Option<f64>,
+    /// Benefits ≥ 50 % of resources.
+    pub dependance50: bool,
+    /// Benefits = all resources.
+    pub dependance100: bool,
+    /// Null, or why the foyer is outside the reference population.
+    pub hors_champ: Option<String>,
+    /// Taux d'effort net in percent, or null.
+    pub taux_effort: Option<f64>,
+    /// Taux d'effort ≥ 30 %, or null.
+    pub taux_effort_eleve: Option<bool>,
+    /// Family quotient used, €.
+    pub quotient_familial: f64,
+    /// Simulated family quotient, €.
+    pub quotient_familial_simule: f64,
+    /// Parts of the simulation.
+    pub parts: f64,
+    /// Partner ceilings.
+    pub eligibilites: Vec<EligibiliteJs>,
+    /// Figures in display order.
+    pub figures: Vec<FigureJs>,
+    /// One French sentence per figure.
+    pub explications: Vec<String>,
+    /// French warnings.
+    pub avertissements: Vec<String>,
+}
+
+impl From<&Resultat> for ResultatJs {
+    fn from(r: &Resultat) -> Self {
+        let dixiemes = |d: u32| f64::from(d) / 10.0;
+        ResultatJs {
+            annee: r.annee,
+            uc: dixiemes(r.uc_dixiemes),
+            uc_insee: dixiemes(r.uc_insee_dixiemes),
+            monoparental: r.monoparental,
+            ressources_mensuelles: r.ressources_mensuelles.to_f64(),
+            ruc: r.ruc.to_f64(),
+            ruc_hors_prestations: r.ruc_hors_prestations.to_f64(),
+            seuil: SeuilJs::from(&r.seuil),
+            ecart_seuil_mensuel: r.ecart_seuil_mensuel.to_f64(),
+            seuils_insee: r
+                .seuils_insee
+                .iter()
+                .map(|p| PositionInseeJs {
+                    seuil: SeuilJs::from(&p.seuil),
+                    ruc_insee: p.ruc_insee.to_f64(),
+                    sous_le_seuil: p.sous_le_seuil,
+                    ecart_mensuel: p.ecart_mensuel.to_f64(),
+                })
+                .collect(),
+            bas_revenus: r.bas_revenus,
+            fragile: r.fragile,
+            part_prestations: r.part_prestations.map(Ratio::to_f64),
+            dependance50: r.dependance50,
+            dependance100: r.dependance100,
+            hors_champ: r.hors_champ.clone(),
+            taux_effort: r.taux_effort.as_ref().map(|t| t.pourcent.to_f64()),
+            taux_effort_eleve: r.taux_effort.as_ref().map(|t| t.eleve),
+            quotient_familial: r.quotient_familial.to_f64(),
+            quotient_familial_simule: r.quotient_familial_simule.to_f64(),
+            parts: f64::from(r.parts_demi) / 2.0,
+            eligibilites: r
+                .eligibilites
+                .iter()
+                .map(|e| EligibiliteJs {
+                    libelle: e.libelle.clone(),
+                    eligible: e.eligible,
+                    ecart_mensuel: e.ecart_mensuel.to_f64(),
+                    explication: e.explication.clone(),
+                })
+                .collect(),
+            figures: r
+                .figures
+                .iter()
+                .map(|f| FigureJs { id: f.id, libelle: f.libelle.clone(), affiche: f.affiche.clone(), explication: f.explication.clone() })
+                .collect(),
+            explications: r.figures.iter().map(|f| f.explication.clone()).collect(),
+            avertissements: r.avertissements.clone(),
+        }
+    }
+}
+
+/// An error as JavaScript receives it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ErreurJs {
+    /// French sentence.
+    pub message: String,
+    /// Path of the field at fault.
+    pub champ: String,
+}
+
+impl From<ErreurFoyer> for ErreurJs {
+    fn from(e: ErreurFoyer) -> Self {
+        ErreurJs { message: e.to_string(), champ: e.champ().into_owned() }
+    }
+}
+
+impl From<ErreurJs> for JsValue {
+    fn from(e: ErreurJs) -> JsValue {
+        let erreur = js_sys::Error::new(&e.message);
+        // Setting a property on a fresh Error object cannot fail; ignore the impossible case.
+        let _ = js_sys::Reflect::set(&erreur, &JsValue::from_str("champ"), &JsValue::from_str(&e.champ));
+        erreur.into()
+    }
+}
+
+/// `calculerFoyer` on a decoded input: the whole of it but the `JsValue` conversions.
+///
+/// # Errors
+/// Every rule of [`Situation`], as an [`ErreurJs`].
+pub fn calculer_foyer_valeur(v: &Valeur) -> Result<ResultatJs, ErreurJs> {
+    let situation = Situation::try_from(v)?;
+    Ok(ResultatJs::from(&situation.calculer()?))
+}
+
+/// Every threshold known, as JavaScript receives them.
+pub fn seuils_js() -> Vec<SeuilJs> {
+    SEUILS.iter().map(SeuilJs::from).collect()
+}
+
+fn decoder(v: JsValue, champ: &str, libelle: &str) -> Result<Valeur, JsValue> {
+    serde_wasm_bindgen::from_value::<Valeur>(v).map_err(|e| {
+        let detail = e.to_string().chars().take(120).collect::<String>();
+        ErreurJs { message: format!("{libelle} : donnée illisible ({detail})."), champ: champ.into() }.into()
+    })
+}
+
+fn encoder<T: Serialize>(v: &T) -> Result<JsValue, JsValue> {
+    v.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(|e| {
+        ErreurJs { message: format!("Résultat impossible à transmettre ({e})."), champ: "resultat".into() }.into()
+    })
+}
+
+/// `calculerFoyer(situation)`: every figure of a household (see `shared/spec/api.md`).
+///
+/// # Errors
+/// Throws an `Error` with a French `message` and a `champ` property on any invalid input.
+#[wasm_bindgen(js_name = calculerFoyer, unchecked_return_type = "Resultat")]
+pub fn calculer_foyer(#[wasm_bindgen(unchecked_param_type = "Situation")] situation: JsValue) -> Result<JsValue, JsValue> {
+    let v = decoder(situation, "situation", "Situation")?;
+    encoder(&calculer_foyer_valeur(&v)?)
+}
+
+/// `seuils()`: every threshold known, each `{ annee, valeur, type, source, statut }`.
+///
+/// # Errors
+/// None in practice (serialisation of plain data).
+#[wasm_bindgen(js_name = seuils, unchecked_return_type = "Seuil[]")]
+pub fn seuils() -> Result<JsValue, JsValue> {
+    encoder(&seuils_js())
+}
+
+/// `version()`: the package version.
+#[wasm_bindgen(js_name = version)]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_string()
+}
+
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &'static str = r#"
+/** Rôle d'une personne du foyer. */
+export type Role = "allocataire" | "conjoint" | "enfant" | "autre";
+
+/** Une personne du foyer. */
+export interface Personne {
+  role: Role;
+  /** Âge en années révolues, 0 à 120. */
+  age: number | string;
+  handicap?: boolean;
+  etudiant?: boolean;
+}
+
+/** Un plafond d'éligibilité d'un partenaire. */
+export interface PlafondPartenaire {
+  libelle?: string;
+  indicateur: "ruc" | "quotientFamilial";
+  /** Plafond en € (par UC et par mois pour le RUC). */
+  valeur: number | string;
+  /** Vrai : éligible seulement strictement sous le plafond. */
+  strict?: boolean;
+}
+
+/** Situation d'un foyer. Les montants acceptent aussi un texte « 1 200,50 ». */
+export interface Situation {
+  annee: number;
+  personnes: Personne[];
+  revenusAnnuels: number | string;
+  prestationsMensuelles: number | string;
+  aideLogementMensuelle?: number | string | null;
+  loyerMensuel?: number | string | null;
+  seuil?: { valeur: number | string; libelle?: string } | null;
+  quotientFamilialCaf?: number | string | null;
+  plafonds?: PlafondPartenaire[];
+}
+
+export type TypeSeuil = "caf-bas-revenus" | "insee-60" | "insee-50" | "partenaire";
+export type StatutSource = "confirme" | "secondaire" | "fourni";
+
+/** Un seuil daté et sourcé, en € par UC et par mois. */
+export interface Seuil {
+  annee: number;
+  valeur: number;
+  type: TypeSeuil;
+  source: string;
+  statut: StatutSource;
+}
+
+export interface PositionInsee extends Seuil {
+  rucInsee: number;
+  sousLeSeuil: boolean;
+  ecartMensuel: number;
+}
+
+export interface Figure {
+  id: string;
+  libelle: string;
+  affiche: string;
+  explication: string;
+}
+
+export interface Eligibilite {
+  libelle: string;
+  eligible: boolean;
+  ecartMensuel: number;
+  explication: string;
+}
+
+/** Résultat de calculerFoyer. */
+export interface Resultat {
+  annee: number;
+  uc: number;
+  ucInsee: number;
+  monoparental: boolean;
+  ressourcesMensuelles: number;
+  ruc: number;
+  rucHorsPrestations: number;
+  seuil: Seuil;
+  ecartSeuilMensuel: number;
+  seuilsInsee: PositionInsee[];
+  basRevenus: boolean | null;
+  fragile: boolean | null;
+  partPrestations: number | null;
+  dependance50: boolean;
+  dependance100: boolean;
+  horsChamp: string | null;
+  tauxEffort: number | null;
+  tauxEffortEleve: boolean | null;
+  quotientFamilial: number;
+  quotientFamilialSimule: number;
+  parts: number;
+  eligibilites: Eligibilite[];
+  figures: Figure[];
+  explications: string[];
+  avertissements: string[];
+}
+
+/** Erreur levée sur une saisie invalide. */
+export interface ErreurSaisie extends Error {
+  /** Chemin du champ en faute, par ex. « personnes[2].age ». */
+  champ: string;
+}
+"#;
