@@ -99,9 +99,7 @@ pub fn deux_chiffres_significatifs(r: Ratio) -> Option<i128> {
 
 /// "près de 360 000 €".
 pub fn pres_de_euros(r: Ratio) -> String {
-    deux_chiffres_significatifs(r)
-        .map(|v| format!("près de {}", suffixe(entier(v), "€")))
-        .unwrap_or_default()
+    deux_chiffres_significatifs(r).map(|v| format!("près de {}", suffixe(entier(v), "€"))).unwrap_or_default()
 }
 
 #[cfg(test)]

@@ -198,11 +198,9 @@ impl fmt::Display for ErreurFoyer {
             ErreurFoyer::AucunAllocataire => {
                 f.write_str("Personnes du foyer : il faut exactement un allocataire (aucune personne n'a ce rôle).")
             }
-            ErreurFoyer::PlusieursAllocataires(i) => write!(
-                f,
-                "Rôle de la personne {} : le foyer a déjà un allocataire ; il en faut exactement un.",
-                i + 1
-            ),
+            ErreurFoyer::PlusieursAllocataires(i) => {
+                write!(f, "Rôle de la personne {} : le foyer a déjà un allocataire ; il en faut exactement un.", i + 1)
+            }
             ErreurFoyer::PlusieursConjoints(i) => {
                 write!(f, "Rôle de la personne {} : le foyer a déjà un conjoint ; il en faut un au plus.", i + 1)
             }
@@ -227,10 +225,7 @@ fn saisie(champ: impl Into<String>, libelle: impl Into<String>, regle: Regle) ->
 }
 
 fn limites(min: i64, max: i64) -> Regle {
-    Regle::HorsLimites {
-        min: euros(Ratio::entier(i128::from(min)), 0),
-        max: euros(Ratio::entier(i128::from(max)), 0),
-    }
+    Regle::HorsLimites { min: euros(Ratio::entier(i128::from(min)), 0), max: euros(Ratio::entier(i128::from(max)), 0) }
 }
 
 fn montant_positif(c: Option<i64>, champ: &str, libelle: &str) -> Result<(), ErreurFoyer> {
@@ -420,23 +415,25 @@ impl TryFrom<&Valeur> for Situation {
                         return Err(ErreurFoyer::Saisie(lp.erreur_sur(
                             "indicateur",
                             &format!("Indicateur du plafond {}", i + 1),
-                            Regle::ValeurInconnue { recu: code.chars().take(40).collect(), permises: "ruc, quotientFamilial" },
+                            Regle::ValeurInconnue {
+                                recu: code.chars().take(40).collect(),
+                                permises: "ruc, quotientFamilial",
+                            },
                         )))
                     }
                 };
                 plafonds.push(Plafond {
-                    libelle: lp.texte_option("libelle", &format!("Libellé du plafond {}", i + 1))?.unwrap_or_else(|| format!("Plafond {}", i + 1)),
+                    libelle: lp
+                        .texte_option("libelle", &format!("Libellé du plafond {}", i + 1))?
+                        .unwrap_or_else(|| format!("Plafond {}", i + 1)),
                     indicateur,
                     centimes: lp.centimes("valeur", &format!("Plafond {}", i + 1), -LECTURE_MAX, LECTURE_MAX)?,
                     strict: lp.booleen("strict", &format!("Comparaison stricte du plafond {}", i + 1))?,
                 });
             }
         }
-        let avertissements = l
-            .cles_inconnues(CLES_SITUATION)
-            .into_iter()
-            .map(|c| format!("Champ inconnu ignoré : « {c} »."))
-            .collect();
+        let avertissements =
+            l.cles_inconnues(CLES_SITUATION).into_iter().map(|c| format!("Champ inconnu ignoré : « {c} ».")).collect();
         Situation::new(Saisie {
             annee: i32::try_from(annee).unwrap_or(i32::MAX),
             personnes,
@@ -445,7 +442,12 @@ impl TryFrom<&Valeur> for Situation {
             aide_logement_centimes: l.centimes_option("aideLogementMensuelle", L_AL, -LECTURE_MAX, LECTURE_MAX)?,
             loyer_centimes: l.centimes_option("loyerMensuel", L_LOYER, -LECTURE_MAX, LECTURE_MAX)?,
             seuil_partenaire,
-            quotient_familial_caf_centimes: l.centimes_option("quotientFamilialCaf", L_QF, -LECTURE_MAX, LECTURE_MAX)?,
+            quotient_familial_caf_centimes: l.centimes_option(
+                "quotientFamilialCaf",
+                L_QF,
+                -LECTURE_MAX,
+                LECTURE_MAX,
+            )?,
             plafonds,
             avertissements,
         })
@@ -550,6 +552,8 @@ pub struct Resultat {
     pub parts_demi: u32,
     /// Partner ceilings.
     pub eligibilites: Vec<Eligibilite>,
+    /// One French sentence that sums the situation up.
+    pub synthese: String,
     /// Figures in display order, each with its explanation.
     pub figures: Vec<Figure>,
     /// French warnings.
@@ -565,12 +569,7 @@ fn oui_non(b: bool) -> String {
 }
 
 fn source_seuil(s: &Seuil) -> String {
-    let statut = match s.statut {
-        Statut::Confirme => "source officielle",
-        Statut::Secondaire => "source secondaire",
-        Statut::Fourni => "fourni par le partenaire",
-    };
-    format!("{} ({statut})", s.source)
+    format!("{} ({})", s.source, s.statut.libelle())
 }
 
 impl Situation {
@@ -595,7 +594,8 @@ fn calculer(s: &Saisie) -> Option<Resultat> {
     let conjoint = s.personnes.iter().any(|p| p.role == Role::Conjoint);
     let enfants = s.personnes.iter().filter(|p| p.role == Role::Enfant).count();
     let monoparental = !conjoint && enfants > 0;
-    let autres: Vec<&Personne> = s.personnes.iter().filter(|p| !matches!(p.role, Role::Allocataire | Role::Conjoint)).collect();
+    let autres: Vec<&Personne> =
+        s.personnes.iter().filter(|p| !matches!(p.role, Role::Allocataire | Role::Conjoint)).collect();
     let grands = autres.iter().filter(|p| p.age >= AGE_ADULTE_UC).count() as u32;
     let petits = autres.len() as u32 - grands;
     let uc_insee = 10 + if conjoint { 5 } else { 0 } + 5 * grands + 3 * petits;
@@ -604,7 +604,13 @@ fn calculer(s: &Saisie) -> Option<Resultat> {
     if conjoint {
         termes.push("0,5 (conjoint)".into());
     }
-    let pluriel = |n: u32, un: &str, plusieurs: &str| if n > 1 { plusieurs.to_string() } else { un.to_string() };
+    let pluriel = |n: u32, un: &str, plusieurs: &str| {
+        if n > 1 {
+            plusieurs.to_string()
+        } else {
+            un.to_string()
+        }
+    };
     if grands > 0 {
         let qui = pluriel(grands, "personne de 14 ans ou plus", "personnes de 14 ans ou plus");
         termes.push(if grands > 1 { format!("{grands} × 0,5 ({qui})") } else { format!("0,5 ({qui})") });
@@ -614,8 +620,14 @@ fn calculer(s: &Saisie) -> Option<Resultat> {
         termes.push(if petits > 1 { format!("{petits} × 0,3 ({qui})") } else { format!("0,3 ({qui})") });
     }
     let somme_insee = termes.join(" + ");
-    let somme_caf = if monoparental { format!("{somme_insee} + 0,2 (famille monoparentale)") } else { somme_insee.clone() };
-    figure("uc", "Unités de consommation (barème CAF)", uc_texte(uc_caf), format!("UC = {somme_caf} = {} UC.", uc_texte(uc_caf)));
+    let somme_caf =
+        if monoparental { format!("{somme_insee} + 0,2 (famille monoparentale)") } else { somme_insee.clone() };
+    figure(
+        "uc",
+        "Unités de consommation (barème CAF)",
+        uc_texte(uc_caf),
+        format!("UC = {somme_caf} = {} UC.", uc_texte(uc_caf)),
+    );
     figure(
         "ucInsee",
         "Unités de consommation (échelle INSEE)",
@@ -623,7 +635,10 @@ fn calculer(s: &Saisie) -> Option<Resultat> {
         if monoparental {
             format!("UC INSEE = {somme_insee} = {} UC : l'échelle INSEE n'ajoute pas les 0,2 UC des familles monoparentales.", uc_texte(uc_insee))
         } else {
-            format!("UC INSEE = UC CAF = {} UC (le supplément de 0,2 UC ne concerne que les familles monoparentales).", uc_texte(uc_insee))
+            format!(
+                "UC INSEE = UC CAF = {} UC (le supplément de 0,2 UC ne concerne que les familles monoparentales).",
+                uc_texte(uc_insee)
+            )
         },
     );
 
@@ -647,7 +662,12 @@ fn calculer(s: &Saisie) -> Option<Resultat> {
         "ressources",
         "Ressources mensuelles",
         e2(ressources),
-        format!("Ressources = {} / 12 + {} de prestations = {} par mois.", e2(revenus_annuels), e2(prestations), e2(ressources)),
+        format!(
+            "Ressources = {} / 12 + {} de prestations = {} par mois.",
+            e2(revenus_annuels),
+            e2(prestations),
+            e2(ressources)
+        ),
     );
     figure(
         "ruc",
@@ -679,7 +699,10 @@ fn calculer(s: &Saisie) -> Option<Resultat> {
     };
     let seuil_r = Ratio::centimes(seuil.centimes);
     let nom_seuil = match seuil.type_seuil {
-        TypeSeuil::Partenaire => seuil.source.to_string(),
+        TypeSeuil::Partenaire => match &s.seuil_partenaire {
+            Some((_, Some(libelle))) => format!("seuil du partenaire « {libelle} »"),
+            _ => "seuil du partenaire".to_string(),
+        },
         t => format!("{} {}", t.nom(), seuil.annee),
     };
     figure(
@@ -708,9 +731,8 @@ fn calculer(s: &Saisie) -> Option<Resultat> {
     let sous = ruc.compare(seuil_r)?.is_lt();
     let hp_sous = ruc_hp.compare(seuil_r)?.is_lt();
     let (bas_revenus, fragile) = if hors_champ.is_some() { (None, None) } else { (Some(sous), Some(hp_sous && !sous)) };
-    let comparaison = |a: Ratio, b: Ratio| -> Option<&'static str> {
-        Some(if a.compare(b)?.is_lt() { "<" } else { "≥" })
-    };
+    let comparaison =
+        |a: Ratio, b: Ratio| -> Option<&'static str> { Some(if a.compare(b)?.is_lt() { "<" } else { "≥" }) };
     match (&hors_champ, bas_revenus, fragile) {
         (Some(raison), _, _) => {
             let texte = format!("Foyer non classé (hors champ des indicateurs de bas revenus) : {raison}.");
@@ -742,7 +764,8 @@ fn calculer(s: &Saisie) -> Option<Resultat> {
                         e2(ruc)
                     )
                 } else if bas {
-                    "Non fragile : le foyer est sous le seuil même avec les prestations (il est à bas revenus).".to_string()
+                    "Non fragile : le foyer est sous le seuil même avec les prestations (il est à bas revenus)."
+                        .to_string()
                 } else {
                     format!(
                         "Non fragile : sans les prestations, le RUC ({}) atteint déjà le seuil ({}).",
@@ -766,7 +789,10 @@ fn calculer(s: &Saisie) -> Option<Resultat> {
             uc_texte(uc_caf),
             e2(ecart),
             if ecart.signe() < 0 {
-                format!("il manque {} de ressources mensuelles pour atteindre le seuil.", e2(ecart.fois(Ratio::entier(-1))?))
+                format!(
+                    "il manque {} de ressources mensuelles pour atteindre le seuil.",
+                    e2(ecart.fois(Ratio::entier(-1))?)
+                )
             } else {
                 format!("les ressources dépassent le seuil de {} par mois.", e2(ecart))
             }
@@ -774,7 +800,8 @@ fn calculer(s: &Saisie) -> Option<Resultat> {
     );
 
     // Dependency on benefits.
-    let part_prestations = if ressources.signe() == 0 { None } else { Some(prestations.divise(ressources)?.fois(Ratio::entier(100))?) };
+    let part_prestations =
+        if ressources.signe() == 0 { None } else { Some(prestations.divise(ressources)?.fois(Ratio::entier(100))?) };
     let dependance50 = part_prestations.and_then(|p| p.compare(Ratio::entier(50))).is_some_and(|o| o.is_ge());
     let dependance100 = part_prestations.is_some_and(|p| p == Ratio::entier(100));
     figure(
@@ -802,7 +829,9 @@ fn calculer(s: &Saisie) -> Option<Resultat> {
     // INSEE lines.
     let mut seuils_insee = Vec::new();
     for t in [TypeSeuil::Insee60, TypeSeuil::Insee50] {
-        let Some(retenu) = seuil_pour(t, s.annee) else { continue };
+        let Some(retenu) = seuil_pour(t, s.annee) else {
+            continue;
+        };
         avertissements.extend(retenu.avertissement);
         let v = Ratio::centimes(retenu.seuil.centimes);
         let ruc_insee = ressources.divise(ucr_insee)?;
@@ -832,13 +861,20 @@ fn calculer(s: &Saisie) -> Option<Resultat> {
     let a_charge = (enfants + s.personnes.iter().filter(|p| p.role == Role::Autre).count()) as i64;
     let taux_effort = match s.loyer_centimes {
         None => {
-            figure("tauxEffort", "Taux d'effort net", String::new(), "Taux d'effort non calculé : loyer non renseigné.".into());
+            figure(
+                "tauxEffort",
+                "Taux d'effort net",
+                String::new(),
+                "Taux d'effort non calculé : loyer non renseigné.".into(),
+            );
             None
         }
         Some(loyer) => {
             let (forfait, avert) = forfait_charges(s.annee)?;
             avertissements.extend(avert);
-            let charges = Ratio::centimes(forfait.base_centimes.checked_add(forfait.par_personne_centimes.checked_mul(a_charge)?)?);
+            let charges = Ratio::centimes(
+                forfait.base_centimes.checked_add(forfait.par_personne_centimes.checked_mul(a_charge)?)?,
+            );
             let al = Ratio::centimes(s.aide_logement_centimes.unwrap_or(0));
             let loyer = Ratio::centimes(loyer);
             let reste = loyer.plus(charges)?.moins(al)?;
@@ -947,6 +983,23 @@ fn calculer(s: &Saisie) -> Option<Resultat> {
         eligibilites.push(Eligibilite { libelle: p.libelle.clone(), eligible, ecart_mensuel: ecart, explication });
     }
 
+    let position = match (&hors_champ, bas_revenus, fragile) {
+        (Some(raison), _, _) => {
+            format!("Foyer hors champ des indicateurs de bas revenus ({raison})")
+        }
+        (None, Some(true), _) => "Foyer à bas revenus".to_string(),
+        (None, _, Some(true)) => "Foyer fragile : au-dessus du seuil grâce aux prestations".to_string(),
+        _ => "Foyer au-dessus du seuil".to_string(),
+    };
+    let synthese = format!(
+        "{position} : RUC de {} par UC et par mois pour {} UC, {} {} ({} par UC).",
+        e2(ruc),
+        uc_texte(uc_caf),
+        if sous { "sous le" } else { "au niveau ou au-dessus du" },
+        nom_seuil,
+        e2(seuil_r)
+    );
+
     Some(Resultat {
         annee: s.annee,
         uc_dixiemes: uc_caf,
@@ -969,6 +1022,7 @@ fn calculer(s: &Saisie) -> Option<Resultat> {
         quotient_familial_simule: qf_simule,
         parts_demi,
         eligibilites,
+        synthese,
         figures,
         avertissements,
     })

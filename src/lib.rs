@@ -27,8 +27,8 @@
 #![deny(missing_docs)]
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
 
-pub mod foyer;
 pub mod format;
+pub mod foyer;
 pub mod nombre;
 pub mod parametres;
 pub mod valeur;

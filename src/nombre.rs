@@ -102,10 +102,7 @@ impl Ratio {
     pub fn fois(self, o: Ratio) -> Option<Ratio> {
         let g1 = pgcd(self.num, o.den).max(1);
         let g2 = pgcd(o.num, self.den).max(1);
-        Ratio::new(
-            (self.num / g1).checked_mul(o.num / g2)?,
-            (self.den / g2).checked_mul(o.den / g1)?,
-        )
+        Ratio::new((self.num / g1).checked_mul(o.num / g2)?, (self.den / g2).checked_mul(o.den / g1)?)
     }
 
     /// `self / o`; `None` when `o` is zero.

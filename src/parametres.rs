@@ -34,6 +34,16 @@ impl TypeSeuil {
         }
     }
 
+    /// French name, capitalised, for tables: "Seuil de bas revenus CAF".
+    pub fn libelle(self) -> &'static str {
+        match self {
+            TypeSeuil::CafBasRevenus => "Seuil de bas revenus CAF",
+            TypeSeuil::Insee60 => "Seuil de pauvreté INSEE à 60 %",
+            TypeSeuil::Insee50 => "Seuil de pauvreté INSEE à 50 %",
+            TypeSeuil::Partenaire => "Seuil du partenaire",
+        }
+    }
+
     /// French name, with its article: "le seuil de bas revenus CAF".
     pub fn nom(self) -> &'static str {
         match self {
@@ -63,6 +73,15 @@ impl Statut {
             Statut::Confirme => "confirme",
             Statut::Secondaire => "secondaire",
             Statut::Fourni => "fourni",
+        }
+    }
+
+    /// French words: "source officielle", "source secondaire", "fourni par le partenaire".
+    pub fn libelle(self) -> &'static str {
+        match self {
+            Statut::Confirme => "source officielle",
+            Statut::Secondaire => "source secondaire",
+            Statut::Fourni => "fourni par le partenaire",
         }
     }
 }
@@ -168,7 +187,8 @@ pub struct ForfaitCharges {
 }
 
 /// Source of [`FORFAITS_CHARGES`].
-pub const SOURCE_FORFAITS: &str = "Barème des aides au logement (forfait charges, métropole, location), arrêtés annuels";
+pub const SOURCE_FORFAITS: &str =
+    "Barème des aides au logement (forfait charges, métropole, location), arrêtés annuels";
 
 /// Forfait charges by date of effect [C].
 pub const FORFAITS_CHARGES: &[ForfaitCharges] = &[
@@ -188,10 +208,13 @@ pub fn forfait_charges(annee: i32) -> Option<(ForfaitCharges, Option<String>)> {
     match en_vigueur {
         Some(f) => Some((*f, None)),
         None => FORFAITS_CHARGES.iter().min_by_key(|f| f.depuis).map(|f| {
-            (*f, Some(format!(
-                "Forfait charges du {:02}/{:02}/{} utilisé pour {annee} : premier connu.",
-                f.depuis.2, f.depuis.1, f.depuis.0
-            )))
+            (
+                *f,
+                Some(format!(
+                    "Forfait charges du {:02}/{:02}/{} utilisé pour {annee} : premier connu.",
+                    f.depuis.2, f.depuis.1, f.depuis.0
+                )),
+            )
         }),
     }
 }
@@ -203,7 +226,11 @@ mod tests {
     #[track_caller]
     fn retenu(t: TypeSeuil, annee: i32, annee_utilisee: i32, euros: i64, avertit: bool) {
         let r = seuil_pour(t, annee).unwrap();
-        assert_eq!((r.seuil.annee, r.seuil.centimes, r.avertissement.is_some()), (annee_utilisee, euros * 100, avertit), "{t:?} {annee}");
+        assert_eq!(
+            (r.seuil.annee, r.seuil.centimes, r.avertissement.is_some()),
+            (annee_utilisee, euros * 100, avertit),
+            "{t:?} {annee}"
+        );
     }
 
     #[test]
@@ -218,7 +245,10 @@ mod tests {
         retenu(TypeSeuil::Insee60, 2009, 2008, 950, true);
         assert!(seuil_pour(TypeSeuil::Partenaire, 2020).is_none());
         let avant = seuil_pour(TypeSeuil::CafBasRevenus, 2010).unwrap();
-        assert_eq!(avant.avertissement.unwrap(), "Seuil de bas revenus CAF 2016 utilisé pour 2010 : premier connu, la série commence plus tard.");
+        assert_eq!(
+            avant.avertissement.unwrap(),
+            "Seuil de bas revenus CAF 2016 utilisé pour 2010 : premier connu, la série commence plus tard."
+        );
     }
 
     #[test]

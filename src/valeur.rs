@@ -51,11 +51,9 @@ impl Valeur {
     /// The entry `cle` of an object (`None` when absent, null, or not an object).
     pub fn get(&self, cle: &str) -> Option<&Valeur> {
         match self {
-            Valeur::Objet(entrees) => entrees
-                .iter()
-                .find(|(k, _)| k == cle)
-                .map(|(_, v)| v)
-                .filter(|v| !matches!(v, Valeur::Nul)),
+            Valeur::Objet(entrees) => {
+                entrees.iter().find(|(k, _)| k == cle).map(|(_, v)| v).filter(|v| !matches!(v, Valeur::Nul))
+            }
             _ => None,
         }
     }
@@ -219,9 +217,9 @@ impl<'a> Lecteur<'a> {
                 if !x.is_finite() {
                     return Err(self.erreur(cle, libelle, Regle::NonFini));
                 }
-                Ratio::depuis_f64(*x)
-                    .map(Some)
-                    .ok_or_else(|| self.erreur(cle, libelle, Regle::HorsLimites { min: "-10³⁰".into(), max: "10³⁰".into() }))
+                Ratio::depuis_f64(*x).map(Some).ok_or_else(|| {
+                    self.erreur(cle, libelle, Regle::HorsLimites { min: "-10³⁰".into(), max: "10³⁰".into() })
+                })
             }
             Some(Valeur::Texte(t)) => {
                 if t.len() > TEXTE_MAX {
@@ -257,7 +255,9 @@ impl<'a> Lecteur<'a> {
     /// # Errors
     /// As [`Lecteur::nombre_option`], and [`Regle::NonEntier`], [`Regle::HorsLimites`].
     pub fn entier_option(&self, cle: &str, libelle: &str, min: i64, max: i64) -> Result<Option<i64>, ErreurSaisie> {
-        let Some(r) = self.nombre_option(cle, libelle)? else { return Ok(None) };
+        let Some(r) = self.nombre_option(cle, libelle)? else {
+            return Ok(None);
+        };
         if r.den() != 1 {
             return Err(self.erreur(cle, libelle, Regle::NonEntier));
         }
@@ -282,7 +282,9 @@ impl<'a> Lecteur<'a> {
     /// As [`Lecteur::nombre_option`], and [`Regle::Negatif`] (when `min` is 0) or
     /// [`Regle::HorsLimites`].
     pub fn centimes_option(&self, cle: &str, libelle: &str, min: i64, max: i64) -> Result<Option<i64>, ErreurSaisie> {
-        let Some(r) = self.nombre_option(cle, libelle)? else { return Ok(None) };
+        let Some(r) = self.nombre_option(cle, libelle)? else {
+            return Ok(None);
+        };
         let hors = || {
             if min == 0 && r.signe() < 0 {
                 Regle::Negatif
@@ -320,7 +322,9 @@ impl<'a> Lecteur<'a> {
             Some(Valeur::Booleen(b)) => Ok(*b),
             Some(Valeur::Texte(t)) if matches!(t.as_str(), "oui" | "true") => Ok(true),
             Some(Valeur::Texte(t)) if matches!(t.as_str(), "non" | "false" | "") => Ok(false),
-            Some(autre) => Err(self.erreur(cle, libelle, Regle::Type { attendu: "vrai ou faux", recu: autre.nature() })),
+            Some(autre) => {
+                Err(self.erreur(cle, libelle, Regle::Type { attendu: "vrai ou faux", recu: autre.nature() }))
+            }
         }
     }
 
@@ -470,7 +474,10 @@ mod tests {
             ("f", Valeur::Nombre(3.5)),
         ]);
         let l = Lecteur::objet(&v, "", "situation").unwrap();
-        assert_eq!(l.centimes("a", "A", 0, 10), Err(l.erreur_sur("a", "A", Regle::HorsLimites { min: "0\u{a0}€".into(), max: "10\u{a0}€".into() })));
+        assert_eq!(
+            l.centimes("a", "A", 0, 10),
+            Err(l.erreur_sur("a", "A", Regle::HorsLimites { min: "0\u{a0}€".into(), max: "10\u{a0}€".into() }))
+        );
         assert_eq!(l.centimes("a", "A", 0, 1_000_000), Ok(120_050));
         assert_eq!(l.centimes("b", "B", 0, 1_000_000), Ok(120_050));
         assert_eq!(l.centimes_option("c", "C", 0, 10), Ok(None));

@@ -19,6 +19,7 @@ use crate::valeur::Valeur;
 
 /// A threshold as given to JavaScript.
 #[derive(Clone, Debug, Serialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
 pub struct SeuilJs {
     /// Year of the value.
     pub annee: i32,
@@ -31,6 +32,12 @@ pub struct SeuilJs {
     pub source: String,
     /// `"confirme"`, `"secondaire"` or `"fourni"`.
     pub statut: &'static str,
+    /// French name of the kind ("Seuil de bas revenus CAF").
+    pub libelle: String,
+    /// French display of the value ("1 052 €").
+    pub affiche: String,
+    /// French words for the status ("source officielle").
+    pub statut_libelle: &'static str,
 }
 
 impl From<&Seuil> for SeuilJs {
@@ -41,6 +48,9 @@ impl From<&Seuil> for SeuilJs {
             type_seuil: s.type_seuil.code(),
             source: s.source.to_string(),
             statut: s.statut.code(),
+            libelle: s.type_seuil.libelle().to_string(),
+            affiche: crate::format::euros(Ratio::centimes(s.centimes), if s.centimes % 100 == 0 { 0 } else { 2 }),
+            statut_libelle: s.statut.libelle(),
         }
     }
 }
@@ -135,6 +145,8 @@ pub struct ResultatJs {
     pub parts: f64,
     /// Partner ceilings.
     pub eligibilites: Vec<EligibiliteJs>,
+    /// One French sentence that sums the situation up.
+    pub synthese: String,
     /// Figures in display order.
     pub figures: Vec<FigureJs>,
     /// One French sentence per figure.
@@ -187,10 +199,16 @@ impl From<&Resultat> for ResultatJs {
                     explication: e.explication.clone(),
                 })
                 .collect(),
+            synthese: r.synthese.clone(),
             figures: r
                 .figures
                 .iter()
-                .map(|f| FigureJs { id: f.id, libelle: f.libelle.clone(), affiche: f.affiche.clone(), explication: f.explication.clone() })
+                .map(|f| FigureJs {
+                    id: f.id,
+                    libelle: f.libelle.clone(),
+                    affiche: f.affiche.clone(),
+                    explication: f.explication.clone(),
+                })
                 .collect(),
             explications: r.figures.iter().map(|f| f.explication.clone()).collect(),
             avertissements: r.avertissements.clone(),
@@ -254,7 +272,9 @@ fn encoder<T: Serialize>(v: &T) -> Result<JsValue, JsValue> {
 /// # Errors
 /// Throws an `Error` with a French `message` and a `champ` property on any invalid input.
 #[wasm_bindgen(js_name = calculerFoyer, unchecked_return_type = "Resultat")]
-pub fn calculer_foyer(#[wasm_bindgen(unchecked_param_type = "Situation")] situation: JsValue) -> Result<JsValue, JsValue> {
+pub fn calculer_foyer(
+    #[wasm_bindgen(unchecked_param_type = "Situation")] situation: JsValue,
+) -> Result<JsValue, JsValue> {
     let v = decoder(situation, "situation", "Situation")?;
     encoder(&calculer_foyer_valeur(&v)?)
 }
@@ -321,6 +341,12 @@ export interface Seuil {
   type: TypeSeuil;
   source: string;
   statut: StatutSource;
+  /** Nom du seuil en français. */
+  libelle: string;
+  /** Valeur affichée, « 1 052 € ». */
+  affiche: string;
+  /** Statut en français, « source officielle ». */
+  statutLibelle: string;
 }
 
 export interface PositionInsee extends Seuil {
@@ -367,6 +393,8 @@ export interface Resultat {
   quotientFamilialSimule: number;
   parts: number;
   eligibilites: Eligibilite[];
+  /** Une phrase qui résume la situation. */
+  synthese: string;
   figures: Figure[];
   explications: string[];
   avertissements: string[];

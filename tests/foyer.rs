@@ -42,7 +42,9 @@ fn une_erreur_par_regle() {
 fn trop_de_personnes() {
     let mut personnes = vec![json!({"role": "allocataire", "age": 30})];
     personnes.extend((0..200).map(|_| json!({"role": "enfant", "age": 3})));
-    let (message, champ) = calculer(&json!({"annee": 2017, "personnes": personnes, "revenusAnnuels": 0, "prestationsMensuelles": 0})).unwrap_err();
+    let (message, champ) =
+        calculer(&json!({"annee": 2017, "personnes": personnes, "revenusAnnuels": 0, "prestationsMensuelles": 0}))
+            .unwrap_err();
     assert_eq!(champ, "personnes");
     assert_eq!(commun::espaces(&message), "Personnes du foyer : 30 éléments au plus.");
 }

@@ -18,7 +18,7 @@ pub fn espaces(s: &str) -> String {
 }
 
 /// The value at `chemin` ("seuil.annee", "figures.ruc.affiche", "avertissements.length").
-pub fn chercher<'a>(racine: &'a Value, chemin: &str) -> Option<Value> {
+pub fn chercher(racine: &Value, chemin: &str) -> Option<Value> {
     let mut v = racine.clone();
     for seg in chemin.split('.') {
         v = match (&v, seg) {

@@ -1,0 +1,81 @@
+// Static server for the page, bound to 127.0.0.1 only. No dependency.
+//   node scripts/serve.mjs            → http://127.0.0.1:8080/  (PORT=… to change, PORT=0: any free port)
+// Serves www/ at / and /www/, and the wasm package at /pkg/, with the strict content-security
+// policy partner portals use, so that the page is tested under it.
+import { createServer } from "node:http";
+import { readFile, stat } from "node:fs/promises";
+import { extname, join, normalize, resolve, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const racine = resolve(fileURLToPath(new URL("..", import.meta.url)));
+const montages = [
+  ["/pkg/", join(racine, "pkg")],
+  ["/www/", join(racine, "www")],
+  ["/", join(racine, "www")],
+];
+const types = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".wasm": "application/wasm",
+  ".json": "application/json; charset=utf-8",
+  ".svg": "image/svg+xml",
+  ".ts": "text/plain; charset=utf-8",
+  ".csv": "text/csv; charset=utf-8",
+  ".woff2": "font/woff2",
+  ".woff": "font/woff",
+  ".png": "image/png",
+  ".ico": "image/x-icon",
+};
+const csp = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'self'";
+
+async function fichier(chemin) {
+  let url;
+  try {
+    url = decodeURIComponent(new URL(chemin, "http://x").pathname);
+  } catch {
+    return null;
+  }
+  for (const [prefixe, dossier] of montages) {
+    if (!url.startsWith(prefixe)) continue;
+    let cible = normalize(join(dossier, url.slice(prefixe.length)));
+    if (cible !== dossier && !cible.startsWith(dossier + sep)) return null;
+    try {
+      if ((await stat(cible)).isDirectory()) cible = join(cible, "index.html");
+      return { cible, contenu: await readFile(cible) };
+    } catch {
+      return null;
+    }
+  }
+  return null;
+}
+
+export function demarrer(port = Number(process.env.PORT ?? 8080)) {
+  const serveur = createServer(async (req, res) => {
+    if (req.method !== "GET" && req.method !== "HEAD") {
+      res.writeHead(405).end();
+      return;
+    }
+    const f = await fichier(req.url ?? "/");
+    if (!f) {
+      res.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end("Introuvable");
+      return;
+    }
+    res.writeHead(200, {
+      "content-type": types[extname(f.cible)] ?? "application/octet-stream",
+      "content-security-policy": csp,
+      "x-content-type-options": "nosniff",
+      "referrer-policy": "no-referrer",
+      "cache-control": "no-store",
+    });
+    res.end(req.method === "HEAD" ? undefined : f.contenu);
+  });
+  return new Promise((ok) => serveur.listen(port, "127.0.0.1", () => ok(serveur)));
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const serveur = await demarrer();
+  const { port } = serveur.address();
+  console.log(`Calculateur servi sur http://127.0.0.1:${port}/ (Ctrl+C pour arrêter)`);
+}

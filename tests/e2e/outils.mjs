@@ -1,0 +1,41 @@
+// Shared by the end-to-end tests: the static server of scripts/serve.mjs on a free port, and
+// Debian's Chromium driven by playwright-core, with every request, console message and CSP
+// violation recorded.
+import { chromium } from "playwright-core";
+import { demarrer } from "../../scripts/serve.mjs";
+
+export const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
+const ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic"];
+
+export async function environnement() {
+  const serveur = await demarrer(0);
+  const origine = `http://127.0.0.1:${serveur.address().port}`;
+  const navigateur = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  return {
+    origine,
+    navigateur,
+    async page() {
+      const page = await navigateur.newPage();
+      const journal = { requetes: [], erreursConsole: [], violationsCsp: [] };
+      page.on("request", (r) => journal.requetes.push(r.url()));
+      page.on("console", (m) => { if (m.type() === "error") journal.erreursConsole.push(m.text()); });
+      page.on("pageerror", (e) => journal.erreursConsole.push(String(e)));
+      await page.addInitScript(() => {
+        document.addEventListener("securitypolicyviolation", (e) => {
+          (window.__violations ??= []).push(`${e.violatedDirective} ${e.blockedURI}`);
+        });
+      });
+      journal.violations = async () => page.evaluate(() => window.__violations ?? []);
+      return { page, journal };
+    },
+    async fermer() {
+      await navigateur.close();
+      await new Promise((ok) => serveur.close(ok));
+    },
+  };
+}
+
+/** Requests to any origin other than the page's own (data: and blob: are local). */
+export function requetesExternes(journal, origine) {
+  return journal.requetes.filter((u) => !u.startsWith(origine + "/") && !u.startsWith("data:") && !u.startsWith("blob:"));
+}

@@ -1,0 +1,125 @@
+//! The golden fixtures through the real JavaScript boundary: objects in, objects out, errors
+//! thrown as `Error` with a `champ` property. Runs under `wasm-pack test --node` and, with
+//! `WASM_BINDGEN_USE_BROWSER=1`, in headless Chromium (scripts/test.sh checks the count).
+
+#![cfg(target_arch = "wasm32")]
+
+mod commun;
+
+use commun::{foyers, verifier, verifier_erreur};
+use indicateurs_caf::wasm::{calculer_foyer, seuils};
+use js_sys::{Array, Error, Object, Reflect, JSON};
+use serde_json::Value;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::wasm_bindgen_test;
+
+fn js(v: &Value) -> JsValue {
+    JSON::parse(&v.to_string()).expect("JSON valide")
+}
+
+fn rust(v: &JsValue) -> Value {
+    serde_wasm_bindgen::from_value(v.clone()).expect("résultat lisible")
+}
+
+/// The thrown value must be a real `Error` with a French message and a `champ`.
+fn erreur(v: JsValue) -> (String, String) {
+    let e: &Error = v.dyn_ref::<Error>().expect("une exception Error, pas une chaîne");
+    let champ = Reflect::get(e, &"champ".into()).unwrap().as_string().expect("propriété champ");
+    (String::from(e.message()), champ)
+}
+
+fn situation_valide() -> JsValue {
+    js(&foyers()["cas"][0]["situation"])
+}
+
+#[wasm_bindgen_test]
+fn cas_dores_par_la_frontiere_js() {
+    let f = foyers();
+    for c in f["cas"].as_array().unwrap() {
+        let nom = c["nom"].as_str().unwrap();
+        let r = calculer_foyer(js(&c["situation"])).unwrap_or_else(|e| panic!("{nom} : {:?}", erreur(e)));
+        assert!(r.is_object());
+        verifier(nom, &c["attendu"], &rust(&r));
+    }
+}
+
+#[wasm_bindgen_test]
+fn erreurs_levees_avec_champ() {
+    let f = foyers();
+    for c in f["erreurs"].as_array().unwrap() {
+        let nom = c["nom"].as_str().unwrap();
+        let e = calculer_foyer(js(&c["situation"])).err().unwrap_or_else(|| panic!("{nom} : pas d'erreur"));
+        let (message, champ) = erreur(e);
+        verifier_erreur(nom, c, &message, &champ);
+    }
+}
+
+fn avec(champ: &str, valeur: JsValue) -> JsValue {
+    let s = situation_valide();
+    Reflect::set(&s, &champ.into(), &valeur).unwrap();
+    s
+}
+
+#[wasm_bindgen_test]
+fn valeurs_que_seul_javascript_peut_donner() {
+    let cas: Vec<(&str, JsValue, &str, &str)> = vec![
+        ("NaN", avec("revenusAnnuels", JsValue::from_f64(f64::NAN)), "revenusAnnuels", "nombre fini"),
+        (
+            "Infinity",
+            avec("prestationsMensuelles", JsValue::from_f64(f64::INFINITY)),
+            "prestationsMensuelles",
+            "nombre fini",
+        ),
+        ("-Infinity", avec("annee", JsValue::from_f64(f64::NEG_INFINITY)), "annee", "nombre fini"),
+        ("undefined", JsValue::UNDEFINED, "situation", "doit être un objet"),
+        ("chaîne", JsValue::from_str("foyer"), "situation", "doit être un objet"),
+        ("nombre", JsValue::from_f64(3.0), "situation", "doit être un objet"),
+        ("objet vide", Object::new().into(), "annee", "obligatoire"),
+        (
+            "texte de 10 Mo",
+            avec("revenusAnnuels", JsValue::from_str(&"9".repeat(10_000_000))),
+            "revenusAnnuels",
+            "trop long",
+        ),
+        (
+            "liste à la place des personnes",
+            avec("personnes", Array::of1(&JsValue::from_f64(1.0)).into()),
+            "personnes[0]",
+            "doit être un objet",
+        ),
+        ("nombre énorme", avec("loyerMensuel", JsValue::from_f64(1e300)), "loyerMensuel", "compris entre"),
+    ];
+    for (nom, entree, champ, partie) in cas {
+        let (message, c) = erreur(calculer_foyer(entree).err().unwrap_or_else(|| panic!("{nom} : pas d'erreur")));
+        assert_eq!(c, champ, "{nom} : {message}");
+        assert!(message.contains(partie), "{nom} : « {message} »");
+        // The module keeps working after each error.
+        assert!(calculer_foyer(situation_valide()).is_ok(), "{nom} : le module ne répond plus");
+    }
+}
+
+#[wasm_bindgen_test]
+fn moins_zero_est_zero() {
+    let r = rust(&calculer_foyer(avec("prestationsMensuelles", JsValue::from_f64(-0.0))).unwrap());
+    assert_eq!(r["ressourcesMensuelles"].as_f64(), Some(1200.0));
+}
+
+#[wasm_bindgen_test]
+fn imbrication_hostile_refusee() {
+    let mut v = JsValue::from_f64(1.0);
+    for _ in 0..200 {
+        v = Array::of1(&v).into();
+    }
+    let (message, champ) = erreur(calculer_foyer(avec("personnes", v)).unwrap_err());
+    assert_eq!(champ, "situation");
+    assert!(message.contains("illisible"), "{message}");
+    assert!(calculer_foyer(situation_valide()).is_ok());
+}
+
+#[wasm_bindgen_test]
+fn seuils_exposes() {
+    let s = rust(&seuils().unwrap());
+    let s = s.as_array().unwrap();
+    assert_eq!(s.len(), 25);
+    assert!(s.iter().any(|x| x["type"] == "caf-bas-revenus" && x["annee"] == 2017 && x["valeur"] == 1052.0));
+}
