@@ -27,9 +27,13 @@
 #![deny(missing_docs)]
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
 
+pub mod catalogue;
+pub mod diagnostic;
 pub mod format;
 pub mod foyer;
 pub mod nombre;
 pub mod parametres;
+pub mod radar;
+pub mod territoire;
 pub mod valeur;
 pub mod wasm;

@@ -12,9 +12,12 @@
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
+use crate::catalogue::{cles_connues, libelle_cle, INDICATEURS};
+use crate::diagnostic::{diagnostiquer, Cellule, Diagnostic, ErreurDiagnostic, Options, Territoire};
 use crate::foyer::{ErreurFoyer, Resultat, Situation};
 use crate::nombre::Ratio;
 use crate::parametres::{Seuil, SEUILS};
+use crate::radar::Alerte;
 use crate::valeur::Valeur;
 
 /// A threshold as given to JavaScript.
@@ -240,6 +243,200 @@ impl From<ErreurJs> for JsValue {
     }
 }
 
+impl From<ErreurDiagnostic> for ErreurJs {
+    fn from(e: ErreurDiagnostic) -> Self {
+        ErreurJs { message: e.to_string(), champ: e.champ().to_string() }
+    }
+}
+
+/// A cell of the diagnostic's tables.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct CelluleJs {
+    /// Unrounded value, or null.
+    pub valeur: Option<f64>,
+    /// French display, empty when unknown.
+    pub affiche: String,
+    /// 5-year variation in %, or null.
+    pub variation5ans: Option<f64>,
+    /// "+1,0 %", or empty.
+    pub affichage_variation: String,
+    /// "↑", "↓", "→" or empty.
+    pub fleche: &'static str,
+}
+
+impl From<&Cellule> for CelluleJs {
+    fn from(c: &Cellule) -> Self {
+        CelluleJs {
+            valeur: c.valeur.map(Ratio::to_f64),
+            affiche: c.affiche.clone(),
+            variation5ans: c.variation5ans.map(Ratio::to_f64),
+            affichage_variation: c.affichage_variation.clone(),
+            fleche: c.fleche,
+        }
+    }
+}
+
+/// A row: the territory's cell flattened, the reference's under `reference`.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct LigneJs {
+    /// Indicator id.
+    pub id: &'static str,
+    /// French label.
+    pub libelle: &'static str,
+    /// Reference year of the row.
+    pub annee: i32,
+    /// The territory's cell.
+    #[serde(flatten)]
+    pub territoire: CelluleJs,
+    /// The reference's cell.
+    pub reference: CelluleJs,
+}
+
+/// A section of the study.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct SectionJs {
+    /// Title.
+    pub titre: &'static str,
+    /// Sentences.
+    pub phrases: Vec<String>,
+    /// Rows.
+    pub lignes: Vec<LigneJs>,
+    /// Notes on missing values.
+    pub notes: Vec<String>,
+}
+
+/// An axis of the radar.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct AxeJs {
+    /// Indicator id.
+    pub id: String,
+    /// Short label.
+    pub libelle: String,
+    /// The territory's value.
+    pub valeur: Option<f64>,
+    /// The reference value.
+    pub reference: Option<f64>,
+    /// Territory / reference.
+    pub rapport: Option<f64>,
+    /// Display of the value.
+    pub affiche: String,
+    /// Display of the reference.
+    pub affiche_reference: String,
+    /// `"haute"`, `"basse"` or null.
+    pub alerte: Option<&'static str>,
+}
+
+/// The result of `calculerDiagnostic`.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct DiagnosticJs {
+    /// Sections in the document's order.
+    pub sections: Vec<SectionJs>,
+    /// The radar, as an SVG document.
+    pub radar: String,
+    /// The radar's axes.
+    pub radar_axes: Vec<AxeJs>,
+    /// The radar's text alternative, one sentence per axis.
+    pub radar_texte: Vec<String>,
+    /// Warnings about the input.
+    pub avertissements: Vec<String>,
+}
+
+impl From<&Diagnostic> for DiagnosticJs {
+    fn from(d: &Diagnostic) -> Self {
+        let section = |s: &crate::diagnostic::SectionCalculee| SectionJs {
+            titre: s.titre,
+            phrases: s.phrases.clone(),
+            lignes: s
+                .lignes
+                .iter()
+                .map(|l| LigneJs {
+                    id: l.id,
+                    libelle: l.libelle,
+                    annee: l.annee,
+                    territoire: CelluleJs::from(&l.territoire),
+                    reference: CelluleJs::from(&l.reference),
+                })
+                .collect(),
+            notes: s.notes.clone(),
+        };
+        let axe = |a: &crate::radar::Axe| AxeJs {
+            id: a.id.clone(),
+            libelle: a.libelle.clone(),
+            valeur: a.valeur.map(Ratio::to_f64),
+            reference: a.reference.map(Ratio::to_f64),
+            rapport: a.rapport.map(Ratio::to_f64),
+            affiche: a.affiche.clone(),
+            affiche_reference: a.affiche_reference.clone(),
+            alerte: a.alerte.map(|x| match x {
+                Alerte::Haute => "haute",
+                Alerte::Basse => "basse",
+            }),
+        };
+        DiagnosticJs {
+            sections: d.sections.iter().map(section).collect(),
+            radar: d.radar.svg.clone(),
+            radar_axes: d.radar.axes.iter().map(axe).collect(),
+            radar_texte: d.radar.texte.clone(),
+            avertissements: d.avertissements.clone(),
+        }
+    }
+}
+
+/// An input key of the diagnostic with its French label.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct CleJs {
+    /// Key.
+    pub cle: &'static str,
+    /// French label.
+    pub libelle: &'static str,
+    /// Whether it is a computed indicator that can also be given directly.
+    pub indicateur: bool,
+}
+
+/// Every input key of the diagnostic, labelled.
+pub fn cles_diagnostic_js() -> Vec<CleJs> {
+    cles_connues()
+        .into_iter()
+        .map(|cle| CleJs {
+            cle,
+            libelle: libelle_cle(cle).unwrap_or(cle),
+            indicateur: INDICATEURS
+                .iter()
+                .any(|i| i.id == cle && !matches!(i.formule, crate::catalogue::Formule::Saisie)),
+        })
+        .collect()
+}
+
+fn lire_diagnostic(t: &Valeur, r: &Valeur, o: &Valeur) -> Result<(Territoire, Territoire, Options), ErreurJs> {
+    Ok((
+        Territoire::lire(t, "territoire", "Territoire")?,
+        Territoire::lire(r, "reference", "Référence")?,
+        Options::lire(o)?,
+    ))
+}
+
+/// `calculerDiagnostic` on decoded inputs.
+///
+/// # Errors
+/// Every rule of [`Territoire::lire`] and [`Options::lire`], as an [`ErreurJs`].
+pub fn calculer_diagnostic_valeur(t: &Valeur, r: &Valeur, o: &Valeur) -> Result<DiagnosticJs, ErreurJs> {
+    let (t, r, o) = lire_diagnostic(t, r, o)?;
+    Ok(DiagnosticJs::from(&diagnostiquer(&t, &r, &o)))
+}
+
+/// The diagnostic's tables as CSV, on decoded inputs.
+///
+/// # Errors
+/// As [`calculer_diagnostic_valeur`].
+pub fn diagnostic_csv_valeur(t: &Valeur, r: &Valeur, o: &Valeur) -> Result<String, ErreurJs> {
+    let (t, r, o) = lire_diagnostic(t, r, o)?;
+    let nom = |x: &Territoire, defaut: &str| x.nom.as_ref().map(|n| n.nom.clone()).unwrap_or_else(|| defaut.into());
+    Ok(diagnostiquer(&t, &r, &o).csv(&nom(&t, "Territoire"), &nom(&r, "Référence")))
+}
+
 /// `calculerFoyer` on a decoded input: the whole of it but the `JsValue` conversions.
 ///
 /// # Errors
@@ -286,6 +483,48 @@ pub fn calculer_foyer(
 #[wasm_bindgen(js_name = seuils, unchecked_return_type = "Seuil[]")]
 pub fn seuils() -> Result<JsValue, JsValue> {
     encoder(&seuils_js())
+}
+
+/// `calculerDiagnostic(territoire, reference, options?)`: the étude préliminaire of a territory
+/// (see `shared/spec/api.md`).
+///
+/// # Errors
+/// Throws an `Error` with a French `message` and a `champ` property on any invalid input.
+#[wasm_bindgen(js_name = calculerDiagnostic, unchecked_return_type = "Diagnostic")]
+pub fn calculer_diagnostic(
+    #[wasm_bindgen(unchecked_param_type = "TerritoireSaisi")] territoire: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "TerritoireSaisi")] reference: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "OptionsDiagnostic | undefined")] options: JsValue,
+) -> Result<JsValue, JsValue> {
+    let t = decoder(territoire, "territoire", "Territoire")?;
+    let r = decoder(reference, "reference", "Référence")?;
+    let o = decoder(options, "options", "Options")?;
+    encoder(&calculer_diagnostic_valeur(&t, &r, &o)?)
+}
+
+/// `exporterDiagnosticCsv(territoire, reference, options?)`: the tables as CSV text.
+///
+/// # Errors
+/// As `calculerDiagnostic`.
+#[wasm_bindgen(js_name = exporterDiagnosticCsv)]
+pub fn exporter_diagnostic_csv(
+    #[wasm_bindgen(unchecked_param_type = "TerritoireSaisi")] territoire: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "TerritoireSaisi")] reference: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "OptionsDiagnostic | undefined")] options: JsValue,
+) -> Result<String, JsValue> {
+    let t = decoder(territoire, "territoire", "Territoire")?;
+    let r = decoder(reference, "reference", "Référence")?;
+    let o = decoder(options, "options", "Options")?;
+    Ok(diagnostic_csv_valeur(&t, &r, &o)?)
+}
+
+/// `clesDiagnostic()`: every input key of the diagnostic with its French label.
+///
+/// # Errors
+/// None in practice.
+#[wasm_bindgen(js_name = clesDiagnostic, unchecked_return_type = "CleDiagnostic[]")]
+pub fn cles_diagnostic() -> Result<JsValue, JsValue> {
+    encoder(&cles_diagnostic_js())
 }
 
 /// `version()`: the package version.
@@ -398,6 +637,80 @@ export interface Resultat {
   figures: Figure[];
   explications: string[];
   avertissements: string[];
+}
+
+/** Un territoire et ses comptes (clés de shared/spec/api.md). */
+export interface TerritoireSaisi {
+  nom?: string;
+  /** Article du nom dans les phrases ; déduit pour un département. */
+  article?: "le" | "la" | "l'" | "les" | "";
+  annee: number;
+  valeurs: Record<string, number | string>;
+  /** Les mêmes clés cinq ans plus tôt. */
+  valeurs5ans?: Record<string, number | string>;
+  /** Variations sur 5 ans publiées (en %), quand les comptes anciens manquent. */
+  variations5ans?: Record<string, number | string>;
+}
+
+export interface OptionsDiagnostic {
+  /** Marge des flèches, en points (1 par défaut). */
+  margeFleche?: number;
+  radar?: {
+    indicateurs?: string[];
+    reference?: Record<string, number>;
+    /** Demi-largeur de la bande d'alerte en % de la référence (20 par défaut). */
+    bande?: number;
+    /** Préfixe des identifiants du SVG. */
+    id?: string;
+  };
+}
+
+export interface Cellule {
+  valeur: number | null;
+  affiche: string;
+  variation5ans: number | null;
+  affichageVariation: string;
+  fleche: "" | "↑" | "↓" | "→";
+}
+
+export interface Ligne extends Cellule {
+  id: string;
+  libelle: string;
+  annee: number;
+  reference: Cellule;
+}
+
+export interface Section {
+  titre: string;
+  phrases: string[];
+  lignes: Ligne[];
+  notes: string[];
+}
+
+export interface AxeRadar {
+  id: string;
+  libelle: string;
+  valeur: number | null;
+  reference: number | null;
+  rapport: number | null;
+  affiche: string;
+  afficheReference: string;
+  alerte: "haute" | "basse" | null;
+}
+
+export interface Diagnostic {
+  sections: Section[];
+  /** Document SVG accessible (titre, description). */
+  radar: string;
+  radarAxes: AxeRadar[];
+  radarTexte: string[];
+  avertissements: string[];
+}
+
+export interface CleDiagnostic {
+  cle: string;
+  libelle: string;
+  indicateur: boolean;
 }
 
 /** Erreur levée sur une saisie invalide. */

@@ -69,3 +69,56 @@ pub fn verifier_erreur(nom: &str, cas: &Value, message: &str, champ: &str) {
         None => assert_eq!(message, attendu, "{nom}"),
     }
 }
+
+/// Golden fixture of the étude préliminaire (Pays d'Opale against the Pas-de-Calais).
+pub const PAYS_OPALE: &str = include_str!("../fixtures/pays-opale.json");
+
+/// The étude préliminaire fixture, parsed.
+pub fn pays_opale() -> Value {
+    serde_json::from_str(PAYS_OPALE).expect("fixtures/pays-opale.json est du JSON valide")
+}
+
+/// Table cells as printed in the document: plain spaces, no space before `%`.
+pub fn cellule(s: &str) -> String {
+    espaces(s).replace(" %", "%").trim().to_string()
+}
+
+/// Checks every row and every sentence of the reference document against a diagnostic (as
+/// JSON, the shape of `calculerDiagnostic`).
+#[track_caller]
+pub fn verifier_etude(fixture: &Value, diagnostic: &Value) {
+    let sections = diagnostic["sections"].as_array().expect("sections");
+    let lignes: Vec<&Value> = sections.iter().flat_map(|s| s["lignes"].as_array().unwrap().iter()).collect();
+    let mut verifiees = 0;
+    for attendu in fixture["lignes"].as_array().unwrap() {
+        let a: Vec<&str> = attendu.as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
+        let id = a[0];
+        let l = lignes.iter().find(|l| l["id"] == id).unwrap_or_else(|| panic!("ligne {id} absente"));
+        let variation = |c: &Value| {
+            cellule(&format!("{} {}", c["fleche"].as_str().unwrap(), c["affichageVariation"].as_str().unwrap()))
+        };
+        assert_eq!(cellule(l["affiche"].as_str().unwrap()), a[1], "{id} : valeur du territoire");
+        assert_eq!(variation(l), a[2], "{id} : variation du territoire");
+        assert_eq!(cellule(l["reference"]["affiche"].as_str().unwrap()), a[3], "{id} : valeur de la référence");
+        assert_eq!(variation(&l["reference"]), a[4], "{id} : variation de la référence");
+        // A blank cell is null, never 0 nor NaN.
+        if a[1].is_empty() {
+            assert!(l["valeur"].is_null(), "{id} : cellule vide mais valeur {}", l["valeur"]);
+        }
+        verifiees += 1;
+    }
+    assert_eq!(verifiees, fixture["lignes"].as_array().unwrap().len());
+    let phrases = fixture["phrases"].as_object().unwrap();
+    assert_eq!(phrases.len(), sections.len(), "nombre de sections");
+    for (titre, attendues) in phrases {
+        let s = sections
+            .iter()
+            .find(|s| s["titre"] == titre.as_str())
+            .unwrap_or_else(|| panic!("section « {titre} » absente"));
+        let obtenues: Vec<String> =
+            s["phrases"].as_array().unwrap().iter().map(|p| espaces(p.as_str().unwrap())).collect();
+        let attendues: Vec<String> =
+            attendues.as_array().unwrap().iter().map(|p| p.as_str().unwrap().to_string()).collect();
+        assert_eq!(obtenues, attendues, "phrases de « {titre} »");
+    }
+}

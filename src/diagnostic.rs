@@ -1,0 +1,683 @@
+//! The territorial diagnostic: the CAF *étude préliminaire* computed from raw counts.
+//!
+//! A [`Territoire`] holds the counts of a year (input keys of `shared/spec/api.md`), optionally
+//! the same counts five years earlier, and indicators given directly when only their published
+//! value is known. [`diagnostiquer`] computes every row of the [`catalogue`](crate::catalogue)
+//! for the territory and its reference (the département by default), displays them in French,
+//! and derives each section's sentences from the displayed values, so that a sentence can never
+//! contradict its table.
+//!
+//! Missing values give an empty cell and a note, never 0 % nor a sentence.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use crate::catalogue::{cles_connues, indicateur, Formule, Indicateur, Modele, Unite, SECTIONS};
+use crate::format::{self, deux_chiffres_significatifs, ESPACE_INSECABLE};
+use crate::nombre::Ratio;
+use crate::territoire::{Article, Nom};
+use crate::valeur::{ErreurSaisie, Lecteur, Regle, Valeur};
+
+/// Largest value accepted for any key.
+pub const VALEUR_MAX: i128 = 1_000_000_000_000;
+/// Earliest year accepted.
+pub const ANNEE_MIN: i32 = 1990;
+/// Latest year accepted.
+pub const ANNEE_MAX: i32 = 2100;
+
+/// Why a diagnostic cannot be computed; every variant names its field.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ErreurDiagnostic {
+    /// A field is missing, of the wrong type, or breaks its rule.
+    Saisie(ErreurSaisie),
+}
+
+impl ErreurDiagnostic {
+    /// Path of the field at fault (`territoire.valeurs.habitants`).
+    pub fn champ(&self) -> &str {
+        match self {
+            ErreurDiagnostic::Saisie(e) => &e.champ,
+        }
+    }
+}
+
+impl fmt::Display for ErreurDiagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ErreurDiagnostic::Saisie(e) => e.fmt(f),
+        }
+    }
+}
+
+impl std::error::Error for ErreurDiagnostic {}
+
+impl From<ErreurSaisie> for ErreurDiagnostic {
+    fn from(e: ErreurSaisie) -> Self {
+        ErreurDiagnostic::Saisie(e)
+    }
+}
+
+/// A territory and its counts.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Territoire {
+    /// Name, with its article for sentences.
+    pub nom: Option<Nom>,
+    /// Year of the counts.
+    pub annee: i32,
+    /// Values of the year, by key.
+    pub valeurs: BTreeMap<String, Ratio>,
+    /// The same keys five years earlier.
+    pub valeurs5ans: BTreeMap<String, Ratio>,
+    /// 5-year variations in % given directly (the published figure when the earlier count is
+    /// unknown), by key.
+    pub variations5ans: BTreeMap<String, Ratio>,
+    /// Warnings gathered while reading (unknown keys…).
+    pub avertissements: Vec<String>,
+}
+
+/// Whether a key must be a whole number: the components of formulas are counts.
+fn est_compte(cle: &str) -> bool {
+    crate::catalogue::INDICATEURS.iter().any(|i| match i.formule {
+        Formule::Part { num, den } | Formule::Pour100 { num, den } | Formule::Rapport { num, den } => {
+            num.contains(&cle) || den.contains(&cle)
+        }
+        Formule::Evolution(c) => c.contains(&cle),
+        Formule::Saisie => false,
+    }) || indicateur(cle).is_some_and(|i| i.unite == Unite::Nombre && i.precision == 0 && !cle.starts_with("potentiel"))
+}
+
+/// Whether a key may be negative (annual changes and variations).
+fn signe_permis(cle: &str) -> bool {
+    indicateur(cle).is_some_and(|i| matches!(i.unite, Unite::Ecart | Unite::Variation))
+}
+
+fn lire_valeurs(
+    l: &Lecteur<'_>,
+    cle: &str,
+    libelle: &str,
+    signees: bool,
+    avertissements: &mut Vec<String>,
+) -> Result<BTreeMap<String, Ratio>, ErreurDiagnostic> {
+    let mut m = BTreeMap::new();
+    let Some(v) = l.brut(cle) else { return Ok(m) };
+    let chemin = l.chemin(cle);
+    let lv = Lecteur::objet(v, &chemin, libelle)?;
+    let connues = cles_connues();
+    let Valeur::Objet(entrees) = v else { return Ok(m) };
+    for (k, _) in entrees {
+        if !connues.contains(&k.as_str()) {
+            avertissements
+                .push(format!("Clé inconnue ignorée : « {} ».", lv.chemin(&k.chars().take(60).collect::<String>())));
+            continue;
+        }
+        let nom = crate::catalogue::libelle_cle(k).unwrap_or(k.as_str());
+        let libelle_cle = format!("{libelle} : {nom}");
+        let Some(r) = lv.nombre_option(k, &libelle_cle)? else { continue };
+        let abs_max = Ratio::entier(VALEUR_MAX);
+        let hors = r.compare(abs_max).is_none_or(|o| o.is_gt())
+            || r.compare(Ratio::entier(-VALEUR_MAX)).is_none_or(|o| o.is_lt());
+        if hors {
+            return Err(lv
+                .erreur_sur(k, &libelle_cle, Regle::HorsLimites { min: "0".into(), max: format::entier(VALEUR_MAX) })
+                .into());
+        }
+        if r.signe() < 0 && !signees && !signe_permis(k) {
+            return Err(lv.erreur_sur(k, &libelle_cle, Regle::Negatif).into());
+        }
+        if !signees && est_compte(k) && r.den() != 1 {
+            return Err(lv.erreur_sur(k, &libelle_cle, Regle::NonEntier).into());
+        }
+        m.insert(k.clone(), r);
+    }
+    Ok(m)
+}
+
+impl Territoire {
+    /// Reads `{ nom, annee, article?, valeurs, valeurs5ans?, variations5ans? }` at path `chemin`
+    /// (`"territoire"` or `"reference"`).
+    ///
+    /// # Errors
+    /// - not an object (`territoire`);
+    /// - `annee` missing, not whole, or outside [`ANNEE_MIN`]–[`ANNEE_MAX`];
+    /// - `nom` or `article` not a text, `article` not one of `le`, `la`, `l'`, `les`, `""`;
+    /// - `valeurs` (or `valeurs5ans`, `variations5ans`) not an object;
+    /// - a value that is not a number or a numeric text, NaN, infinite, beyond ±10¹²;
+    /// - a negative count or amount (only annual changes and variations may be negative);
+    /// - a count (a component of a formula) that is not a whole number.
+    pub fn lire(v: &Valeur, chemin: &str, libelle: &str) -> Result<Territoire, ErreurDiagnostic> {
+        let l = Lecteur::objet(v, chemin, libelle)?;
+        let nom_texte = l.texte_option("nom", &format!("Nom {}", de_libelle(libelle)))?;
+        let article = match l.texte_option("article", "Article du nom")? {
+            None => None,
+            Some(a) => Some(Article::depuis_texte(&a).ok_or_else(|| {
+                ErreurDiagnostic::from(l.erreur_sur(
+                    "article",
+                    "Article du nom",
+                    Regle::ValeurInconnue { recu: a.chars().take(20).collect(), permises: "le, la, l', les, (vide)" },
+                ))
+            })?),
+        };
+        let annee =
+            l.entier("annee", &format!("Année {}", de_libelle(libelle)), i64::from(ANNEE_MIN), i64::from(ANNEE_MAX))?;
+        let mut avertissements = Vec::new();
+        if l.brut("valeurs").is_none() {
+            return Err(l.erreur_sur("valeurs", &format!("Valeurs {}", de_libelle(libelle)), Regle::Manquant).into());
+        }
+        let valeurs =
+            lire_valeurs(&l, "valeurs", &format!("Valeurs {}", de_libelle(libelle)), false, &mut avertissements)?;
+        let valeurs5ans = lire_valeurs(
+            &l,
+            "valeurs5ans",
+            &format!("Valeurs à 5 ans {}", de_libelle(libelle)),
+            false,
+            &mut avertissements,
+        )?;
+        let variations5ans = lire_valeurs(
+            &l,
+            "variations5ans",
+            &format!("Variations à 5 ans {}", de_libelle(libelle)),
+            true,
+            &mut avertissements,
+        )?;
+        let nom = nom_texte.map(|n| match article {
+            Some(article) => Nom { nom: n, article },
+            None => Nom::departement_ou_libre(&n),
+        });
+        Ok(Territoire {
+            nom,
+            annee: i32::try_from(annee).unwrap_or(ANNEE_MIN),
+            valeurs,
+            valeurs5ans,
+            variations5ans,
+            avertissements,
+        })
+    }
+
+    fn somme(m: &BTreeMap<String, Ratio>, cles: &[&str]) -> Option<Ratio> {
+        cles.iter().try_fold(Ratio::ZERO, |acc, k| acc.plus(*m.get(*k)?))
+    }
+}
+
+fn de_libelle(libelle: &str) -> String {
+    match libelle {
+        "Territoire" => "du territoire".into(),
+        "Référence" => "de la référence".into(),
+        autre => format!("de {autre}"),
+    }
+}
+
+/// One computed cell: a value with its display and 5-year variation.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Cellule {
+    /// Unrounded value; `None` when unknown.
+    pub valeur: Option<Ratio>,
+    /// French display; empty when unknown.
+    pub affiche: String,
+    /// 5-year variation in %.
+    pub variation5ans: Option<Ratio>,
+    /// "+1,0 %", or empty.
+    pub affichage_variation: String,
+    /// "↑", "↓", "→" or empty.
+    pub fleche: &'static str,
+}
+
+/// One row of a table.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Ligne {
+    /// Indicator id.
+    pub id: &'static str,
+    /// French label.
+    pub libelle: &'static str,
+    /// Reference year of the row.
+    pub annee: i32,
+    /// The territory's cell.
+    pub territoire: Cellule,
+    /// The reference's cell.
+    pub reference: Cellule,
+}
+
+/// One section of the study.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SectionCalculee {
+    /// Title.
+    pub titre: &'static str,
+    /// Sentences derived from the displayed values.
+    pub phrases: Vec<String>,
+    /// Rows.
+    pub lignes: Vec<Ligne>,
+    /// Notes on missing or inconsistent values.
+    pub notes: Vec<String>,
+}
+
+/// Options of the diagnostic.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Options {
+    /// Margin of the arrows, in points of variation (↑ from +margin, ↓ from −margin).
+    pub marge_fleche: Ratio,
+    /// Radar parameters.
+    pub radar: crate::radar::OptionsRadar,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options { marge_fleche: Ratio::entier(1), radar: crate::radar::OptionsRadar::default() }
+    }
+}
+
+/// The whole study.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Diagnostic {
+    /// Sections in the reference document's order.
+    pub sections: Vec<SectionCalculee>,
+    /// The vulnerability radar.
+    pub radar: crate::radar::Radar,
+    /// Warnings about the input.
+    pub avertissements: Vec<String>,
+}
+
+/// Display of a value in the unit and precision of its indicator.
+pub fn afficher(ind: &Indicateur, v: Ratio) -> String {
+    let p = ind.precision;
+    match ind.unite {
+        Unite::Nombre | Unite::Rapport | Unite::Pour100 => format::decimal(v, p),
+        Unite::Pourcent => format::pourcent(v, p),
+        Unite::Euros if v.arrondi(p) == Some(0) => format!("-{ESPACE_INSECABLE}€"),
+        Unite::Euros => format::euros(v, p),
+        Unite::Ecart => format::signe(v, p),
+        Unite::Variation => format!("{}{ESPACE_INSECABLE}%", format::signe(v, p)),
+    }
+}
+
+struct Calcul<'a> {
+    t: &'a Territoire,
+    nom: &'a str,
+    notes: Vec<String>,
+}
+
+fn manquantes(m: &BTreeMap<String, Ratio>, cles: &[&str]) -> String {
+    cles.iter().filter(|k| !m.contains_key(**k)).copied().collect::<Vec<_>>().join(", ")
+}
+
+impl Calcul<'_> {
+    fn note(&mut self, n: String) {
+        if !self.notes.contains(&n) {
+            self.notes.push(n);
+        }
+    }
+
+    /// Value of an indicator from a set of values (the year's or five years earlier).
+    fn valeur_dans(&mut self, ind: &Indicateur, m: &BTreeMap<String, Ratio>, noter: bool) -> Option<Ratio> {
+        let (num, den, facteur) = match ind.formule {
+            Formule::Saisie => return m.get(ind.id).copied(),
+            Formule::Part { num, den } | Formule::Pour100 { num, den } => (num, den, 100),
+            Formule::Rapport { num, den } => (num, den, 1),
+            Formule::Evolution(cles) => {
+                let avant = Territoire::somme(&self.t.valeurs5ans, cles);
+                let apres = Territoire::somme(&self.t.valeurs, cles);
+                return match (apres, avant) {
+                    (Some(a), Some(b)) if b.signe() > 0 => a.moins(b)?.divise(b)?.fois(Ratio::entier(100)),
+                    _ => m.get(ind.id).copied().or_else(|| {
+                        if cles.len() == 1 {
+                            self.t.variations5ans.get(cles[0]).copied()
+                        } else {
+                            None
+                        }
+                    }),
+                };
+            }
+        };
+        let calcule = match (Territoire::somme(m, num), Territoire::somme(m, den)) {
+            (Some(n), Some(d)) if d.signe() > 0 => n.fois(Ratio::entier(facteur))?.divise(d),
+            (Some(_), Some(_)) => {
+                if noter {
+                    self.note(format!("{} ({}) : dénominateur nul, valeur non calculée.", ind.libelle, self.nom));
+                }
+                None
+            }
+            _ => None,
+        };
+        let saisi = m.get(ind.id).copied();
+        match (calcule, saisi) {
+            (Some(c), Some(s)) => {
+                if noter && c.arrondi(ind.precision) != s.arrondi(ind.precision) {
+                    self.note(format!(
+                        "{} ({}) : la valeur saisie {} diffère de la valeur calculée {} ; la valeur calculée est retenue.",
+                        ind.libelle,
+                        self.nom,
+                        afficher(ind, s),
+                        afficher(ind, c)
+                    ));
+                }
+                Some(c)
+            }
+            (Some(c), None) => Some(c),
+            (None, Some(s)) => Some(s),
+            (None, None) => {
+                if noter {
+                    let mut cles = ind.cles();
+                    cles.dedup();
+                    self.note(format!(
+                        "{} ({}) : non calculé, il manque {}.",
+                        ind.libelle,
+                        self.nom,
+                        manquantes(m, &cles)
+                    ));
+                }
+                None
+            }
+        }
+    }
+
+    fn cellule(&mut self, ind: &Indicateur, marge: Ratio) -> Cellule {
+        let valeur = self.valeur_dans(ind, &self.t.valeurs.clone(), true);
+        let mut c =
+            Cellule { valeur, affiche: valeur.map(|v| afficher(ind, v)).unwrap_or_default(), ..Cellule::default() };
+        if ind.variation && valeur.is_some() {
+            let avant = self.valeur_dans(ind, &self.t.valeurs5ans.clone(), false);
+            let variation = match (valeur, avant) {
+                (Some(a), Some(b)) if b.signe() > 0 => {
+                    a.moins(b).and_then(|d| d.divise(b)).and_then(|r| r.fois(Ratio::entier(100)))
+                }
+                _ => self.t.variations5ans.get(ind.id).copied(),
+            };
+            if let Some(v) = variation {
+                c.variation5ans = Some(v);
+                c.affichage_variation = format!("{}{ESPACE_INSECABLE}%", format::signe(v, 1));
+                c.fleche = fleche(v, marge);
+            }
+        }
+        c
+    }
+}
+
+/// ↑ when the displayed variation is at least +marge, ↓ when at most −marge, → otherwise.
+pub fn fleche(variation: Ratio, marge: Ratio) -> &'static str {
+    let (Some(v), Some(m)) = (variation.arrondi(1), marge.arrondi(1)) else { return "" };
+    if v >= m {
+        "↑"
+    } else if v <= -m {
+        "↓"
+    } else {
+        "→"
+    }
+}
+
+/// Computes the study of `territoire` against `reference`.
+///
+/// # Errors
+/// None beyond those of reading: every computation is exact and missing values are notes.
+pub fn diagnostiquer(territoire: &Territoire, reference: &Territoire, options: &Options) -> Diagnostic {
+    let nom_t = territoire.nom.clone().map(|n| n.nom).unwrap_or_else(|| "territoire".into());
+    let nom_ref = reference.nom.clone().unwrap_or(Nom { nom: "la référence".into(), article: Article::Aucun });
+    let mut ct = Calcul { t: territoire, nom: &nom_t, notes: Vec::new() };
+    let nom_r = nom_ref.nom.clone();
+    let mut cr = Calcul { t: reference, nom: &nom_r, notes: Vec::new() };
+    let mut sections = Vec::new();
+    for s in SECTIONS {
+        let mut lignes = Vec::new();
+        for id in s.lignes {
+            let Some(ind) = indicateur(id) else { continue };
+            lignes.push(Ligne {
+                id: ind.id,
+                libelle: ind.libelle,
+                annee: territoire.annee + ind.decalage_annee,
+                territoire: ct.cellule(ind, options.marge_fleche),
+                reference: cr.cellule(ind, options.marge_fleche),
+            });
+        }
+        let mut notes = std::mem::take(&mut ct.notes);
+        notes.extend(std::mem::take(&mut cr.notes));
+        let mut phrases = Vec::new();
+        for m in s.phrases {
+            phrase(m, &mut ct, &mut cr, &nom_ref, territoire.annee, &mut phrases, &mut notes);
+        }
+        sections.push(SectionCalculee { titre: s.titre, phrases, lignes, notes });
+    }
+    let radar = crate::radar::radar(&sections, &nom_t, &nom_ref.nom, &options.radar);
+    let mut avertissements = territoire.avertissements.clone();
+    avertissements.extend(reference.avertissements.iter().cloned());
+    Diagnostic { sections, radar, avertissements }
+}
+
+/// The displayed value of an indicator, as an integer at its precision (what sentences compare).
+fn affiche_entier(c: &mut Calcul<'_>, ind: &Indicateur) -> Option<i128> {
+    c.valeur_dans(ind, &c.t.valeurs.clone(), false)?.arrondi(ind.precision)
+}
+
+fn joindre(elements: &[String]) -> String {
+    match elements {
+        [] => String::new(),
+        [seul] => seul.clone(),
+        [debut @ .., dernier] => format!("{} et {dernier}", debut.join(", ")),
+    }
+}
+
+fn capitale(s: &str) -> String {
+    let mut c = s.chars();
+    c.next().map(|p| p.to_uppercase().chain(c).collect()).unwrap_or_default()
+}
+
+fn phrase(
+    m: &Modele,
+    ct: &mut Calcul<'_>,
+    cr: &mut Calcul<'_>,
+    reference: &Nom,
+    annee: i32,
+    phrases: &mut Vec<String>,
+    notes: &mut Vec<String>,
+) {
+    let comparer = |ct: &mut Calcul<'_>, cr: &mut Calcul<'_>, id: &str| -> Option<std::cmp::Ordering> {
+        let ind = indicateur(id)?;
+        Some(affiche_entier(ct, ind)?.cmp(&affiche_entier(cr, ind)?))
+    };
+    match *m {
+        Modele::Comparaisons { intro_un, intro_plusieurs, clauses } => {
+            let mut textes = Vec::new();
+            for (id, fragment, mots) in clauses {
+                match comparer(ct, cr, id) {
+                    Some(o) => {
+                        let mot = match o {
+                            std::cmp::Ordering::Greater => mots.plus,
+                            std::cmp::Ordering::Less => mots.moins,
+                            std::cmp::Ordering::Equal => mots.egal,
+                        };
+                        textes.push(format!("{fragment} {}", mot.replace("{ref}", &reference.de())));
+                    }
+                    None => notes.push(format!(
+                        "Phrase de comparaison omise pour « {} » : valeur manquante.",
+                        indicateur(id).map(|i| i.libelle).unwrap_or(id)
+                    )),
+                }
+            }
+            if textes.is_empty() {
+                return;
+            }
+            let intro = if textes.len() == 1 { intro_un } else { intro_plusieurs }.replace("{a_ref}", &reference.a());
+            let corps = joindre(&textes);
+            let texte = if intro.is_empty() { corps } else { format!("{intro} {corps}") };
+            phrases.push(format!("{}.", capitale(&texte)));
+        }
+        Modele::Selection { plus, moins, elements } => {
+            let (mut hauts, mut bas) = (Vec::new(), Vec::new());
+            for (id, fragment) in elements {
+                match comparer(ct, cr, id) {
+                    Some(std::cmp::Ordering::Greater) => hauts.push(fragment.to_string()),
+                    Some(std::cmp::Ordering::Less) => bas.push(fragment.to_string()),
+                    _ => {}
+                }
+            }
+            for (intro, liste) in [(plus, hauts), (moins, bas)] {
+                if !liste.is_empty() {
+                    phrases.push(format!("{intro} {}.", joindre(&liste)));
+                }
+            }
+        }
+        Modele::Maximum { modele, elements } => {
+            let mut connus = Vec::new();
+            for (id, nom) in elements {
+                if let Some(ind) = indicateur(id) {
+                    if let Some(v) = affiche_entier(ct, ind) {
+                        connus.push((v, *nom, ind));
+                    }
+                }
+            }
+            let Some(max) = connus.iter().map(|c| c.0).max() else { return };
+            let premiers: Vec<_> = connus.iter().filter(|c| c.0 == max).collect();
+            let noms: Vec<String> = premiers.iter().map(|c| c.1.to_string()).collect();
+            let valeur = premiers
+                .first()
+                .and_then(|c| ct.valeur_dans(c.2, &ct.t.valeurs.clone(), false).map(|v| afficher(c.2, v)))
+                .unwrap_or_default();
+            let noms = joindre(&noms);
+            let noms = if premiers.len() > 1 { format!("{noms}, à égalité,") } else { noms };
+            phrases.push(capitale(&modele.replace("{noms}", &noms).replace("{valeur}", &valeur)));
+        }
+        Modele::Montant { id, modele, si_zero } => {
+            let Some(ind) = indicateur(id) else { return };
+            let Some(v) = ct.valeur_dans(ind, &ct.t.valeurs.clone(), false) else { return };
+            if v.signe() == 0 {
+                if let Some(z) = si_zero {
+                    phrases.push(z.to_string());
+                }
+                return;
+            }
+            if let Some(arrondi) = deux_chiffres_significatifs(v) {
+                let montant = format::euros(Ratio::entier(arrondi), 0);
+                phrases.push(modele.replace("{montant}", &montant).replace("{annee}", &annee.to_string()));
+            }
+        }
+        Modele::Valeur { id, modele } => {
+            let Some(ind) = indicateur(id) else { return };
+            if let Some(v) = ct.valeur_dans(ind, &ct.t.valeurs.clone(), false) {
+                phrases.push(modele.replace("{valeur}", &afficher(ind, v)));
+            }
+        }
+    }
+}
+
+impl Options {
+    /// Reads `{ margeFleche?, radar?: { indicateurs?, reference?, bande?, id? } }`.
+    ///
+    /// # Errors
+    /// A field of the wrong type; `margeFleche` or `radar.bande` negative; an unknown indicator
+    /// id in `radar.indicateurs` (`options.radar.indicateurs[i]`); a reference value that is not
+    /// a number.
+    pub fn lire(v: &Valeur) -> Result<Options, ErreurDiagnostic> {
+        let mut o = Options::default();
+        if matches!(v, Valeur::Nul) {
+            return Ok(o);
+        }
+        let l = Lecteur::objet(v, "options", "Options")?;
+        if let Some(m) = l.nombre_option("margeFleche", "Marge des flèches")? {
+            if m.signe() < 0 {
+                return Err(l.erreur_sur("margeFleche", "Marge des flèches", Regle::Negatif).into());
+            }
+            o.marge_fleche = m;
+        }
+        if let Some(rv) = l.brut("radar") {
+            let lr = Lecteur::objet(rv, "options.radar", "Options du radar")?;
+            if let Some(b) = lr.nombre_option("bande", "Largeur de la bande d'alerte")? {
+                if b.signe() < 0 || b.compare(Ratio::entier(100)).is_none_or(|x| x.is_gt()) {
+                    return Err(lr
+                        .erreur_sur(
+                            "bande",
+                            "Largeur de la bande d'alerte",
+                            Regle::HorsLimites { min: "0".into(), max: "100".into() },
+                        )
+                        .into());
+                }
+                o.radar.bande = b;
+            }
+            if let Some(id) = lr.texte_option("id", "Identifiant du radar")? {
+                o.radar.id = id;
+            }
+            if lr.brut("indicateurs").is_some() {
+                let liste = lr.liste("indicateurs", "Indicateurs du radar", 40)?;
+                let mut ids = Vec::new();
+                for (i, e) in liste.iter().enumerate() {
+                    let champ = format!("options.radar.indicateurs[{i}]");
+                    let regle = match e {
+                        Valeur::Texte(t) if indicateur(t).is_some() => {
+                            ids.push(t.clone());
+                            continue;
+                        }
+                        Valeur::Texte(t) => Regle::ValeurInconnue {
+                            recu: t.chars().take(40).collect(),
+                            permises: "les identifiants du catalogue",
+                        },
+                        autre => Regle::Type { attendu: "un texte", recu: autre.nature() },
+                    };
+                    return Err(ErreurSaisie { champ, libelle: format!("Indicateur {} du radar", i + 1), regle }.into());
+                }
+                o.radar.indicateurs = ids;
+            }
+            if let Some(Valeur::Objet(entrees)) = lr.brut("reference") {
+                let lref = Lecteur::objet(
+                    lr.brut("reference").unwrap_or(&Valeur::Nul),
+                    "options.radar.reference",
+                    "Référence du radar",
+                )?;
+                for (k, _) in entrees {
+                    if let Some(v) = lref.nombre_option(k, &format!("Référence du radar : {k}"))? {
+                        o.radar.reference.insert(k.clone(), v);
+                    }
+                }
+            } else if let Some(autre) = lr.brut("reference") {
+                return Err(lr
+                    .erreur_sur(
+                        "reference",
+                        "Référence du radar",
+                        Regle::Type { attendu: "un objet", recu: autre.nature() },
+                    )
+                    .into());
+            }
+        }
+        Ok(o)
+    }
+}
+
+/// Neutralises a CSV cell that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab,
+/// carriage return), unless it is one of our own number displays ("-20,8 %").
+pub fn cellule_csv(s: &str) -> String {
+    let nombre = |s: &str| {
+        let corps = s.trim_start_matches(['+', '-']);
+        !corps.is_empty()
+            && corps.chars().all(|c| c.is_ascii_digit() || matches!(c, ',' | '\u{202f}' | '\u{a0}' | ' ' | '%' | '€'))
+            && corps.starts_with(|c: char| c.is_ascii_digit())
+    };
+    let dangereux = s.starts_with(['=', '+', '-', '@', '\t', '\r']) && !nombre(s);
+    let s = if dangereux { format!("'{s}") } else { s.to_string() };
+    if s.contains([';', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s
+    }
+}
+
+impl Diagnostic {
+    /// The tables as CSV (`;`, UTF-8 with BOM, as French spreadsheets expect), with the section,
+    /// the label, the year, then the territory's and the reference's values and variations.
+    pub fn csv(&self, nom: &str, nom_reference: &str) -> String {
+        let mut s = String::from("\u{feff}");
+        let entete =
+            ["Section", "Indicateur", "Année", nom, "Variation sur 5 ans", nom_reference, "Variation sur 5 ans"];
+        s.push_str(&entete.iter().map(|c| cellule_csv(c)).collect::<Vec<_>>().join(";"));
+        s.push_str("\r\n");
+        for sec in &self.sections {
+            for l in &sec.lignes {
+                let cellules = [
+                    sec.titre.to_string(),
+                    l.libelle.to_string(),
+                    l.annee.to_string(),
+                    l.territoire.affiche.clone(),
+                    format!("{} {}", l.territoire.fleche, l.territoire.affichage_variation).trim().to_string(),
+                    l.reference.affiche.clone(),
+                    format!("{} {}", l.reference.fleche, l.reference.affichage_variation).trim().to_string(),
+                ];
+                s.push_str(&cellules.iter().map(|c| cellule_csv(c)).collect::<Vec<_>>().join(";"));
+                s.push_str("\r\n");
+            }
+        }
+        s
+    }
+}

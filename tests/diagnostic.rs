@@ -1,0 +1,252 @@
+//! The étude préliminaire of the reference document, natively (the same fixture runs through
+//! the JavaScript boundary in tests/js.rs).
+
+mod commun;
+
+use commun::{pays_opale, verifier_etude};
+use indicateurs_caf::valeur::Valeur;
+use indicateurs_caf::wasm::{calculer_diagnostic_valeur, diagnostic_csv_valeur};
+use serde_json::{json, Value};
+
+fn diagnostic(t: &Value, r: &Value, o: &Value) -> Result<Value, (String, String)> {
+    let v = |x: &Value| serde_json::from_value::<Valeur>(x.clone()).unwrap();
+    calculer_diagnostic_valeur(&v(t), &v(r), &v(o))
+        .map(|d| serde_json::to_value(d).unwrap())
+        .map_err(|e| (e.message, e.champ))
+}
+
+#[test]
+fn etude_pays_opale_identique_au_document() {
+    let f = pays_opale();
+    let d = diagnostic(&f["territoire"], &f["reference"], &Value::Null).unwrap();
+    verifier_etude(&f, &d);
+}
+
+#[test]
+fn cellule_vide_et_note_quand_un_compte_manque() {
+    let f = pays_opale();
+    let mut t = f["territoire"].clone();
+    t["valeurs"].as_object_mut().unwrap().remove("habitants");
+    let d = diagnostic(&t, &f["reference"], &Value::Null).unwrap();
+    let cadrage = &d["sections"][1];
+    let taux = cadrage["lignes"].as_array().unwrap().iter().find(|l| l["id"] == "tauxCouvertureCaf").unwrap();
+    assert!(taux["valeur"].is_null());
+    assert_eq!(taux["affiche"], "");
+    assert_eq!(taux["reference"]["affiche"].as_str().map(commun::cellule).unwrap(), "53,9%");
+    // No sentence compares a missing value; a note says why.
+    assert!(cadrage["phrases"].as_array().unwrap().is_empty(), "{}", cadrage["phrases"]);
+    let notes: Vec<&str> = cadrage["notes"].as_array().unwrap().iter().map(|n| n.as_str().unwrap()).collect();
+    assert!(
+        notes.iter().any(|n| n.contains("Taux de couverture Caf") && n.contains("il manque habitants")),
+        "{notes:?}"
+    );
+    assert!(!d.to_string().contains("NaN"));
+}
+
+#[test]
+fn valeurs_egales_dites_identiques_ou_omises() {
+    let f = pays_opale();
+    let mut t = f["territoire"].clone();
+    t["valeurs"]["partFamillesMonoparentales"] = json!(15.1);
+    t["valeurs"]["partEnfantsMoins3ParentsActifs"] = json!(47.8);
+    let d = diagnostic(&t, &f["reference"], &Value::Null).unwrap();
+    let phrases = |i: usize| {
+        d["sections"][i]["phrases"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| commun::espaces(p.as_str().unwrap()))
+            .collect::<Vec<_>>()
+    };
+    assert!(phrases(2)[2].contains("la part des familles monoparentales est identique"), "{:?}", phrases(2));
+    assert_eq!(phrases(5)[1], "Des parts plus fortes pour ce territoire sont observées pour les enfants bénéficiaires d'un complément de mode de garde.");
+}
+
+#[test]
+fn comptes_anciens_donnent_la_variation() {
+    let t = json!({"nom": "Test", "annee": 2020, "valeurs": {"allocataires": 4582, "couplesAvecEnfants": 2195, "famillesMonoparentales": 591},
+                   "valeurs5ans": {"allocataires": 4151, "couplesAvecEnfants": 2400, "famillesMonoparentales": 577}});
+    let r = json!({"nom": "Somme", "annee": 2020, "valeurs": {"allocataires": 100}});
+    let d = diagnostic(&t, &r, &Value::Null).unwrap();
+    let lignes: Vec<&Value> =
+        d["sections"].as_array().unwrap().iter().flat_map(|s| s["lignes"].as_array().unwrap()).collect();
+    let l = |id: &str| *lignes.iter().find(|l| l["id"] == id).unwrap();
+    // (4582 − 4151) / 4151 = 10,383 % → +10,4 %, ↑
+    assert_eq!(commun::cellule(l("allocataires")["affichageVariation"].as_str().unwrap()), "+10,4%");
+    assert_eq!(l("allocataires")["fleche"], "↑");
+    // (2786 − 2977) / 2977 = −6,416 % → −6,4 %
+    assert_eq!(commun::cellule(l("evolutionFamilles")["affiche"].as_str().unwrap()), "-6,4%");
+    // (591 − 577) / 577 = 2,426 % → +2,4 %
+    assert_eq!(commun::cellule(l("evolutionFamillesMonoparentales")["affiche"].as_str().unwrap()), "+2,4%");
+    assert_eq!(commun::cellule(l("partFamillesAllocataires")["affiche"].as_str().unwrap()), "60,8%");
+}
+
+#[test]
+fn contractions_selon_la_reference() {
+    let f = pays_opale();
+    for (nom, de, a) in [
+        ("Somme", "de la Somme", "à la Somme"),
+        ("Aisne", "de l'Aisne", "à l'Aisne"),
+        ("Yvelines", "des Yvelines", "aux Yvelines"),
+    ] {
+        let mut r = f["reference"].clone();
+        r["nom"] = json!(nom);
+        let d = diagnostic(&f["territoire"], &r, &Value::Null).unwrap();
+        let p1 = d["sections"][1]["phrases"][0].as_str().unwrap().to_string();
+        let p2 = d["sections"][2]["phrases"][2].as_str().unwrap().to_string();
+        assert!(p1.ends_with(&format!("à celui {de}.")), "{p1}");
+        assert!(p2.starts_with(&format!("Comparées {a},")), "{p2}");
+    }
+}
+
+#[test]
+fn radar_accessible() {
+    let f = pays_opale();
+    let d = diagnostic(&f["territoire"], &f["reference"], &json!({"radar": {"bande": 20, "id": "r1"}})).unwrap();
+    let svg = d["radar"].as_str().unwrap();
+    assert!(svg.starts_with("<svg") && svg.ends_with("</svg>"));
+    assert!(svg.contains(r#"role="img""#) && svg.contains(r#"aria-labelledby="r1-titre r1-desc""#));
+    assert!(svg.contains(
+        "<title id=\"r1-titre\">Radar de vulnérabilité : Cc Pays D&apos;opale comparé à Pas-de-Calais</title>"
+    ));
+    assert!(!svg.contains("style=") && !svg.contains("<script"));
+    let axes = d["radarAxes"].as_array().unwrap();
+    assert_eq!(axes.len(), 13);
+    // Rsa: 12,134 / 17,489 = 0,69 < 0,8 → below the band; Fragiles 18,3 / 18,1 inside.
+    let axe = |id: &str| axes.iter().find(|a| a["id"] == id).unwrap().clone();
+    assert_eq!(axe("partBeneficiairesRsa")["alerte"], "basse");
+    assert!(axe("partFragiles")["alerte"].is_null());
+    assert_eq!(axe("partEnfantsAeeh")["alerte"], Value::Null);
+    let texte = d["radarTexte"].as_array().unwrap();
+    assert_eq!(texte.len(), 13);
+    assert!(
+        commun::espaces(texte[6].as_str().unwrap()).starts_with(
+            "Rsa : 12,1 % contre 17,5 % pour la référence (rapport 0,69), en dessous de la bande d'alerte."
+        ),
+        "{}",
+        texte[6]
+    );
+    // A custom set, reference and band.
+    let d = diagnostic(&f["territoire"], &f["reference"], &json!({"radar": {"indicateurs": ["partBasRevenus", "partFragiles"], "reference": {"partBasRevenus": 30.0}, "bande": 5}})).unwrap();
+    let axes = d["radarAxes"].as_array().unwrap();
+    assert_eq!(axes.len(), 2);
+    assert!(axes[0]["alerte"].is_null(), "30,3 / 30 = 1,01 dans la bande de 5 %");
+    assert_eq!(axes[1]["alerte"], Value::Null);
+}
+
+#[test]
+fn export_csv() {
+    let f = pays_opale();
+    let v = |x: &Value| serde_json::from_value::<Valeur>(x.clone()).unwrap();
+    let csv = diagnostic_csv_valeur(&v(&f["territoire"]), &v(&f["reference"]), &Valeur::Nul).unwrap();
+    assert!(csv.starts_with('\u{feff}'));
+    let lignes: Vec<&str> = csv.trim_end().split("\r\n").collect();
+    assert_eq!(
+        lignes[0],
+        "\u{feff}Section;Indicateur;Année;Cc Pays D'opale;Variation sur 5 ans;Pas-de-Calais;Variation sur 5 ans"
+    );
+    assert!(
+        lignes.iter().any(|l| commun::espaces(l)
+            == "1.1. Données de cadrage;Nombre d'habitants (INSEE);2018;25 188;↑ +1,0 %;1 466 743;→ +0,1 %"),
+        "{}",
+        lignes[1]
+    );
+    // Formula injection in a name is neutralised.
+    let mut t = f["territoire"].clone();
+    t["nom"] = json!("=cmd|' /C calc'!A0");
+    let csv = diagnostic_csv_valeur(&v(&t), &v(&f["reference"]), &Valeur::Nul).unwrap();
+    assert!(csv.lines().next().unwrap().contains(";'=cmd|' /C calc'!A0;"));
+}
+
+#[test]
+fn erreurs_du_diagnostic() {
+    let ok = json!({"nom": "T", "annee": 2020, "valeurs": {"allocataires": 10}});
+    let cas = [
+        (json!(null), ok.clone(), json!(null), "territoire", "doit être un objet"),
+        (json!({"nom": "T", "valeurs": {}}), ok.clone(), json!(null), "territoire.annee", "obligatoire"),
+        (
+            json!({"nom": "T", "annee": 1800, "valeurs": {}}),
+            ok.clone(),
+            json!(null),
+            "territoire.annee",
+            "compris entre 1990 et 2100",
+        ),
+        (json!({"nom": "T", "annee": 2020}), ok.clone(), json!(null), "territoire.valeurs", "obligatoire"),
+        (
+            json!({"nom": "T", "annee": 2020, "valeurs": []}),
+            ok.clone(),
+            json!(null),
+            "territoire.valeurs",
+            "doit être un objet",
+        ),
+        (
+            json!({"nom": 3, "annee": 2020, "valeurs": {}}),
+            ok.clone(),
+            json!(null),
+            "territoire.nom",
+            "doit être un texte",
+        ),
+        (
+            json!({"nom": "T", "article": "du", "annee": 2020, "valeurs": {}}),
+            ok.clone(),
+            json!(null),
+            "territoire.article",
+            "inconnue",
+        ),
+        (
+            ok.clone(),
+            json!({"nom": "R", "annee": 2020, "valeurs": {"habitants": -1}}),
+            json!(null),
+            "reference.valeurs.habitants",
+            "ne peut pas être négatif",
+        ),
+        (
+            json!({"annee": 2020, "valeurs": {"allocataires": 10.5}}),
+            ok.clone(),
+            json!(null),
+            "territoire.valeurs.allocataires",
+            "nombre entier",
+        ),
+        (
+            json!({"annee": 2020, "valeurs": {"allocataires": "beaucoup"}}),
+            ok.clone(),
+            json!(null),
+            "territoire.valeurs.allocataires",
+            "n'est pas un nombre",
+        ),
+        (
+            json!({"annee": 2020, "valeurs": {"allocataires": 1e13}}),
+            ok.clone(),
+            json!(null),
+            "territoire.valeurs.allocataires",
+            "compris entre",
+        ),
+        (
+            json!({"annee": 2020, "valeurs": {}, "valeurs5ans": {"naissances": -3}}),
+            ok.clone(),
+            json!(null),
+            "territoire.valeurs5ans.naissances",
+            "négatif",
+        ),
+        (ok.clone(), ok.clone(), json!({"margeFleche": -1}), "options.margeFleche", "négatif"),
+        (
+            ok.clone(),
+            ok.clone(),
+            json!({"radar": {"indicateurs": ["inconnu"]}}),
+            "options.radar.indicateurs[0]",
+            "inconnue",
+        ),
+        (ok.clone(), ok.clone(), json!({"radar": {"bande": 150}}), "options.radar.bande", "compris entre 0 et 100"),
+        (ok.clone(), ok.clone(), json!({"radar": 3}), "options.radar", "doit être un objet"),
+        (ok.clone(), ok.clone(), json!("options"), "options", "doit être un objet"),
+    ];
+    for (t, r, o, champ, message) in cas {
+        let (m, c) = diagnostic(&t, &r, &o).expect_err(champ);
+        assert_eq!(c, champ, "{m}");
+        assert!(commun::espaces(&m).contains(message), "{champ} : « {m} »");
+    }
+    // Signed keys accept negative values; unknown keys are warnings.
+    let t = json!({"annee": 2020, "valeurs": {"placesEajeEvolution": -3, "clefInconnue": 2}, "variations5ans": {"habitants": -2.5}});
+    let d = diagnostic(&t, &ok, &Value::Null).unwrap();
+    assert!(d["avertissements"][0].as_str().unwrap().contains("territoire.valeurs.clefInconnue"));
+}
