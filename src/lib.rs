@@ -31,6 +31,7 @@ pub mod catalogue;
 pub mod diagnostic;
 pub mod format;
 pub mod foyer;
+pub mod import;
 pub mod nombre;
 pub mod parametres;
 pub mod radar;

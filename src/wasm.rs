@@ -9,12 +9,15 @@
 //! The pure part ([`calculer_foyer_valeur`], the boundary types) also builds natively, so the
 //! same golden fixtures check it with `cargo test` and through the JavaScript boundary in wasm.
 
+use std::collections::BTreeMap;
+
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::catalogue::{cles_connues, libelle_cle, INDICATEURS};
 use crate::diagnostic::{diagnostiquer, Cellule, Diagnostic, ErreurDiagnostic, Options, Territoire};
 use crate::foyer::{ErreurFoyer, Resultat, Situation};
+use crate::import::{importer, ErreurImport, Fichier, Import};
 use crate::nombre::Ratio;
 use crate::parametres::{Seuil, SEUILS};
 use crate::radar::Alerte;
@@ -437,6 +440,78 @@ pub fn diagnostic_csv_valeur(t: &Valeur, r: &Valeur, o: &Valeur) -> Result<Strin
     Ok(diagnostiquer(&t, &r, &o).csv(&nom(&t, "Territoire"), &nom(&r, "Référence")))
 }
 
+impl From<ErreurImport> for ErreurJs {
+    fn from(e: ErreurImport) -> Self {
+        ErreurJs { message: e.to_string(), champ: e.champ() }
+    }
+}
+
+/// An imported territory, ready to be passed to `calculerDiagnostic`.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct TerritoireImporteJs {
+    /// `"commune"`, `"epci"` or `"departement"`.
+    pub niveau: &'static str,
+    /// INSEE code, SIREN or département code.
+    pub code: String,
+    /// Name.
+    pub nom: String,
+    /// Département code.
+    pub departement: Option<String>,
+    /// Year of the counts.
+    pub annee: i32,
+    /// Values by input key.
+    pub valeurs: BTreeMap<&'static str, i64>,
+    /// Communes aggregated.
+    pub communes: u32,
+    /// IRIS read.
+    pub iris: u32,
+    /// IRIS under statistical secrecy.
+    pub iris_secrets: u32,
+    /// Notes on completeness.
+    pub notes: Vec<String>,
+}
+
+/// The result of `importerDonnees`.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct ImportJs {
+    /// Year of the most recent IRIS file.
+    pub annee: i32,
+    /// Communes, EPCI, départements.
+    pub territoires: Vec<TerritoireImporteJs>,
+    /// Skipped lines and other warnings.
+    pub avertissements: Vec<String>,
+    /// Data lines read.
+    pub lignes_lues: usize,
+}
+
+impl From<&Import> for ImportJs {
+    fn from(i: &Import) -> Self {
+        ImportJs {
+            annee: i.annee,
+            territoires: i
+                .territoires
+                .iter()
+                .map(|t| TerritoireImporteJs {
+                    niveau: t.niveau.code(),
+                    code: t.code.clone(),
+                    nom: t.nom.clone(),
+                    departement: t.departement.clone(),
+                    annee: t.annee,
+                    valeurs: t.valeurs.clone(),
+                    communes: t.communes,
+                    iris: t.comptes.iris,
+                    iris_secrets: t.comptes.iris_secrets,
+                    notes: t.notes.clone(),
+                })
+                .collect(),
+            avertissements: i.avertissements.clone(),
+            lignes_lues: i.lignes_lues,
+        }
+    }
+}
+
 /// `calculerFoyer` on a decoded input: the whole of it but the `JsValue` conversions.
 ///
 /// # Errors
@@ -516,6 +591,57 @@ pub fn exporter_diagnostic_csv(
     let r = decoder(reference, "reference", "Référence")?;
     let o = decoder(options, "options", "Options")?;
     Ok(diagnostic_csv_valeur(&t, &r, &o)?)
+}
+
+fn erreur_fichier(champ: String, message: String) -> JsValue {
+    ErreurJs { message, champ }.into()
+}
+
+/// `importerDonnees(fichiers)`: reads INSEE « Données CAF à l'IRIS » files (and optionally an
+/// INSEE population file) and aggregates them to communes, EPCI and départements. Each file is
+/// `{ nom, contenu, annee? }` where `contenu` is a `Uint8Array` (exact bytes) or a string.
+///
+/// # Errors
+/// Throws an `Error` with `champ` (`fichiers`, `fichiers[i]`, `fichiers[i].contenu`…) when the
+/// argument is not a list of files or a file cannot be used at all; unreadable lines are
+/// skipped and listed in `avertissements`.
+#[wasm_bindgen(js_name = importerDonnees, unchecked_return_type = "ImportDonnees")]
+pub fn importer_donnees(
+    #[wasm_bindgen(unchecked_param_type = "FichierDonnees[]")] fichiers: JsValue,
+) -> Result<JsValue, JsValue> {
+    if !js_sys::Array::is_array(&fichiers) {
+        return Err(erreur_fichier("fichiers".into(), "Fichiers : doit être une liste de fichiers.".into()));
+    }
+    let liste = js_sys::Array::from(&fichiers);
+    let mut lus: Vec<(String, Vec<u8>, Option<i32>)> = Vec::new();
+    for (i, f) in liste.iter().enumerate() {
+        if !f.is_object() {
+            return Err(erreur_fichier(
+                format!("fichiers[{i}]"),
+                format!("Fichier {} : doit être un objet {{ nom, contenu }}.", i + 1),
+            ));
+        }
+        let champ = |k: &str| js_sys::Reflect::get(&f, &JsValue::from_str(k)).unwrap_or(JsValue::UNDEFINED);
+        let nom = champ("nom").as_string().unwrap_or_else(|| format!("fichier {}", i + 1));
+        let contenu = champ("contenu");
+        let octets = if let Some(t) = contenu.as_string() {
+            t.into_bytes()
+        } else if contenu.is_instance_of::<js_sys::Uint8Array>() {
+            js_sys::Uint8Array::new(&contenu).to_vec()
+        } else if contenu.is_instance_of::<js_sys::ArrayBuffer>() {
+            js_sys::Uint8Array::new(&contenu).to_vec()
+        } else {
+            return Err(erreur_fichier(
+                format!("fichiers[{i}].contenu"),
+                format!("Fichier « {nom} » : le contenu doit être un texte ou un Uint8Array."),
+            ));
+        };
+        let annee =
+            champ("annee").as_f64().filter(|a| a.fract() == 0.0 && (1990.0..=2100.0).contains(a)).map(|a| a as i32);
+        lus.push((nom, octets, annee));
+    }
+    let fichiers: Vec<Fichier> = lus.iter().map(|(nom, c, annee)| Fichier { nom, contenu: c, annee: *annee }).collect();
+    encoder(&ImportJs::from(&importer(&fichiers).map_err(ErreurJs::from)?))
 }
 
 /// `clesDiagnostic()`: every input key of the diagnostic with its French label.
@@ -711,6 +837,36 @@ export interface CleDiagnostic {
   cle: string;
   libelle: string;
   indicateur: boolean;
+}
+
+/** Un fichier à importer. */
+export interface FichierDonnees {
+  nom: string;
+  /** Octets exacts (Uint8Array) ou texte. */
+  contenu: Uint8Array | ArrayBuffer | string;
+  /** Année, si le nom du fichier ne la donne pas. */
+  annee?: number;
+}
+
+/** Un territoire importé : passez-le tel quel à calculerDiagnostic. */
+export interface TerritoireImporte extends TerritoireSaisi {
+  niveau: "commune" | "epci" | "departement";
+  code: string;
+  nom: string;
+  departement: string | null;
+  annee: number;
+  valeurs: Record<string, number>;
+  communes: number;
+  iris: number;
+  irisSecrets: number;
+  notes: string[];
+}
+
+export interface ImportDonnees {
+  annee: number;
+  territoires: TerritoireImporte[];
+  avertissements: string[];
+  lignesLues: number;
 }
 
 /** Erreur levée sur une saisie invalide. */

@@ -139,7 +139,8 @@ fn etude_pays_opale_par_la_frontiere_js() {
 #[wasm_bindgen_test]
 fn diagnostic_erreurs_levees_avec_champ() {
     let f = pays_opale();
-    let (message, champ) = erreur(calculer_diagnostic(JsValue::from_str("x"), js(&f["reference"]), JsValue::UNDEFINED).unwrap_err());
+    let (message, champ) =
+        erreur(calculer_diagnostic(JsValue::from_str("x"), js(&f["reference"]), JsValue::UNDEFINED).unwrap_err());
     assert_eq!(champ, "territoire");
     assert!(message.contains("doit être un objet"));
     let mut t = f["territoire"].clone();
@@ -148,7 +149,8 @@ fn diagnostic_erreurs_levees_avec_champ() {
     assert_eq!(champ, "territoire.valeurs.habitants");
     assert!(message.contains("négatif"), "{message}");
     let nan = js(&f["territoire"]);
-    Reflect::set(&Reflect::get(&nan, &"valeurs".into()).unwrap(), &"allocataires".into(), &JsValue::from_f64(f64::NAN)).unwrap();
+    Reflect::set(&Reflect::get(&nan, &"valeurs".into()).unwrap(), &"allocataires".into(), &JsValue::from_f64(f64::NAN))
+        .unwrap();
     let (_, champ) = erreur(calculer_diagnostic(nan, js(&f["reference"]), JsValue::UNDEFINED).unwrap_err());
     assert_eq!(champ, "territoire.valeurs.allocataires");
     let cles = rust(&cles_diagnostic().unwrap());

@@ -72,10 +72,16 @@ pub fn verifier_erreur(nom: &str, cas: &Value, message: &str, champ: &str) {
 
 /// Golden fixture of the étude préliminaire (Pays d'Opale against the Pas-de-Calais).
 pub const PAYS_OPALE: &str = include_str!("../fixtures/pays-opale.json");
+/// Its inputs, which are also the page's example.
+pub const PAYS_OPALE_ENTREES: &str = include_str!("../../www/exemples/pays-opale.json");
 
-/// The étude préliminaire fixture, parsed.
+/// The étude préliminaire fixture with its inputs (`territoire`, `reference`), parsed.
 pub fn pays_opale() -> Value {
-    serde_json::from_str(PAYS_OPALE).expect("fixtures/pays-opale.json est du JSON valide")
+    let mut f: Value = serde_json::from_str(PAYS_OPALE).expect("fixtures/pays-opale.json est du JSON valide");
+    let e: Value = serde_json::from_str(PAYS_OPALE_ENTREES).expect("www/exemples/pays-opale.json est du JSON valide");
+    f["territoire"] = e["territoire"].clone();
+    f["reference"] = e["reference"].clone();
+    f
 }
 
 /// Table cells as printed in the document: plain spaces, no space before `%`.

@@ -1,0 +1,609 @@
+//! Import of real open data: the INSEE « Données CAF à l'IRIS » files and the INSEE legal
+//! populations by commune, aggregated to communes, EPCI and départements as diagnostic inputs.
+//!
+//! The files' quirks are handled: UTF-8 byte-order mark, `;` separator, CRLF or LF, numbers
+//! written with a narrow no-break space (`2 256`), blank cells for statistical secrecy, commune
+//! codes with their leading zeros lost by a spreadsheet, invalid UTF-8 (read lossily).
+//!
+//! IRIS columns and the input keys they give (`shared/spec/indicateurs.md` §2.6):
+//! `A` allocataires, `PERCOU` personnesCouvertes, `AI` isoles, `AM` famillesMonoparentales,
+//! `ACSSENF` couplesSansEnfant, `ACAVENF` couplesAvecEnfants, `ENF` enfants, `ENF_2`
+//! enfantsMoins3, `ENF_3_5` enfants3a6, `AAL` beneficiairesAl, `AAAH` beneficiairesAah, `APPA`
+//! beneficiairesPpa, `ARSAS` beneficiairesRsa, `APRES50` / `APRES100` allocatairesDependants50
+//! / 100 (2016–2017). The population file gives `habitants` (`PMUN`).
+//!
+//! Secrecy: an IRIS whose cells are all blank is counted as secret and left out of every sum;
+//! a blank cell in a published IRIS leaves that key out of its sum. Both are reported, so an
+//! aggregate is known to be a minimum.
+
+use std::collections::{BTreeMap, HashMap};
+use std::fmt;
+
+use crate::territoire::{departement, departement_de_commune};
+
+/// IRIS column → input key.
+pub const COLONNES_IRIS: &[(&str, &str)] = &[
+    ("A", "allocataires"),
+    ("PERCOU", "personnesCouvertes"),
+    ("AI", "isoles"),
+    ("AM", "famillesMonoparentales"),
+    ("ACSSENF", "couplesSansEnfant"),
+    ("ACAVENF", "couplesAvecEnfants"),
+    ("ENF", "enfants"),
+    ("ENF_2", "enfantsMoins3"),
+    ("ENF_3_5", "enfants3a6"),
+    ("AAL", "beneficiairesAl"),
+    ("AAAH", "beneficiairesAah"),
+    ("APPA", "beneficiairesPpa"),
+    ("ARSAS", "beneficiairesRsa"),
+    ("APRES50", "allocatairesDependants50"),
+    ("APRES100", "allocatairesDependants100"),
+];
+
+/// Most warnings listed one by one (the rest are counted).
+pub const AVERTISSEMENTS_MAX: usize = 50;
+
+/// Why an import fails: only a file that cannot be used at all.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ErreurImport {
+    /// No file given.
+    AucunFichier,
+    /// A file without any line.
+    FichierVide {
+        /// Index of the file.
+        indice: usize,
+        /// Its name.
+        nom: String,
+    },
+    /// A header that is neither an IRIS file nor a population file.
+    FormatInconnu {
+        /// Index of the file.
+        indice: usize,
+        /// Its name.
+        nom: String,
+        /// The first columns found.
+        colonnes: String,
+    },
+    /// No IRIS file among the files.
+    AucunFichierIris,
+    /// The year of an IRIS file can be read neither from its name nor from the call.
+    AnneeInconnue {
+        /// Index of the file.
+        indice: usize,
+        /// Its name.
+        nom: String,
+    },
+}
+
+impl ErreurImport {
+    /// Path of the field at fault: `fichiers[i]` or `fichiers`.
+    pub fn champ(&self) -> String {
+        match self {
+            ErreurImport::AucunFichier | ErreurImport::AucunFichierIris => "fichiers".into(),
+            ErreurImport::FichierVide { indice, .. }
+            | ErreurImport::FormatInconnu { indice, .. }
+            | ErreurImport::AnneeInconnue { indice, .. } => format!("fichiers[{indice}]"),
+        }
+    }
+}
+
+impl fmt::Display for ErreurImport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ErreurImport::AucunFichier => f.write_str("Fichiers : aucun fichier à importer."),
+            ErreurImport::FichierVide { nom, .. } => write!(f, "Fichier « {nom} » : il est vide."),
+            ErreurImport::FormatInconnu { nom, colonnes, .. } => write!(
+                f,
+                "Fichier « {nom} » : ce n'est ni un fichier INSEE « Données CAF à l'IRIS » (colonnes CODGEO, A, PERCOU…) ni un fichier de populations légales (CODDEP, CODCOM, PMUN) ; colonnes trouvées : {colonnes}."
+            ),
+            ErreurImport::AucunFichierIris => {
+                f.write_str("Fichiers : il faut au moins un fichier INSEE « Données CAF à l'IRIS ».")
+            }
+            ErreurImport::AnneeInconnue { nom, .. } => write!(
+                f,
+                "Fichier « {nom} » : année introuvable dans le nom du fichier ; précisez l'année de ce fichier."
+            ),
+        }
+    }
+}
+
+impl std::error::Error for ErreurImport {}
+
+/// Level of a territory.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Niveau {
+    /// A commune (or a Paris, Lyon, Marseille arrondissement).
+    Commune,
+    /// An EPCI, by its SIREN.
+    Epci,
+    /// A département.
+    Departement,
+}
+
+impl Niveau {
+    /// Code of the public contract.
+    pub fn code(self) -> &'static str {
+        match self {
+            Niveau::Commune => "commune",
+            Niveau::Epci => "epci",
+            Niveau::Departement => "departement",
+        }
+    }
+}
+
+/// Counts of one territory.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Comptes {
+    /// Sum of each key over the published IRIS where the cell is not blank.
+    pub sommes: BTreeMap<&'static str, i64>,
+    /// For each key, how many published IRIS had a blank cell.
+    pub cellules_masquees: BTreeMap<&'static str, u32>,
+    /// IRIS read.
+    pub iris: u32,
+    /// IRIS entirely secret.
+    pub iris_secrets: u32,
+}
+
+impl Comptes {
+    fn ajouter(&mut self, o: &Comptes) {
+        for (k, v) in &o.sommes {
+            *self.sommes.entry(k).or_insert(0) += v;
+        }
+        for (k, v) in &o.cellules_masquees {
+            *self.cellules_masquees.entry(k).or_insert(0) += v;
+        }
+        self.iris += o.iris;
+        self.iris_secrets += o.iris_secrets;
+    }
+}
+
+/// One imported territory: diagnostic inputs and how complete they are.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TerritoireImporte {
+    /// Level.
+    pub niveau: Niveau,
+    /// INSEE commune code, EPCI SIREN or département code.
+    pub code: String,
+    /// Name for display.
+    pub nom: String,
+    /// Département code.
+    pub departement: Option<String>,
+    /// Year of the counts.
+    pub annee: i32,
+    /// Values by input key (`habitants` included when the population is known for every
+    /// commune).
+    pub valeurs: BTreeMap<&'static str, i64>,
+    /// Communes aggregated.
+    pub communes: u32,
+    /// The counts and their completeness.
+    pub comptes: Comptes,
+    /// French notes on completeness.
+    pub notes: Vec<String>,
+}
+
+/// The result of an import.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Import {
+    /// Year of the main (most recent) IRIS file.
+    pub annee: i32,
+    /// Communes, then EPCI, then départements, each sorted by code.
+    pub territoires: Vec<TerritoireImporte>,
+    /// Warnings (skipped lines with their number and column…).
+    pub avertissements: Vec<String>,
+    /// Data lines read, all files together.
+    pub lignes_lues: usize,
+}
+
+/// A file to import.
+#[derive(Clone, Copy, Debug)]
+pub struct Fichier<'a> {
+    /// Name (the year is read from it: `data_CAF_2020_IRIS.csv`).
+    pub nom: &'a str,
+    /// Content.
+    pub contenu: &'a [u8],
+    /// Year, when the name does not give it.
+    pub annee: Option<i32>,
+}
+
+fn annee_du_nom(nom: &str) -> Option<i32> {
+    let b = nom.as_bytes();
+    (0..b.len().saturating_sub(3)).find_map(|i| {
+        let s = nom.get(i..i + 4)?;
+        let avant = i == 0 || !b.get(i - 1).is_some_and(u8::is_ascii_digit);
+        let apres = !b.get(i + 4).is_some_and(u8::is_ascii_digit);
+        let a: i32 = s.parse().ok().filter(|_| s.bytes().all(|c| c.is_ascii_digit()))?;
+        ((1990..=2100).contains(&a) && avant && apres).then_some(a)
+    })
+}
+
+/// Reads a count cell: digits with optional spaces (U+202F, U+00A0, space) inside; blank is
+/// `Ok(None)`; anything else is `Err`.
+pub fn lire_compte(cellule: &str) -> Result<Option<i64>, ()> {
+    let propre: String = cellule.trim().chars().filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}')).collect();
+    if propre.is_empty() {
+        return Ok(None);
+    }
+    if !propre.bytes().all(|b| b.is_ascii_digit()) || propre.len() > 15 {
+        return Err(());
+    }
+    propre.parse().map(Some).map_err(|_| ())
+}
+
+fn lecteur(contenu: &[u8]) -> csv::Reader<&[u8]> {
+    let contenu = contenu.strip_prefix("\u{feff}".as_bytes()).unwrap_or(contenu);
+    csv::ReaderBuilder::new().delimiter(b';').has_headers(true).flexible(true).from_reader(contenu)
+}
+
+fn entete(r: &mut csv::Reader<&[u8]>) -> Vec<String> {
+    r.byte_headers()
+        .map(|h| h.iter().map(|c| String::from_utf8_lossy(c).trim().to_string()).collect())
+        .unwrap_or_default()
+}
+
+struct Communes {
+    comptes: HashMap<String, Comptes>,
+}
+
+#[derive(Default)]
+struct Referentiel {
+    epci: HashMap<String, String>,
+    noms: HashMap<String, String>,
+    population: HashMap<String, i64>,
+}
+
+struct Journal {
+    avertissements: Vec<String>,
+    omis: usize,
+}
+
+impl Journal {
+    fn dire(&mut self, s: String) {
+        if self.avertissements.len() < AVERTISSEMENTS_MAX {
+            self.avertissements.push(s);
+        } else {
+            self.omis += 1;
+        }
+    }
+}
+
+fn code_commune(brut: &str) -> Option<String> {
+    let c = brut.trim();
+    // 5-character commune code, possibly with its leading zero lost (1004 → 01004).
+    let c = if c.len() == 4 && c.bytes().all(|b| b.is_ascii_digit()) { format!("0{c}") } else { c.to_string() };
+    (c.len() == 5 && c.bytes().all(|b| b.is_ascii_alphanumeric())).then_some(c)
+}
+
+fn lire_iris(
+    f: &Fichier<'_>,
+    indice: usize,
+    reference: &mut Referentiel,
+    journal: &mut Journal,
+    lues: &mut usize,
+) -> Communes {
+    let mut r = lecteur(f.contenu);
+    let en = entete(&mut r);
+    let col = |nom: &str| en.iter().position(|c| c == nom);
+    let i_code = col("CODGEO");
+    let (i_depcom, i_epci, i_libcom) = (col("DEPCOM"), col("EPCI"), col("LIBCOM"));
+    let colonnes: Vec<(usize, &'static str, &str)> =
+        COLONNES_IRIS.iter().filter_map(|(c, k)| Some((col(c)?, *k, *c))).collect();
+    let mut communes: HashMap<String, Comptes> = HashMap::new();
+    let mut enr = csv::ByteRecord::new();
+    let mut ligne = 1usize;
+    loop {
+        match r.read_byte_record(&mut enr) {
+            Ok(false) => break,
+            Ok(true) => {}
+            Err(e) => {
+                ligne += 1;
+                journal.dire(format!("Fichier « {} », ligne {ligne} : illisible ({e}) ; ligne ignorée.", f.nom));
+                continue;
+            }
+        }
+        ligne += 1;
+        *lues += 1;
+        let cellule = |i: usize| enr.get(i).map(String::from_utf8_lossy).unwrap_or_default();
+        let codgeo = i_code.map(cellule).unwrap_or_default();
+        let commune = i_depcom.map(|i| cellule(i).to_string()).filter(|c| !c.trim().is_empty()).unwrap_or_else(|| {
+            // A 9-character IRIS code starts with its commune's code; a 5-character one is the commune.
+            codgeo.trim().chars().take(5).collect()
+        });
+        let Some(commune) = code_commune(&commune) else {
+            journal.dire(format!(
+                "Fichier « {} », ligne {ligne}, colonne CODGEO : code « {} » illisible ; ligne ignorée.",
+                f.nom,
+                codgeo.chars().take(20).collect::<String>()
+            ));
+            continue;
+        };
+        if let Some(e) = i_epci.map(cellule) {
+            let e = e.trim();
+            if !e.is_empty() && e != "ZZZZZZZZZ" {
+                reference.epci.insert(commune.clone(), e.to_string());
+            }
+        }
+        if let Some(n) = i_libcom.map(cellule) {
+            if !n.trim().is_empty() {
+                reference.noms.entry(commune.clone()).or_insert_with(|| n.trim().to_string());
+            }
+        }
+        let mut valeurs = Vec::with_capacity(colonnes.len());
+        let mut illisible = None;
+        for (i, cle, nom_col) in &colonnes {
+            match lire_compte(&cellule(*i)) {
+                Ok(v) => valeurs.push((*cle, v)),
+                Err(()) => {
+                    illisible = Some((*nom_col, cellule(*i).chars().take(20).collect::<String>()));
+                    break;
+                }
+            }
+        }
+        if let Some((colonne, texte)) = illisible {
+            journal.dire(format!(
+                "Fichier « {} », ligne {ligne}, colonne {colonne} : « {texte} » n'est pas un nombre ; ligne ignorée.",
+                f.nom
+            ));
+            continue;
+        }
+        let c = communes.entry(commune).or_default();
+        c.iris += 1;
+        if valeurs.iter().all(|(_, v)| v.is_none()) {
+            c.iris_secrets += 1;
+            continue;
+        }
+        for (cle, v) in valeurs {
+            match v {
+                Some(v) => *c.sommes.entry(cle).or_insert(0) += v,
+                None => *c.cellules_masquees.entry(cle).or_insert(0) += 1,
+            }
+        }
+    }
+    let _ = indice;
+    Communes { comptes: communes }
+}
+
+fn lire_population(f: &Fichier<'_>, reference: &mut Referentiel, journal: &mut Journal, lues: &mut usize) {
+    let mut r = lecteur(f.contenu);
+    let en = entete(&mut r);
+    let col = |nom: &str| en.iter().position(|c| c == nom);
+    let (Some(i_dep), Some(i_com), Some(i_pmun)) = (col("CODDEP"), col("CODCOM"), col("PMUN")) else { return };
+    let i_nom = col("COM");
+    let mut enr = csv::ByteRecord::new();
+    let mut ligne = 1usize;
+    while let Ok(true) = r.read_byte_record(&mut enr) {
+        ligne += 1;
+        *lues += 1;
+        let cellule = |i: usize| enr.get(i).map(String::from_utf8_lossy).unwrap_or_default();
+        let dep = cellule(i_dep).trim().to_string();
+        let com = cellule(i_com).trim().to_string();
+        let dep = if dep.len() == 1 { format!("0{dep}") } else { dep };
+        let com = format!("{com:0>3}");
+        let code =
+            if dep.len() == 3 { format!("{}{com}", dep.get(..2).unwrap_or_default()) } else { format!("{dep}{com}") };
+        match lire_compte(&cellule(i_pmun)) {
+            Ok(Some(p)) => {
+                reference.population.insert(code.clone(), p);
+                if let Some(n) = i_nom.map(cellule) {
+                    reference.noms.entry(code).or_insert_with(|| n.trim().to_string());
+                }
+            }
+            _ => journal.dire(format!(
+                "Fichier « {} », ligne {ligne}, colonne PMUN : population illisible ; ligne ignorée.",
+                f.nom
+            )),
+        }
+    }
+}
+
+/// Imports IRIS files (and optionally a population file) into territories.
+///
+/// The most recent IRIS file gives the counts; the others only help (commune → EPCI and names,
+/// which the 2019 and 2020 files lack).
+///
+/// # Errors
+/// No file; an empty file; a file of unknown format; no IRIS file; an IRIS file whose year is
+/// neither in its name nor given. Unreadable lines are skipped with a warning naming the file,
+/// the line and the column.
+pub fn importer(fichiers: &[Fichier<'_>]) -> Result<Import, ErreurImport> {
+    if fichiers.is_empty() {
+        return Err(ErreurImport::AucunFichier);
+    }
+    let mut reference = Referentiel::default();
+    let mut journal = Journal { avertissements: Vec::new(), omis: 0 };
+    let mut lues = 0usize;
+    let mut annuels: Vec<(i32, Communes)> = Vec::new();
+    for (indice, f) in fichiers.iter().enumerate() {
+        let mut r = lecteur(f.contenu);
+        let en = entete(&mut r);
+        if en.iter().all(|c| c.is_empty()) {
+            return Err(ErreurImport::FichierVide { indice, nom: f.nom.to_string() });
+        }
+        let a = |c: &str| en.iter().any(|x| x == c);
+        if a("CODGEO") && a("A") && a("PERCOU") {
+            let annee = f
+                .annee
+                .or_else(|| annee_du_nom(f.nom))
+                .ok_or_else(|| ErreurImport::AnneeInconnue { indice, nom: f.nom.to_string() })?;
+            let c = lire_iris(f, indice, &mut reference, &mut journal, &mut lues);
+            annuels.push((annee, c));
+        } else if a("CODDEP") && a("CODCOM") && a("PMUN") {
+            lire_population(f, &mut reference, &mut journal, &mut lues);
+        } else {
+            return Err(ErreurImport::FormatInconnu {
+                indice,
+                nom: f.nom.to_string(),
+                colonnes: en.iter().take(8).cloned().collect::<Vec<_>>().join(", "),
+            });
+        }
+    }
+    let Some((annee, principal)) = annuels.into_iter().max_by_key(|(a, _)| *a) else {
+        return Err(ErreurImport::AucunFichierIris);
+    };
+    let mut avertissements = journal.avertissements;
+    if journal.omis > 0 {
+        avertissements.push(format!("… et {} autres lignes ignorées.", journal.omis));
+    }
+    let territoires = agreger(&principal, &reference, annee);
+    if reference.epci.is_empty() {
+        avertissements.push(
+            "Aucune correspondance commune → EPCI : ajoutez un fichier IRIS de 2016 à 2018 (colonne EPCI) pour obtenir les EPCI."
+                .into(),
+        );
+    }
+    Ok(Import { annee, territoires, avertissements, lignes_lues: lues })
+}
+
+fn agreger(c: &Communes, r: &Referentiel, annee: i32) -> Vec<TerritoireImporte> {
+    let mut groupes: BTreeMap<(Niveau, String), (Comptes, Vec<&String>)> = BTreeMap::new();
+    for (commune, comptes) in &c.comptes {
+        let mut cles = vec![(Niveau::Commune, commune.clone())];
+        if let Some(e) = r.epci.get(commune) {
+            cles.push((Niveau::Epci, e.clone()));
+        }
+        if let Some(d) = departement_de_commune(commune) {
+            cles.push((Niveau::Departement, d.to_string()));
+        }
+        for k in cles {
+            let g = groupes.entry(k).or_default();
+            g.0.ajouter(comptes);
+            g.1.push(commune);
+        }
+    }
+    let mut sortie = Vec::with_capacity(groupes.len());
+    for ((niveau, code), (comptes, communes)) in groupes {
+        let mut valeurs = comptes.sommes.clone();
+        let mut notes = Vec::new();
+        let population: Option<i64> = communes.iter().map(|c| r.population.get(*c)).sum();
+        match population {
+            Some(p) => {
+                valeurs.insert("habitants", p);
+            }
+            None if !r.population.is_empty() => notes.push(
+                "Population inconnue pour au moins une commune : habitants et taux de couverture non calculés.".into(),
+            ),
+            None => {}
+        }
+        if comptes.iris_secrets > 0 {
+            notes.push(format!(
+                "{} IRIS sur {} sous secret statistique : comptes minimaux.",
+                comptes.iris_secrets, comptes.iris
+            ));
+        }
+        let masquees: Vec<String> = comptes.cellules_masquees.iter().map(|(k, n)| format!("{k} ({n})")).collect();
+        if !masquees.is_empty() {
+            notes.push(format!("Cellules masquées par le secret statistique : {}.", masquees.join(", ")));
+        }
+        if niveau != Niveau::Commune {
+            notes.push(format!("Agrégé sur les {} communes présentes dans le fichier.", communes.len()));
+        }
+        let departement_code = match niveau {
+            Niveau::Departement => Some(code.clone()),
+            _ => communes.first().and_then(|c| departement_de_commune(c)).map(str::to_string),
+        };
+        let nom = match niveau {
+            Niveau::Commune => r.noms.get(&code).cloned().unwrap_or_else(|| format!("Commune {code}")),
+            Niveau::Departement => {
+                departement(&code).map(|d| d.1.to_string()).unwrap_or_else(|| format!("Département {code}"))
+            }
+            Niveau::Epci => {
+                let principale = communes
+                    .iter()
+                    .max_by_key(|c| r.population.get(**c).copied().unwrap_or(0))
+                    .and_then(|c| r.noms.get(*c));
+                match principale {
+                    Some(n) => format!("EPCI {code} ({n}…)"),
+                    None => format!("EPCI {code}"),
+                }
+            }
+        };
+        sortie.push(TerritoireImporte {
+            niveau,
+            code,
+            nom,
+            departement: departement_code,
+            annee,
+            valeurs,
+            communes: communes.len() as u32,
+            comptes,
+            notes,
+        });
+    }
+    sortie
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cellules() {
+        assert_eq!(lire_compte("2\u{202f}256"), Ok(Some(2256)));
+        assert_eq!(lire_compte(" 12 "), Ok(Some(12)));
+        assert_eq!(lire_compte(""), Ok(None));
+        assert_eq!(lire_compte("12a"), Err(()));
+        assert_eq!(lire_compte("-3"), Err(()));
+        assert_eq!(lire_compte("1.5"), Err(()));
+    }
+
+    #[test]
+    fn annees_et_codes() {
+        assert_eq!(annee_du_nom("data_CAF_2020_IRIS.csv"), Some(2020));
+        assert_eq!(annee_du_nom("x12020.csv"), None);
+        assert_eq!(annee_du_nom("iris.csv"), None);
+        assert_eq!(code_commune("1004"), Some("01004".into()));
+        assert_eq!(code_commune("2A004"), Some("2A004".into()));
+        assert_eq!(code_commune("x"), None);
+    }
+
+    #[test]
+    fn petit_fichier_avec_ses_travers() {
+        let iris = "\u{feff}CODGEO;LIBGEO;DEPCOM;LIBCOM;EPCI;REG;NOTE;A;PERCOU;AI;AM;ACSSENF;ACAVENF\r\n\
+                    620010101;X;62001;Ablain;200000001;32;0;1\u{202f}000;2\u{202f}500;400;100;100;400\r\n\
+                    620010102;Y;62001;Ablain;200000001;32;3;;;;;;\r\n\
+                    620020000;Z;62002;Acq;200000001;32;0;50;120;20;;10;15\r\n\
+                    620030000;W;62003;Bof;200000001;32;0;5x;1;1;1;1;1\r\n";
+        let pop = "CODREG;REG;CODDEP;CODARR;CODCAN;CODCOM;COM;PMUN;PCAP;PTOT\r\n32;H;62;1;1;001;Ablain;3000;1;3001\r\n32;H;62;1;1;002;Acq;200;0;200\r\n";
+        let i = importer(&[
+            Fichier { nom: "data_CAF_2017_IRIS.csv", contenu: iris.as_bytes(), annee: None },
+            Fichier { nom: "pop.csv", contenu: pop.as_bytes(), annee: None },
+        ])
+        .unwrap();
+        assert_eq!(i.annee, 2017);
+        assert_eq!(i.lignes_lues, 6);
+        assert!(
+            i.avertissements[0].contains("ligne 5, colonne A : « 5x » n'est pas un nombre"),
+            "{:?}",
+            i.avertissements
+        );
+        let t = |n: Niveau, c: &str| i.territoires.iter().find(|t| t.niveau == n && t.code == c).unwrap().clone();
+        let ablain = t(Niveau::Commune, "62001");
+        assert_eq!(ablain.valeurs["allocataires"], 1000);
+        assert_eq!(ablain.valeurs["habitants"], 3000);
+        assert_eq!((ablain.comptes.iris, ablain.comptes.iris_secrets), (2, 1));
+        let epci = t(Niveau::Epci, "200000001");
+        assert_eq!(epci.valeurs["allocataires"], 1050);
+        assert_eq!(epci.valeurs["personnesCouvertes"], 2620);
+        assert_eq!(epci.valeurs["famillesMonoparentales"], 100);
+        assert_eq!(epci.comptes.cellules_masquees["famillesMonoparentales"], 1);
+        assert_eq!(epci.valeurs["habitants"], 3200);
+        assert_eq!(epci.nom, "EPCI 200000001 (Ablain…)");
+        assert_eq!(t(Niveau::Departement, "62").nom, "Pas-de-Calais");
+    }
+
+    #[test]
+    fn erreurs() {
+        assert_eq!(importer(&[]).unwrap_err().champ(), "fichiers");
+        let e = importer(&[Fichier { nom: "a.csv", contenu: b"x;y\n1;2\n", annee: None }]).unwrap_err();
+        assert_eq!(e.champ(), "fichiers[0]");
+        assert!(e.to_string().contains("colonnes trouvées : x, y"));
+        let e = importer(&[Fichier { nom: "iris.csv", contenu: b"CODGEO;A;PERCOU\n", annee: None }]).unwrap_err();
+        assert!(matches!(e, ErreurImport::AnneeInconnue { .. }));
+        let e = importer(&[Fichier { nom: "vide.csv", contenu: b"", annee: None }]).unwrap_err();
+        assert!(matches!(e, ErreurImport::FichierVide { .. }));
+        // Invalid UTF-8 is read lossily, never a panic.
+        let i =
+            importer(&[Fichier { nom: "iris2020.csv", contenu: b"CODGEO;A;PERCOU\n62001\xff0101;3;4\n", annee: None }])
+                .unwrap();
+        assert!(!i.avertissements.is_empty() || !i.territoires.is_empty());
+    }
+}

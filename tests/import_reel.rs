@@ -1,0 +1,132 @@
+//! Import of the real INSEE / CNAF open data of `../shared/data/external/` (read in place, never
+//! copied into the project). Each figure is checked against an independent reading of the file.
+
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::collections::BTreeMap;
+use std::fs;
+
+use indicateurs_caf::import::{importer, Fichier, Import, Niveau};
+
+const IRIS: &str = "../shared/data/external/insee-caf-iris";
+const POPULATION: &str = "../shared/data/external/insee-population-communes/donnees_communes.csv";
+
+fn lire(chemin: &str) -> Vec<u8> {
+    fs::read(chemin).unwrap_or_else(|e| panic!("{chemin} : {e} (les données ouvertes sont lues dans ../shared)"))
+}
+
+/// An independent reading: split on ';', drop the BOM and the spaces inside numbers, sum a
+/// column by commune (first 5 characters of CODGEO, or DEPCOM).
+fn sommes_independantes(contenu: &[u8], colonne: &str) -> (usize, BTreeMap<String, i64>) {
+    let texte = String::from_utf8_lossy(contenu);
+    let texte = texte.trim_start_matches('\u{feff}');
+    let mut lignes = texte.lines();
+    let entete: Vec<&str> = lignes.next().unwrap().split(';').collect();
+    let i = entete.iter().position(|c| *c == colonne).unwrap();
+    let ic = entete.iter().position(|c| *c == "CODGEO").unwrap();
+    let mut n = 0;
+    let mut m = BTreeMap::new();
+    for l in lignes {
+        if l.trim().is_empty() {
+            continue;
+        }
+        n += 1;
+        let cellules: Vec<&str> = l.split(';').collect();
+        let commune: String = cellules[ic].chars().take(5).collect();
+        let v: String = cellules[i].chars().filter(|c| c.is_ascii_digit()).collect();
+        if !v.is_empty() {
+            *m.entry(commune).or_insert(0) += v.parse::<i64>().unwrap();
+        }
+    }
+    (n, m)
+}
+
+fn importe(annees: &[i32], population: bool) -> Import {
+    let contenus: Vec<(String, Vec<u8>)> = annees
+        .iter()
+        .map(|a| (format!("data_CAF_{a}_IRIS.csv"), lire(&format!("{IRIS}/data_CAF_{a}_IRIS.csv"))))
+        .collect();
+    let pop = population.then(|| lire(POPULATION));
+    let mut fichiers: Vec<Fichier> =
+        contenus.iter().map(|(n, c)| Fichier { nom: n, contenu: c, annee: None }).collect();
+    if let Some(p) = &pop {
+        fichiers.push(Fichier { nom: "donnees_communes.csv", contenu: p, annee: None });
+    }
+    importer(&fichiers).unwrap()
+}
+
+#[test]
+fn nombre_de_lignes_de_chaque_fichier() {
+    // SOURCE.md says 13 147 and 13 278 for 2016 and 2017: it missed the last line, which has no
+    // final newline (Python's csv module agrees with these counts).
+    for (annee, lignes) in [(2016, 13_148), (2017, 13_279), (2018, 13_349), (2019, 13_424), (2020, 13_444)] {
+        let i = importe(&[annee], false);
+        assert_eq!(i.lignes_lues, lignes, "{annee}");
+        assert_eq!(i.annee, annee);
+        assert!(i.avertissements.iter().all(|a| !a.contains("ligne ignorée")), "{annee} : {:?}", i.avertissements);
+    }
+}
+
+#[test]
+fn totaux_par_departement_egaux_a_une_lecture_independante() {
+    for (annee, colonne, cle) in
+        [(2020, "A", "allocataires"), (2016, "PERCOU", "personnesCouvertes"), (2017, "ENF", "enfants")]
+    {
+        let contenu = lire(&format!("{IRIS}/data_CAF_{annee}_IRIS.csv"));
+        let (_, par_commune) = sommes_independantes(&contenu, colonne);
+        let i = importe(&[annee], false);
+        let mut attendu: BTreeMap<String, i64> = BTreeMap::new();
+        for (commune, v) in &par_commune {
+            let dep = if commune.starts_with("97") { &commune[..3] } else { &commune[..2] };
+            *attendu.entry(dep.to_string()).or_insert(0) += v;
+        }
+        let obtenu: BTreeMap<String, i64> = i
+            .territoires
+            .iter()
+            .filter(|t| t.niveau == Niveau::Departement)
+            .map(|t| (t.code.clone(), t.valeurs.get(cle).copied().unwrap_or(0)))
+            .collect();
+        assert_eq!(obtenu, attendu, "{annee} {colonne}");
+        let total: i64 = obtenu.values().sum();
+        assert!(total > 1_000_000, "{annee} {colonne} : total {total}");
+    }
+}
+
+#[test]
+fn espaces_fines_dans_les_nombres_de_2016() {
+    // IRIS 010040102 (Ambérieu-en-Bugey) publishes PERCOU "2 256" with U+202F in 2016.
+    let i = importe(&[2016], false);
+    let amberieu = i.territoires.iter().find(|t| t.niveau == Niveau::Commune && t.code == "01004").unwrap();
+    let (_, attendu) = sommes_independantes(&lire(&format!("{IRIS}/data_CAF_2016_IRIS.csv")), "PERCOU");
+    assert_eq!(amberieu.valeurs["personnesCouvertes"], attendu["01004"]);
+    assert!(amberieu.valeurs["personnesCouvertes"] > 2_256);
+    assert_eq!(amberieu.nom, "Ambérieu-en-Bugey");
+}
+
+#[test]
+fn secret_statistique_signale() {
+    let i = importe(&[2020], false);
+    let secrets: u32 =
+        i.territoires.iter().filter(|t| t.niveau == Niveau::Departement).map(|t| t.comptes.iris_secrets).sum();
+    assert!(secrets > 500, "{secrets} IRIS secrets");
+    let oyonnax = i.territoires.iter().find(|t| t.niveau == Niveau::Commune && t.code == "01283").unwrap();
+    assert!(oyonnax.notes.iter().any(|n| n.contains("sous secret statistique")), "{:?}", oyonnax.notes);
+}
+
+#[test]
+fn epci_de_2020_par_le_referentiel_de_2018_et_population() {
+    let seul = importe(&[2020], false);
+    assert!(seul.territoires.iter().all(|t| t.niveau != Niveau::Epci));
+    assert!(seul.avertissements.iter().any(|a| a.contains("EPCI")));
+    let i = importe(&[2020, 2018], true);
+    assert_eq!(i.annee, 2020);
+    let epci =
+        i.territoires.iter().find(|t| t.niveau == Niveau::Epci && t.code == "240100883").expect("EPCI d'Ambérieu");
+    assert_eq!(epci.annee, 2020);
+    assert!(epci.communes >= 1);
+    let miribel = i.territoires.iter().find(|t| t.niveau == Niveau::Commune && t.code == "01249").unwrap();
+    assert_eq!(miribel.valeurs["habitants"], 10_122);
+    // The 2020 counts, not the 2018 ones.
+    let (_, a2020) = sommes_independantes(&lire(&format!("{IRIS}/data_CAF_2020_IRIS.csv")), "A");
+    assert_eq!(miribel.valeurs["allocataires"], a2020["01249"]);
+}
