@@ -216,17 +216,24 @@ fn annee_du_nom(nom: &str) -> Option<i32> {
     })
 }
 
+/// A cell that is neither blank nor a count.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CelluleIllisible;
+
 /// Reads a count cell: digits with optional spaces (U+202F, U+00A0, space) inside; blank is
-/// `Ok(None)`; anything else is `Err`.
-pub fn lire_compte(cellule: &str) -> Result<Option<i64>, ()> {
+/// `Ok(None)`; anything else is [`CelluleIllisible`].
+///
+/// # Errors
+/// [`CelluleIllisible`] for a sign, a decimal, a letter, or more than 15 digits.
+pub fn lire_compte(cellule: &str) -> Result<Option<i64>, CelluleIllisible> {
     let propre: String = cellule.trim().chars().filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}')).collect();
     if propre.is_empty() {
         return Ok(None);
     }
     if !propre.bytes().all(|b| b.is_ascii_digit()) || propre.len() > 15 {
-        return Err(());
+        return Err(CelluleIllisible);
     }
-    propre.parse().map(Some).map_err(|_| ())
+    propre.parse().map(Some).map_err(|_| CelluleIllisible)
 }
 
 fn lecteur(contenu: &[u8]) -> csv::Reader<&[u8]> {
@@ -332,7 +339,7 @@ fn lire_iris(
         for (i, cle, nom_col) in &colonnes {
             match lire_compte(&cellule(*i)) {
                 Ok(v) => valeurs.push((*cle, v)),
-                Err(()) => {
+                Err(CelluleIllisible) => {
                     illisible = Some((*nom_col, cellule(*i).chars().take(20).collect::<String>()));
                     break;
                 }
@@ -540,9 +547,9 @@ mod tests {
         assert_eq!(lire_compte("2\u{202f}256"), Ok(Some(2256)));
         assert_eq!(lire_compte(" 12 "), Ok(Some(12)));
         assert_eq!(lire_compte(""), Ok(None));
-        assert_eq!(lire_compte("12a"), Err(()));
-        assert_eq!(lire_compte("-3"), Err(()));
-        assert_eq!(lire_compte("1.5"), Err(()));
+        assert_eq!(lire_compte("12a"), Err(CelluleIllisible));
+        assert_eq!(lire_compte("-3"), Err(CelluleIllisible));
+        assert_eq!(lire_compte("1.5"), Err(CelluleIllisible));
     }
 
     #[test]

@@ -626,9 +626,7 @@ pub fn importer_donnees(
         let contenu = champ("contenu");
         let octets = if let Some(t) = contenu.as_string() {
             t.into_bytes()
-        } else if contenu.is_instance_of::<js_sys::Uint8Array>() {
-            js_sys::Uint8Array::new(&contenu).to_vec()
-        } else if contenu.is_instance_of::<js_sys::ArrayBuffer>() {
+        } else if contenu.is_instance_of::<js_sys::Uint8Array>() || contenu.is_instance_of::<js_sys::ArrayBuffer>() {
             js_sys::Uint8Array::new(&contenu).to_vec()
         } else {
             return Err(erreur_fichier(
