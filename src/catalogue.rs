@@ -430,11 +430,17 @@ pub fn indicateur(id: &str) -> Option<&'static Indicateur> {
     INDICATEURS.iter().find(|i| i.id == id)
 }
 
-/// Every input key the catalogue knows: the ids of given values and the components of formulas.
+/// Every input key the catalogue knows: the ids of given values and the components of formulas,
+/// in catalogue order (so related keys stay together).
 pub fn cles_connues() -> Vec<&'static str> {
-    let mut v: Vec<&'static str> = INDICATEURS.iter().flat_map(|i| i.cles().into_iter().chain([i.id])).collect();
-    v.sort_unstable();
-    v.dedup();
+    let mut v: Vec<&'static str> = Vec::with_capacity(INDICATEURS.len() * 2);
+    for i in INDICATEURS {
+        for k in i.cles().into_iter().chain([i.id]) {
+            if !v.contains(&k) {
+                v.push(k);
+            }
+        }
+    }
     v
 }
 

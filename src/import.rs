@@ -16,7 +16,7 @@
 //! a blank cell in a published IRIS leaves that key out of its sum. Both are reported, so an
 //! aggregate is known to be a minimum.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::fmt;
 
 use crate::territoire::{departement, departement_de_commune};
@@ -248,14 +248,14 @@ fn entete(r: &mut csv::Reader<&[u8]>) -> Vec<String> {
 }
 
 struct Communes {
-    comptes: HashMap<String, Comptes>,
+    comptes: BTreeMap<String, Comptes>,
 }
 
 #[derive(Default)]
 struct Referentiel {
-    epci: HashMap<String, String>,
-    noms: HashMap<String, String>,
-    population: HashMap<String, i64>,
+    epci: BTreeMap<String, String>,
+    noms: BTreeMap<String, String>,
+    population: BTreeMap<String, i64>,
 }
 
 struct Journal {
@@ -280,6 +280,7 @@ fn code_commune(brut: &str) -> Option<String> {
     (c.len() == 5 && c.bytes().all(|b| b.is_ascii_alphanumeric())).then_some(c)
 }
 
+#[inline(never)]
 fn lire_iris(
     f: &Fichier<'_>,
     indice: usize,
@@ -294,7 +295,7 @@ fn lire_iris(
     let (i_depcom, i_epci, i_libcom) = (col("DEPCOM"), col("EPCI"), col("LIBCOM"));
     let colonnes: Vec<(usize, &'static str, &str)> =
         COLONNES_IRIS.iter().filter_map(|(c, k)| Some((col(c)?, *k, *c))).collect();
-    let mut communes: HashMap<String, Comptes> = HashMap::new();
+    let mut communes: BTreeMap<String, Comptes> = BTreeMap::new();
     let mut enr = csv::ByteRecord::new();
     let mut ligne = 1usize;
     loop {
@@ -369,6 +370,7 @@ fn lire_iris(
     Communes { comptes: communes }
 }
 
+#[inline(never)]
 fn lire_population(f: &Fichier<'_>, reference: &mut Referentiel, journal: &mut Journal, lues: &mut usize) {
     let mut r = lecteur(f.contenu);
     let en = entete(&mut r);
@@ -460,6 +462,7 @@ pub fn importer(fichiers: &[Fichier<'_>]) -> Result<Import, ErreurImport> {
     Ok(Import { annee, territoires, avertissements, lignes_lues: lues })
 }
 
+#[inline(never)]
 fn agreger(c: &Communes, r: &Referentiel, annee: i32) -> Vec<TerritoireImporte> {
     let mut groupes: BTreeMap<(Niveau, String), (Comptes, Vec<&String>)> = BTreeMap::new();
     for (commune, comptes) in &c.comptes {

@@ -176,6 +176,35 @@ pub fn radar(sections: &[SectionCalculee], nom: &str, nom_reference: &str, o: &O
     Radar { svg, axes, texte }
 }
 
+/// A coordinate with one decimal, without the float formatting machinery (smaller module).
+fn coord(x: f64) -> String {
+    let dixiemes = (x * 10.0).round() as i64;
+    let signe = if dixiemes < 0 { "-" } else { "" };
+    format!("{signe}{}.{}", dixiemes.abs() / 10, dixiemes.abs() % 10)
+}
+
+/// sin and cos by range reduction and Taylor series: precise to ~1e-12 on [-π, π], enough to
+/// draw, and it keeps libm's trigonometry out of the module.
+fn sin_cos(a: f64) -> (f64, f64) {
+    let tau = std::f64::consts::TAU;
+    let mut x = a % tau;
+    if x > std::f64::consts::PI {
+        x -= tau;
+    } else if x < -std::f64::consts::PI {
+        x += tau;
+    }
+    let (mut s, mut c) = (0.0, 0.0);
+    let (mut terme_s, mut terme_c) = (x, 1.0);
+    for n in 0..14 {
+        s += terme_s;
+        c += terme_c;
+        let k = f64::from(2 * n + 2);
+        terme_s *= -x * x / (k * (k + 1.0));
+        terme_c *= -x * x / ((k - 1.0) * k);
+    }
+    (s, c)
+}
+
 fn dessiner(
     axes: &[Axe],
     texte: &[String],
@@ -193,10 +222,15 @@ fn dessiner(
     let point = |i: usize, rapport: f64| -> (f64, f64) {
         let angle = -std::f64::consts::FRAC_PI_2 + std::f64::consts::TAU * i as f64 / n as f64;
         let d = r * rapport.clamp(0.0, echelle) / echelle;
-        (cx + d * angle.cos(), cy + d * angle.sin())
+        let (sin, cos) = sin_cos(angle);
+        (cx + d * cos, cy + d * sin)
     };
     let polygone = |rapport: f64| -> String {
-        (0..n).map(|i| point(i, rapport)).map(|(x, y)| format!("{x:.1},{y:.1}")).collect::<Vec<_>>().join(" ")
+        (0..n)
+            .map(|i| point(i, rapport))
+            .map(|(x, y)| format!("{},{}", coord(x), coord(y)))
+            .collect::<Vec<_>>()
+            .join(" ")
     };
     let titre = format!("Radar de vulnérabilité : {nom} comparé à {nom_reference}");
     let mut s = String::new();
@@ -227,7 +261,14 @@ fn dessiner(
     }
     for (i, a) in axes.iter().enumerate() {
         let (x, y) = point(i, echelle);
-        let _ = write!(s, r##"<line x1="{cx:.1}" y1="{cy:.1}" x2="{x:.1}" y2="{y:.1}" stroke="#d0d0d0"/>"##);
+        let _ = write!(
+            s,
+            r##"<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="#d0d0d0"/>"##,
+            coord(cx),
+            coord(cy),
+            coord(x),
+            coord(y)
+        );
         let (lx, ly) = point(i, echelle * 1.12);
         let ancre = if (lx - cx).abs() < 1.0 {
             "middle"
@@ -238,7 +279,9 @@ fn dessiner(
         };
         let _ = write!(
             s,
-            r##"<text x="{lx:.1}" y="{ly:.1}" text-anchor="{ancre}" dominant-baseline="middle" fill="#161616">{}</text>"##,
+            r##"<text x="{}" y="{}" text-anchor="{ancre}" dominant-baseline="middle" fill="#161616">{}</text>"##,
+            coord(lx),
+            coord(ly),
             echapper(&a.libelle)
         );
     }
@@ -252,7 +295,7 @@ fn dessiner(
         .enumerate()
         .map(|(i, a)| {
             let (x, y) = point(i, a.rapport.map(Ratio::to_f64).unwrap_or(0.0));
-            format!("{x:.1},{y:.1}")
+            format!("{},{}", coord(x), coord(y))
         })
         .collect();
     if axes.iter().any(|a| a.rapport.is_some()) {
@@ -268,7 +311,9 @@ fn dessiner(
         let couleur = if a.alerte.is_some() { "#c9191e" } else { "#3a3a3a" };
         let _ = write!(
             s,
-            r##"<circle cx="{x:.1}" cy="{y:.1}" r="4" fill="{couleur}"><title>{}</title></circle>"##,
+            r##"<circle cx="{}" cy="{}" r="4" fill="{couleur}"><title>{}</title></circle>"##,
+            coord(x),
+            coord(y),
             echapper(texte.get(i).map(String::as_str).unwrap_or_default())
         );
     }
@@ -280,4 +325,22 @@ fn dessiner(
     );
     s.push_str("</svg>");
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn trigonometrie_et_coordonnees() {
+        for i in -40..40 {
+            let a = f64::from(i) * 0.37;
+            let (s, c) = sin_cos(a);
+            assert!((s - a.sin()).abs() < 1e-9 && (c - a.cos()).abs() < 1e-9, "{a}");
+        }
+        assert_eq!(coord(12.34), "12.3");
+        assert_eq!(coord(-0.06), "-0.1");
+        assert_eq!(coord(0.04), "0.0");
+        assert_eq!(echapper("<a & 'b'>"), "&lt;a &amp; &apos;b&apos;&gt;");
+    }
 }

@@ -397,6 +397,8 @@ pub struct CleJs {
     pub libelle: &'static str,
     /// Whether it is a computed indicator that can also be given directly.
     pub indicateur: bool,
+    /// Whether its 5-year variation is shown (and can be given in `variations5ans`).
+    pub variation: bool,
 }
 
 /// Every input key of the diagnostic, labelled.
@@ -409,6 +411,7 @@ pub fn cles_diagnostic_js() -> Vec<CleJs> {
             indicateur: INDICATEURS
                 .iter()
                 .any(|i| i.id == cle && !matches!(i.formule, crate::catalogue::Formule::Saisie)),
+            variation: INDICATEURS.iter().any(|i| i.id == cle && i.variation),
         })
         .collect()
 }
@@ -835,6 +838,7 @@ export interface CleDiagnostic {
   cle: string;
   libelle: string;
   indicateur: boolean;
+  variation: boolean;
 }
 
 /** Un fichier à importer. */

@@ -1,0 +1,116 @@
+// End to end: the territorial diagnostic page in headless Chromium.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { environnement, requetesExternes } from "./outils.mjs";
+
+const IRIS = new URL("../../../shared/data/external/insee-caf-iris/", import.meta.url);
+const POPULATION = new URL("../../../shared/data/external/insee-population-communes/donnees_communes.csv", import.meta.url);
+const espaces = (s) => s.replace(/[\u202f\u00a0]/g, " ").trim();
+let env;
+before(async () => { env = await environnement(); });
+after(async () => { await env?.fermer(); });
+
+async function ouvrir() {
+  const { page, journal } = await env.page();
+  await page.goto(env.origine + "/diagnostic.html");
+  await page.waitForSelector("body[data-pret=oui]");
+  return { page, journal };
+}
+
+const cellule = async (page, id, classe) => espaces(await page.locator(`tr[data-id="${id}"] td.${classe}`).innerText());
+
+test("l'exemple du Pays d'Opale : tableaux, phrases, radar, CSV, impression", async () => {
+  const { page, journal } = await ouvrir();
+  await page.click("#charger-exemple");
+  await page.waitForSelector('tr[data-id="tauxCouvertureCaf"]');
+  assert.equal(await cellule(page, "tauxCouvertureCaf", "territoire"), "51,2 %");
+  assert.equal(await cellule(page, "tauxCouvertureCaf", "reference"), "53,9 %");
+  assert.equal(await cellule(page, "naissances", "variation"), "↓ -20,8 %");
+  assert.equal(await cellule(page, "capaciteAccueilPour100", "territoire"), "58,4");
+  const phrases = (await page.locator(".phrase").allInnerTexts()).map(espaces);
+  assert.ok(phrases.includes("Le taux de couverture de la population Insee par les prestations Caf du territoire est inférieur à celui du Pas-de-Calais."));
+  assert.ok(phrases.includes("Les familles en couple avec enfant(s) prédominent (47,9 %)."));
+  // The radar is an accessible SVG, drawn without inline styles.
+  const radar = page.locator("#radar svg");
+  assert.equal(await radar.getAttribute("role"), "img");
+  assert.match(await page.locator("#radar svg title").first().textContent(), /Radar de vulnérabilité : Cc Pays D'opale comparé à Pas-de-Calais/);
+  assert.equal(await page.locator("#radar-texte li").count(), 13);
+  // CSV export.
+  const [telechargement] = await Promise.all([page.waitForEvent("download"), page.click("#exporter")]);
+  const csv = readFileSync(await telechargement.path(), "utf8");
+  assert.ok(espaces(csv).includes("1.1. Données de cadrage;Taux de couverture Caf;2020;51,2 %;;53,9 %;"), csv.slice(0, 400));
+  // Print: only the study.
+  await page.emulateMedia({ media: "print" });
+  assert.equal(await page.locator("#comptes").isVisible(), false);
+  assert.equal(await page.locator(".entete").isVisible(), false);
+  assert.equal(await page.locator('tr[data-id="tauxCouvertureCaf"]').isVisible(), true);
+  await page.pdf({ path: "tests/e2e/artefacts/etude.pdf", format: "A4" });
+  await page.emulateMedia({ media: "screen" });
+  await page.screenshot({ path: "tests/e2e/artefacts/diagnostic.png", fullPage: false });
+  // A missing count: blank cell and a note, never 0 % nor NaN.
+  await page.click("#details-comptes summary");
+  await page.fill('input[data-cote="territoire"][data-cle="habitants"]', "");
+  assert.equal(await cellule(page, "tauxCouvertureCaf", "territoire"), "");
+  assert.ok((await page.locator(".notes li").allInnerTexts()).some((n) => n.includes("Taux de couverture Caf") && n.includes("il manque habitants")));
+  // A bad value: French error naming the field.
+  await page.fill('input[data-cote="territoire"][data-cle="allocataires"]', "-4");
+  assert.match(espaces(await page.locator("#annonce").innerText()), /Valeurs du territoire : Nombre d'allocataires Caf : ne peut pas être négatif\./);
+  assert.equal(await page.locator('input[data-cote="territoire"][data-cle="allocataires"]').getAttribute("aria-invalid"), "true");
+  assert.ok(!(await page.content()).includes("NaN"));
+  assert.deepEqual(journal.erreursConsole, []);
+  assert.deepEqual(await journal.violations(), []);
+  assert.deepEqual(requetesExternes(journal, env.origine), []);
+  await page.close();
+});
+
+/** Independent computation: PERCOU of the EPCI's communes (2020) / their population × 100. */
+function tauxAttendu(epci) {
+  const lire = (u) => readFileSync(u, "utf8").replace(/^\ufeff/, "").split(/\r?\n/).filter((l) => l.trim()).map((l) => l.split(";"));
+  const [e18, ...l18] = lire(new URL("data_CAF_2018_IRIS.csv", IRIS));
+  const communes = new Set(l18.filter((c) => c[e18.indexOf("EPCI")] === epci).map((c) => c[e18.indexOf("DEPCOM")]));
+  const [e20, ...l20] = lire(new URL("data_CAF_2020_IRIS.csv", IRIS));
+  let percou = 0;
+  const presentes = new Set();
+  for (const c of l20) {
+    const commune = c[e20.indexOf("CODGEO")].slice(0, 5);
+    if (!communes.has(commune)) continue;
+    presentes.add(commune);
+    const v = c[e20.indexOf("PERCOU")].replace(/\D/g, "");
+    if (v) percou += Number(v);
+  }
+  const [ep, ...lp] = lire(POPULATION);
+  let habitants = 0;
+  for (const c of lp) {
+    const dep = c[ep.indexOf("CODDEP")];
+    const code = (dep.length === 3 ? dep.slice(0, 2) : dep) + c[ep.indexOf("CODCOM")];
+    if (presentes.has(code)) habitants += Number(c[ep.indexOf("PMUN")]);
+  }
+  // Round half away from zero at one decimal, in integers: (2·n·1000 + d) / (2·d).
+  const n = BigInt(percou) * 1000n, d = BigInt(habitants);
+  const q = (2n * n + d) / (2n * d);
+  return `${q / 10n},${q % 10n} %`;
+}
+
+test("import des fichiers IRIS réels, EPCI et département, taux de couverture vérifié", async () => {
+  const { page, journal } = await ouvrir();
+  await page.setInputFiles("#fichiers", [
+    new URL("data_CAF_2020_IRIS.csv", IRIS).pathname,
+    new URL("data_CAF_2018_IRIS.csv", IRIS).pathname,
+    POPULATION.pathname,
+  ]);
+  await page.waitForSelector("#choix-import:not([hidden])");
+  assert.match(espaces(await page.locator("#resume-import").innerText()), /données 2020 : \d+ communes, \d+ EPCI, \d+ départements/);
+  await page.selectOption("#niveau", "epci");
+  await page.selectOption("#choix-territoire", "epci:240100883");
+  assert.equal(await page.locator("#choix-reference").inputValue(), "departement:01");
+  await page.click("#utiliser-import");
+  await page.waitForSelector('tr[data-id="tauxCouvertureCaf"]');
+  assert.equal(await cellule(page, "tauxCouvertureCaf", "territoire"), tauxAttendu("240100883"));
+  assert.match(await page.locator("#r-nom").inputValue(), /^Ain$/);
+  const phrases = (await page.locator(".phrase").allInnerTexts()).map(espaces);
+  assert.ok(phrases.some((p) => p.endsWith("à celui de l'Ain.")), phrases.join("\n"));
+  assert.deepEqual(journal.erreursConsole, []);
+  assert.deepEqual(requetesExternes(journal, env.origine), []);
+  await page.close();
+});

@@ -1,0 +1,135 @@
+//! Property tests of the invariants (native): exact rounding, shares within [0, 100], sentences
+//! that follow the displayed values, household statuses consistent with the thresholds.
+
+#![cfg(not(target_arch = "wasm32"))]
+
+mod commun;
+
+use indicateurs_caf::foyer::{Personne, Role, Saisie, Situation};
+use indicateurs_caf::nombre::Ratio;
+use indicateurs_caf::valeur::Valeur;
+use indicateurs_caf::wasm::calculer_diagnostic_valeur;
+use proptest::prelude::*;
+use serde_json::{json, Value};
+
+/// Reads back a French display ("51,2 %", "1 234,5") as a scaled integer at `decimales`.
+fn relire(affiche: &str, decimales: u32) -> i128 {
+    let propre: String = affiche.chars().filter(|c| c.is_ascii_digit() || *c == '-' || *c == ',').collect();
+    let (e, f) = propre.split_once(',').unwrap_or((&propre, ""));
+    assert_eq!(f.len() as u32, decimales, "« {affiche} »");
+    format!("{e}{f}").parse().unwrap()
+}
+
+fn diagnostic(t: Value, r: Value) -> Value {
+    let v = |x: Value| serde_json::from_value::<Valeur>(x).unwrap();
+    serde_json::to_value(calculer_diagnostic_valeur(&v(t), &v(r), &Valeur::Nul).unwrap()).unwrap()
+}
+
+fn ligne<'a>(d: &'a Value, id: &str) -> &'a Value {
+    d["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|s| s["lignes"].as_array().unwrap())
+        .find(|l| l["id"] == id)
+        .unwrap()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    /// The rounded value is the nearest step, ties away from zero: never off by one step.
+    #[test]
+    fn arrondi_au_plus_proche_moitie_loin_de_zero(num in -10_000_000_000i128..10_000_000_000, den in 1i128..10_000_000, d in 0u32..4) {
+        let r = Ratio::new(num, den).unwrap();
+        let q = r.arrondi(d).unwrap();
+        let p = 10i128.pow(d);
+        // |q/p − num/den| ≤ 1/(2p)  ⇔  |q·den − num·p| · 2 ≤ den
+        let ecart = (q * den - num * p).abs();
+        prop_assert!(ecart * 2 <= den, "{num}/{den} à {d} décimales : {q}");
+        if ecart * 2 == den {
+            // A tie goes away from zero.
+            prop_assert!(q.abs() * den >= (num * p).abs(), "égalité {num}/{den} → {q}");
+        }
+    }
+
+    /// Shares computed from counts with numerator ≤ denominator stay in [0, 100], and what is
+    /// displayed is their exact rounding.
+    #[test]
+    fn parts_dans_0_100(allocataires in 1i64..5_000_000, a in 0u32..=1000, b in 0u32..=1000) {
+        let monoparentales = allocataires * i64::from(a) / 1000;
+        let couples = (allocataires - monoparentales) * i64::from(b) / 1000;
+        let d = diagnostic(
+            json!({"nom": "T", "annee": 2020, "valeurs": {"allocataires": allocataires, "famillesMonoparentales": monoparentales, "couplesAvecEnfants": couples}}),
+            json!({"nom": "Somme", "annee": 2020, "valeurs": {}}),
+        );
+        for (id, num) in [("partFamillesMonoparentales", monoparentales), ("partCouplesAvecEnfants", couples), ("partFamillesAllocataires", monoparentales + couples)] {
+            let l = ligne(&d, id);
+            let v = l["valeur"].as_f64().unwrap();
+            prop_assert!((0.0..=100.0).contains(&v), "{id} = {v}");
+            let attendu = Ratio::new(i128::from(num) * 100, i128::from(allocataires)).unwrap().arrondi(1).unwrap();
+            prop_assert_eq!(relire(l["affiche"].as_str().unwrap(), 1), attendu);
+        }
+    }
+
+    /// Every comparison clause says what the displayed values say.
+    #[test]
+    fn phrases_dans_le_sens_des_valeurs(t in proptest::collection::vec(0u32..1000, 3), r in proptest::collection::vec(0u32..1000, 3)) {
+        let ids = ["partFamillesMonoparentales", "partFamilles1Enfant", "partFamilles2Enfants"];
+        let fragments = ["la part des familles monoparentales", "la part des familles avec un enfant", "la part des familles avec deux enfants"];
+        let valeurs = |v: &[u32]| {
+            let mut m = serde_json::Map::new();
+            for (id, x) in ids.iter().zip(v) {
+                m.insert(id.to_string(), json!(f64::from(*x) / 10.0));
+            }
+            json!({"nom": "Oise", "annee": 2020, "valeurs": m})
+        };
+        let d = diagnostic(valeurs(&t), valeurs(&r));
+        let phrase = commun::espaces(d["sections"][2]["phrases"].as_array().unwrap().last().unwrap().as_str().unwrap());
+        prop_assert!(phrase.starts_with("Comparées à l'Oise, "), "{}", phrase);
+        for (id, fragment) in ids.iter().zip(fragments) {
+            let l = ligne(&d, id);
+            let (a, b) = (relire(l["affiche"].as_str().unwrap(), 1), relire(l["reference"]["affiche"].as_str().unwrap(), 1));
+            let mot = match a.cmp(&b) {
+                std::cmp::Ordering::Greater => "est plus forte",
+                std::cmp::Ordering::Less => "est plus faible",
+                std::cmp::Ordering::Equal => "est identique",
+            };
+            prop_assert!(phrase.contains(&format!("{fragment} {mot}")), "{} vs {} : {}", a, b, phrase);
+        }
+    }
+
+    /// Household invariants: UC ≥ 1 and growing with each member; RUC monotone in income;
+    /// bas revenus ⇒ not fragile; fragile ⇒ RUC hors prestations < seuil ≤ RUC.
+    #[test]
+    fn invariants_du_foyer(ages in proptest::collection::vec(0u8..=120, 0..8), conjoint in any::<bool>(), revenus in -100_000i64..200_000, prestations in 0i64..5_000, annee in 2000i32..2100) {
+        let mut personnes = vec![Personne::new(Role::Allocataire, 40)];
+        if conjoint {
+            personnes.push(Personne::new(Role::Conjoint, 38));
+        }
+        personnes.extend(ages.iter().map(|a| Personne::new(Role::Enfant, *a)));
+        let s = |personnes: Vec<Personne>, revenus: i64| Situation::new(Saisie {
+            annee, personnes, revenus_annuels_centimes: revenus * 100, prestations_centimes: prestations * 100, ..Saisie::default()
+        }).unwrap().calculer().unwrap();
+        let r = s(personnes.clone(), revenus);
+        prop_assert!(r.uc_dixiemes >= 10);
+        let mut plus = personnes.clone();
+        plus.push(Personne::new(Role::Autre, 30));
+        prop_assert!(s(plus, revenus).uc_dixiemes > r.uc_dixiemes);
+        let riche = s(personnes.clone(), revenus + 1_000);
+        prop_assert!(riche.ruc.compare(r.ruc).unwrap().is_ge());
+        prop_assert!(r.ruc.signe() >= 0);
+        let seuil = Ratio::centimes(r.seuil.centimes);
+        if r.bas_revenus == Some(true) {
+            prop_assert_eq!(r.fragile, Some(false));
+            prop_assert!(r.ruc.compare(seuil).unwrap().is_lt());
+        }
+        if r.fragile == Some(true) {
+            prop_assert!(r.ruc_hors_prestations.compare(seuil).unwrap().is_lt());
+            prop_assert!(seuil.compare(r.ruc).unwrap().is_le());
+        }
+        for f in &r.figures {
+            prop_assert!(!f.affiche.contains("NaN") && !f.explication.contains("NaN"));
+        }
+    }
+}
