@@ -2,21 +2,15 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { environnement, requetesExternes } from "./outils.mjs";
+import { environnement, espaces, ouvrir as ouvrirPage, requetesExternes } from "./outils.mjs";
 
 const IRIS = new URL("../../../shared/data/external/insee-caf-iris/", import.meta.url);
 const POPULATION = new URL("../../../shared/data/external/insee-population-communes/donnees_communes.csv", import.meta.url);
-const espaces = (s) => s.replace(/[\u202f\u00a0]/g, " ").trim();
 let env;
 before(async () => { env = await environnement(); });
 after(async () => { await env?.fermer(); });
 
-async function ouvrir() {
-  const { page, journal } = await env.page();
-  await page.goto(env.origine + "/diagnostic.html");
-  await page.waitForSelector("body[data-pret=oui]");
-  return { page, journal };
-}
+const ouvrir = () => ouvrirPage(env, "/diagnostic.html");
 
 const cellule = async (page, id, classe) => espaces(await page.locator(`tr[data-id="${id}"] td.${classe}`).innerText());
 

@@ -1,19 +1,13 @@
 // End to end: the household page in headless Chromium, against the optimised release package.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { environnement, requetesExternes } from "./outils.mjs";
+import { environnement, espaces, ouvrir as ouvrirPage, requetesExternes } from "./outils.mjs";
 
-const espaces = (s) => s.replace(/[\u202f\u00a0]/g, " ").trim();
 let env;
 before(async () => { env = await environnement(); });
 after(async () => { await env?.fermer(); });
 
-async function ouvrir() {
-  const { page, journal } = await env.page();
-  await page.goto(env.origine + "/");
-  await page.waitForSelector("body[data-pret=oui]");
-  return { page, journal };
-}
+const ouvrir = () => ouvrirPage(env, "/");
 
 const texte = async (page, selecteur) => espaces(await page.locator(selecteur).innerText());
 

@@ -39,3 +39,14 @@ export async function environnement() {
 export function requetesExternes(journal, origine) {
   return journal.requetes.filter((u) => !u.startsWith(origine + "/") && !u.startsWith("data:") && !u.startsWith("blob:"));
 }
+
+/** Opens a page of the site and waits until the package is loaded. */
+export async function ouvrir(env, chemin) {
+  const { page, journal } = await env.page();
+  await page.goto(env.origine + chemin);
+  await page.waitForSelector("body[data-pret=oui]");
+  return { page, journal };
+}
+
+/** Text with no-break spaces as plain spaces. */
+export const espaces = (s) => s.replace(/[\u202f\u00a0]/g, " ").trim();
