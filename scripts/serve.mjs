@@ -1,6 +1,6 @@
 // Static server for the page, bound to 127.0.0.1 only. No dependency.
 //   node scripts/serve.mjs            → http://127.0.0.1:8080/  (PORT=… to change, PORT=0: any free port)
-// Serves www/ at / and /www/, and the wasm package at /pkg/, with the strict content-security
+// Serves www/ at / and /www/, the wasm package at /pkg/, the DSFR at /dsfr/, with the strict content-security
 // policy partner portals use, so that the page is tested under it.
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
@@ -10,6 +10,8 @@ import { fileURLToPath } from "node:url";
 const racine = resolve(fileURLToPath(new URL("..", import.meta.url)));
 const montages = [
   ["/pkg/", join(racine, "pkg")],
+  // The State design system (DSFR), served locally for the demo pages.
+  ["/dsfr/", join(racine, "node_modules", "@gouvfr", "dsfr", "dist")],
   ["/www/", join(racine, "www")],
   ["/", join(racine, "www")],
 ];

@@ -554,6 +554,8 @@ pub struct Resultat {
     pub eligibilites: Vec<Eligibilite>,
     /// One French sentence that sums the situation up.
     pub synthese: String,
+    /// The situation as entered, in French (label, value), for the family's sheet.
+    pub recapitulatif: Vec<(String, String)>,
     /// Figures in display order, each with its explanation.
     pub figures: Vec<Figure>,
     /// French warnings.
@@ -1000,6 +1002,8 @@ fn calculer(s: &Saisie) -> Option<Resultat> {
         e2(seuil_r)
     );
 
+    let recapitulatif = recapitulatif(s);
+
     Some(Resultat {
         annee: s.annee,
         uc_dixiemes: uc_caf,
@@ -1023,9 +1027,49 @@ fn calculer(s: &Saisie) -> Option<Resultat> {
         parts_demi,
         eligibilites,
         synthese,
+        recapitulatif,
         figures,
         avertissements,
     })
+}
+
+/// The situation as entered, in French, for the family's sheet.
+fn recapitulatif(s: &Saisie) -> Vec<(String, String)> {
+    let e2 = |c: i64| euros(Ratio::centimes(c), 2);
+    let mut r = vec![("Année de référence".to_string(), s.annee.to_string())];
+    for (i, p) in s.personnes.iter().enumerate() {
+        let mut v = format!("{}, {} an{}", p.role.code(), p.age, if p.age > 1 { "s" } else { "" });
+        if p.handicap {
+            v.push_str(", handicap");
+        }
+        if p.etudiant {
+            v.push_str(", étudiant");
+        }
+        r.push((format!("Personne {}", i + 1), v));
+    }
+    r.push((L_REVENUS.to_string(), e2(s.revenus_annuels_centimes)));
+    r.push((L_PRESTATIONS.to_string(), e2(s.prestations_centimes)));
+    if let Some(al) = s.aide_logement_centimes {
+        r.push(("dont aide au logement".to_string(), e2(al)));
+    }
+    if let Some(l) = s.loyer_centimes {
+        r.push((L_LOYER.to_string(), e2(l)));
+    }
+    if let Some(q) = s.quotient_familial_caf_centimes {
+        r.push((L_QF.to_string(), e2(q)));
+    }
+    if let Some((v, libelle)) = &s.seuil_partenaire {
+        let nom = libelle.as_deref().map(|l| format!(" ({l})")).unwrap_or_default();
+        r.push((L_SEUIL.to_string(), format!("{} par UC et par mois{nom}", e2(*v))));
+    }
+    for p in &s.plafonds {
+        let quoi = match p.indicateur {
+            IndicateurPlafond::Ruc => "RUC",
+            IndicateurPlafond::QuotientFamilial => "quotient familial",
+        };
+        r.push((p.libelle.clone(), format!("{quoi} {} {}", if p.strict { "<" } else { "≤" }, e2(p.centimes))));
+    }
+    r
 }
 
 fn capitale(s: &str) -> String {

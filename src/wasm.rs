@@ -89,6 +89,15 @@ pub struct FigureJs {
     pub explication: String,
 }
 
+/// A label and its displayed value.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct LibelleValeurJs {
+    /// French label.
+    pub libelle: String,
+    /// French display.
+    pub valeur: String,
+}
+
 /// Eligibility to a partner ceiling.
 #[derive(Clone, Debug, Serialize, PartialEq)]
 #[serde(rename_all = "camelCase")]
@@ -153,6 +162,8 @@ pub struct ResultatJs {
     pub eligibilites: Vec<EligibiliteJs>,
     /// One French sentence that sums the situation up.
     pub synthese: String,
+    /// The situation as entered, in French, for the family's sheet.
+    pub recapitulatif: Vec<LibelleValeurJs>,
     /// Figures in display order.
     pub figures: Vec<FigureJs>,
     /// One French sentence per figure.
@@ -206,6 +217,11 @@ impl From<&Resultat> for ResultatJs {
                 })
                 .collect(),
             synthese: r.synthese.clone(),
+            recapitulatif: r
+                .recapitulatif
+                .iter()
+                .map(|(libelle, valeur)| LibelleValeurJs { libelle: libelle.clone(), valeur: valeur.clone() })
+                .collect(),
             figures: r
                 .figures
                 .iter()
@@ -761,6 +777,8 @@ export interface Resultat {
   eligibilites: Eligibilite[];
   /** Une phrase qui résume la situation. */
   synthese: string;
+  /** La situation saisie, en français, pour la fiche remise à la famille. */
+  recapitulatif: { libelle: string; valeur: string }[];
   figures: Figure[];
   explications: string[];
   avertissements: string[];

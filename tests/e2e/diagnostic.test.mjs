@@ -2,7 +2,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { environnement, espaces, ouvrir as ouvrirPage, requetesExternes } from "./outils.mjs";
+import { environnement, espaces, ouvrir as ouvrirPage, requetesExternes, texteComplet } from "./outils.mjs";
 
 const IRIS = new URL("../../../shared/data/external/insee-caf-iris/", import.meta.url);
 const POPULATION = new URL("../../../shared/data/external/insee-population-communes/donnees_communes.csv", import.meta.url);
@@ -38,6 +38,7 @@ test("l'exemple du Pays d'Opale : tableaux, phrases, radar, CSV, impression", as
   await page.emulateMedia({ media: "print" });
   assert.equal(await page.locator("#comptes").isVisible(), false);
   assert.equal(await page.locator(".entete").isVisible(), false);
+  assert.equal(await page.locator("#fichiers").isVisible(), false);
   assert.equal(await page.locator('tr[data-id="tauxCouvertureCaf"]').isVisible(), true);
   await page.pdf({ path: "tests/e2e/artefacts/etude.pdf", format: "A4" });
   await page.emulateMedia({ media: "screen" });
@@ -51,7 +52,7 @@ test("l'exemple du Pays d'Opale : tableaux, phrases, radar, CSV, impression", as
   await page.fill('input[data-cote="territoire"][data-cle="allocataires"]', "-4");
   assert.match(espaces(await page.locator("#annonce").innerText()), /Valeurs du territoire : Nombre d'allocataires Caf : ne peut pas être négatif\./);
   assert.equal(await page.locator('input[data-cote="territoire"][data-cle="allocataires"]').getAttribute("aria-invalid"), "true");
-  assert.ok(!(await page.content()).includes("NaN"));
+  assert.ok(!(await texteComplet(page)).includes("NaN"));
   assert.deepEqual(journal.erreursConsole, []);
   assert.deepEqual(await journal.violations(), []);
   assert.deepEqual(requetesExternes(journal, env.origine), []);

@@ -1,7 +1,7 @@
 // End to end: the household page in headless Chromium, against the optimised release package.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { environnement, espaces, ouvrir as ouvrirPage, requetesExternes } from "./outils.mjs";
+import { environnement, espaces, ouvrir as ouvrirPage, requetesExternes, texteComplet } from "./outils.mjs";
 
 let env;
 before(async () => { env = await environnement(); });
@@ -24,14 +24,15 @@ test("un couple avec deux enfants : UC, RUC et statut affichés par le cœur Rus
   await page.fill("#p4-age", "9");
   await page.fill("#revenusAnnuels", "14 400");
   await page.fill("#prestationsMensuelles", "350");
-  assert.equal(await texte(page, '[data-id="uc"] .valeur'), "2,1");
-  assert.equal(await texte(page, '[data-id="ruc"] .valeur'), "738,10 €");
-  assert.equal(await texte(page, '[data-id="ruc"] .explication'), "RUC = (1 200,00 € + 350,00 €) / 2,1 UC = 738,10 € par UC.");
-  assert.equal(await texte(page, '[data-id="basRevenus"] .valeur'), "oui");
+  assert.equal(await texte(page, '#figures [data-id="uc"] .valeur'), "2,1");
+  assert.equal(await texte(page, '#figures [data-id="ruc"] .valeur'), "738,10 €");
+  assert.equal(await texte(page, '#figures [data-id="ruc"] .explication'), "RUC = (1 200,00 € + 350,00 €) / 2,1 UC = 738,10 € par UC.");
+  assert.equal(await texte(page, '#figures [data-id="basRevenus"] .valeur'), "oui");
   assert.match(await texte(page, "#annonce"), /^Foyer à bas revenus : RUC de 738,10 € par UC/);
-  assert.match(await texte(page, '[data-id="seuil"] .explication'), /source : Cnaf/);
+  assert.match(await texte(page, '#figures [data-id="seuil"] .explication'), /source : Cnaf/);
   assert.equal(await page.locator("#annonce").getAttribute("aria-live"), "polite");
   // The threshold table lists the sources.
+  await page.waitForSelector("#table-seuils tbody tr");
   assert.ok((await page.locator("#table-seuils tbody tr").count()) >= 25);
   await page.screenshot({ path: "tests/e2e/artefacts/foyer.png", fullPage: true });
   assert.deepEqual(journal.erreursConsole, []);
@@ -58,9 +59,9 @@ test("une saisie invalide donne l'erreur française à côté du champ", async (
   // Correcting the value brings the results back.
   await page.fill("#p1-age", "30");
   await page.fill("#prestationsMensuelles", "0");
-  assert.equal(await texte(page, '[data-id="ruc"] .valeur'), "1 000,00 €");
+  assert.equal(await texte(page, '#figures [data-id="ruc"] .valeur'), "1 000,00 €");
   assert.equal(await texte(page, "#erreur-prestationsMensuelles"), "");
-  assert.ok(!(await page.content()).includes("NaN"));
+  assert.ok(!(await texteComplet(page)).includes("NaN"));
   assert.deepEqual(journal.erreursConsole, []);
   assert.deepEqual(requetesExternes(journal, env.origine), []);
   await page.close();
@@ -74,14 +75,14 @@ test("au clavier seul : ajouter un enfant, le retirer, le focus reste dans le fo
   await page.fill("#prestationsMensuelles", "400");
   await page.focus("#ajouter-enfant");
   await page.keyboard.press("Enter");
-  assert.equal(await page.evaluate(() => document.activeElement.id), "p2-age");
+  assert.equal(await page.evaluate(() => document.getElementById("foyer").shadowRoot.activeElement.id), "p2-age");
   await page.keyboard.type("4");
-  assert.equal(await texte(page, '[data-id="uc"] .valeur'), "1,5");
-  assert.equal(await texte(page, '[data-id="ucInsee"] .valeur'), "1,3");
+  assert.equal(await texte(page, '#figures [data-id="uc"] .valeur'), "1,5");
+  assert.equal(await texte(page, '#figures [data-id="ucInsee"] .valeur'), "1,3");
   await page.focus('[data-id="p2"] .retirer');
   await page.keyboard.press("Enter");
   assert.equal(await page.locator(".personne").count(), 1);
-  assert.equal(await texte(page, '[data-id="uc"] .valeur'), "1,0");
-  assert.ok(await page.evaluate(() => document.getElementById("foyer").contains(document.activeElement)));
+  assert.equal(await texte(page, '#figures [data-id="uc"] .valeur'), "1,0");
+  assert.ok(await page.evaluate(() => document.getElementById("foyer").shadowRoot.getElementById("foyer").contains(document.getElementById("foyer").shadowRoot.activeElement)));
   await page.close();
 });

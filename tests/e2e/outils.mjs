@@ -40,12 +40,29 @@ export function requetesExternes(journal, origine) {
   return journal.requetes.filter((u) => !u.startsWith(origine + "/") && !u.startsWith("data:") && !u.startsWith("blob:"));
 }
 
-/** Opens a page of the site and waits until the package is loaded. */
+/** Opens a page of the site and waits until every calculator on it is ready. */
 export async function ouvrir(env, chemin) {
   const { page, journal } = await env.page();
   await page.goto(env.origine + chemin);
-  await page.waitForSelector("body[data-pret=oui]");
+  await pret(page);
   return { page, journal };
+}
+
+/** Waits until every <caf-indicateurs> of the page has loaded the package. */
+export async function pret(page) {
+  await page.waitForFunction(() => {
+    const elements = [...document.querySelectorAll("caf-indicateurs")];
+    return elements.length > 0 && elements.every((e) => e.dataset.pret === "oui");
+  });
+}
+
+/** All the text of the page, shadow roots included. */
+export async function texteComplet(page) {
+  return page.evaluate(() => {
+    const morceaux = [document.body.innerText];
+    for (const e of document.querySelectorAll("caf-indicateurs")) morceaux.push(e.shadowRoot?.textContent ?? "");
+    return morceaux.join("\n");
+  });
 }
 
 /** Text with no-break spaces as plain spaces. */
