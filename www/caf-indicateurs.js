@@ -106,16 +106,22 @@ details > summary { cursor: pointer; margin: .5rem 0; font-weight: 600; }
 .radar svg { max-width: 100%; height: auto; }
 .radar figcaption { font-size: .9rem; }
 @media print {
-  :host { font-size: 10pt; }
+  :host { font-size: 9pt; line-height: 1.3; }
   form, .actions, .saisie, .annonce, .ecran { display: none !important; }
   .fiche { display: block; }
-  .fiche h2 { font-size: 14pt; margin: 0 0 .3rem; }
-  .fiche dl.recap { display: grid; grid-template-columns: max-content 1fr; gap: 0 1rem; }
+  .fiche h2 { font-size: 13pt; margin: 0 0 .2rem; }
+  .fiche h3 { font-size: 10pt; margin: .5rem 0 .2rem; }
+  .fiche p { margin: .15rem 0; }
+  .fiche dl.recap { display: grid; grid-template-columns: max-content 1fr max-content 1fr; gap: 0 .8rem; }
   .fiche dl.recap dt { font-weight: 600; }
   .fiche dl.recap dd { margin: 0; }
-  .fiche .figure { padding: .15rem 0; break-inside: avoid; }
-  .fiche .valeur { font-size: 10.5pt; }
-  .fiche .explication { font-size: 8.5pt; }
+  .fiche dl.figures-fiche { display: grid; grid-template-columns: 1fr 1fr; gap: 0 1rem; }
+  .fiche .figure { padding: .1rem 0; break-inside: avoid; border: 0; }
+  .fiche .figure dt { display: inline; }
+  .fiche .figure dd { display: inline; margin-left: .3rem; }
+  .fiche .valeur { font-size: 9pt; font-weight: 700; }
+  .fiche .explication { font-size: 7pt; margin: 0; }
+  .fiche ul { margin: .1rem 0; padding-left: 1rem; font-size: 7.5pt; }
   .etude-section { break-inside: avoid-page; }
   .radar { break-before: page; }
 }
@@ -234,6 +240,7 @@ class CafIndicateurs extends HTMLElement {
     const seuilPartenaire = this.getAttribute("seuil");
     const libelleSeuil = this.getAttribute("seuil-libelle");
     this.soumis = false;
+    this.compteurPersonnes = 0;
     const formulaire = h("form", { id: "foyer", novalidate: true, "aria-label": "Situation du foyer" },
       h("p", { class: "aide" }, "Montants en euros, avec ou sans espaces : « 1 200,50 ». Rien n'est envoyé : tout est calculé dans votre navigateur."),
       h("fieldset", {}, h("legend", {}, "Année"),
@@ -365,6 +372,7 @@ class CafIndicateurs extends HTMLElement {
   remplirSituation(s) {
     this.$("annee").value = s.annee ?? "";
     this.$("liste-personnes").replaceChildren();
+    this.compteurPersonnes = 0;
     for (const p of Array.isArray(s.personnes) ? s.personnes : []) this.ajouterPersonne(String(p.role ?? "enfant"), String(p.age ?? ""), p);
     if (this.$("liste-personnes").children.length === 0) this.ajouterPersonne("allocataire");
     for (const id of ["revenusAnnuels", "prestationsMensuelles", "aideLogementMensuelle", "loyerMensuel", "quotientFamilialCaf"]) this.$(id).value = s[id] ?? "";
@@ -443,7 +451,7 @@ class CafIndicateurs extends HTMLElement {
       h("dl", { class: "recap" }, r.recapitulatif.flatMap((l) => [h("dt", {}, l.libelle), h("dd", {}, l.valeur)])),
       h("h3", {}, "Résultats"),
       h("p", { class: "synthese" }, r.synthese),
-      h("dl", {}, figures(true)),
+      h("dl", { class: "figures-fiche" }, figures(true)),
       h("h3", {}, "Seuils et sources"),
       h("ul", {}, seuils.map((s) => h("li", {}, `${s.libelle} ${s.annee} : ${s.affiche} par UC et par mois — ${s.source} (${s.statutLibelle}).`))),
       r.avertissements.length ? h("ul", {}, r.avertissements.map((a) => h("li", {}, a))) : null,

@@ -66,3 +66,26 @@ test("les déclarations TypeScript décrivent l'API", () => {
   assert.match(dts, /export function seuils\(\): Seuil\[\];/);
   for (const t of ["interface Situation", "interface Resultat", "interface Seuil", "interface ErreurSaisie", "type Role"]) assert.ok(dts.includes(t), t);
 });
+
+test("pkg/ s'installe comme un paquet npm et s'utilise par son nom", async () => {
+  const { execFileSync } = await import("node:child_process");
+  const { mkdtempSync, writeFileSync, existsSync } = await import("node:fs");
+  const { tmpdir } = await import("node:os");
+  const { join } = await import("node:path");
+  const dossier = mkdtempSync(join(tmpdir(), "portail-"));
+  const pkg = new URL("../../pkg/", import.meta.url).pathname;
+  const archive = execFileSync("npm", ["pack", "--silent", "--pack-destination", dossier], { cwd: pkg, encoding: "utf8" }).trim().split("\n").pop();
+  writeFileSync(join(dossier, "package.json"), JSON.stringify({ name: "portail", private: true, type: "module" }));
+  execFileSync("npm", ["install", "--silent", "--offline", "--ignore-scripts", join(dossier, archive)], { cwd: dossier });
+  const installe = join(dossier, "node_modules", "indicateurs-caf");
+  for (const f of ["package.json", "indicateurs_caf.js", "indicateurs_caf_bg.wasm", "indicateurs_caf.d.ts", "README.md", "LICENSE"]) {
+    assert.ok(existsSync(join(installe, f)), `${f} absent du paquet`);
+  }
+  const script = `import { initSync, calculerFoyer } from "indicateurs-caf";
+    import { readFileSync } from "node:fs";
+    initSync({ module: readFileSync(new URL(import.meta.resolve("indicateurs-caf/indicateurs_caf_bg.wasm"))) });
+    const r = calculerFoyer({ annee: 2017, personnes: [{ role: "allocataire", age: 30 }, { role: "enfant", age: 4 }], revenusAnnuels: 12000, prestationsMensuelles: 400 });
+    console.log(r.uc);`;
+  writeFileSync(join(dossier, "essai.mjs"), script);
+  assert.equal(execFileSync("node", ["essai.mjs"], { cwd: dossier, encoding: "utf8" }).trim(), "1.5");
+});
