@@ -400,12 +400,11 @@ class CafIndicateurs extends HTMLElement {
       const ids = (cible.getAttribute("aria-describedby") ?? "").split(" ").filter(Boolean);
       const zone = ids.map((id) => this.$(id)).find((e) => e?.classList.contains("erreur"));
       if (zone) zone.textContent = erreur.message;
-    } else if (!cible) {
-      // The partner's own fields (seuil fixed by an attribute): say it plainly.
-      this.$("annonce").textContent = erreur.message;
     }
-    this.$("annonce").textContent = touche || !cible ? erreur.message : "Complétez la situation du foyer : " + erreur.message;
-    this.$("annonce").className = "annonce erreur-annonce";
+    // An untouched form gets a neutral prompt; a field the user typed in gets the error in red.
+    const fautif = touche || !cible;
+    this.$("annonce").textContent = fautif ? erreur.message : "Complétez la situation du foyer : " + erreur.message;
+    this.$("annonce").className = fautif ? "annonce erreur-annonce" : "annonce";
   }
 
   calculerFoyer() {
