@@ -454,6 +454,152 @@ impl TryFrom<&Valeur> for Situation {
     }
 }
 
+/// Why a foyer is outside the reference population.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HorsChamp {
+    /// The allocataire is 65 or more.
+    Allocataire65,
+    /// The conjoint is 65 or more.
+    Conjoint65,
+    /// A student allocataire whose only benefit is a housing aid.
+    EtudiantAideLogement,
+}
+
+impl HorsChamp {
+    /// The reason, in French.
+    pub fn raison(self) -> &'static str {
+        match self {
+            HorsChamp::Allocataire65 => "l'allocataire a 65 ans ou plus",
+            HorsChamp::Conjoint65 => "le conjoint a 65 ans ou plus",
+            HorsChamp::EtudiantAideLogement => "l'allocataire est étudiant et ne perçoit qu'une aide au logement",
+        }
+    }
+}
+
+/// The numeric core of a foyer, in integers: what the one-by-one calculation and the batch
+/// share, so that both give the same figures by construction.
+///
+/// Units: `douziemes` = annual income (clamped at 0) in centimes + 12 × monthly benefits in
+/// centimes, i.e. the monthly resources in twelfths of a centime; UC in tenths. Then
+/// RUC = 5 · douziemes / (6 · UC) centimes, and every status is an exact integer comparison.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Chiffres {
+    /// UC, CAF scale, in tenths.
+    pub uc: u32,
+    /// UC, INSEE scale, in tenths.
+    pub uc_insee: u32,
+    /// No conjoint and at least one enfant.
+    pub monoparental: bool,
+    /// Annual income counted (negative clamped to 0), centimes.
+    pub revenus_annuels: i64,
+    /// Monthly benefits, centimes.
+    pub prestations: i64,
+    /// Monthly resources in twelfths of a centime (`revenus_annuels + 12 × prestations`).
+    pub douziemes: i64,
+    /// Threshold compared with, centimes per UC per month.
+    pub seuil: i64,
+    /// RUC < seuil.
+    pub sous_le_seuil: bool,
+    /// RUC hors prestations < seuil.
+    pub hors_prestations_sous_le_seuil: bool,
+    /// Outside the reference population.
+    pub hors_champ: Option<HorsChamp>,
+    /// Benefits ≥ half of resources (resources > 0).
+    pub dependance50: bool,
+    /// Benefits = all resources (resources > 0).
+    pub dependance100: bool,
+}
+
+impl Chiffres {
+    /// `None` when hors champ, else RUC < seuil.
+    pub fn bas_revenus(&self) -> Option<bool> {
+        self.hors_champ.is_none().then_some(self.sous_le_seuil)
+    }
+
+    /// `None` when hors champ, else RUC hors prestations < seuil ≤ RUC.
+    pub fn fragile(&self) -> Option<bool> {
+        self.hors_champ.is_none().then_some(self.hors_prestations_sous_le_seuil && !self.sous_le_seuil)
+    }
+
+    /// RUC in centimes, rounded half up (it is never negative).
+    pub fn ruc_centimes(&self) -> i64 {
+        let u = i64::from(self.uc.max(1));
+        (10 * self.douziemes + 6 * u) / (12 * u)
+    }
+
+    /// RUC hors prestations in centimes, rounded half up.
+    pub fn ruc_hors_prestations_centimes(&self) -> i64 {
+        let u = i64::from(self.uc.max(1));
+        (10 * self.revenus_annuels + 6 * u) / (12 * u)
+    }
+
+    /// Number of persons of the foyer is not kept here: see [`Saisie::personnes`].
+    /// The exact RUC, € per UC per month.
+    pub fn ruc(&self) -> Option<Ratio> {
+        Ratio::new(5 * i128::from(self.douziemes), 600 * i128::from(self.uc))
+    }
+}
+
+/// The numeric core of a validated situation against a threshold in centimes.
+pub fn chiffres(s: &Saisie, seuil: i64) -> Chiffres {
+    let mut conjoint = false;
+    let mut enfants = 0u32;
+    let (mut grands, mut petits) = (0u32, 0u32);
+    let mut hors_champ = None;
+    for p in &s.personnes {
+        match p.role {
+            Role::Allocataire => {
+                if p.age >= AGE_HORS_CHAMP {
+                    hors_champ = Some(HorsChamp::Allocataire65);
+                } else if p.etudiant
+                    && hors_champ.is_none()
+                    && s.prestations_centimes > 0
+                    && s.aide_logement_centimes == Some(s.prestations_centimes)
+                {
+                    hors_champ = Some(HorsChamp::EtudiantAideLogement);
+                }
+            }
+            Role::Conjoint => {
+                conjoint = true;
+                if p.age >= AGE_HORS_CHAMP && hors_champ != Some(HorsChamp::Allocataire65) {
+                    hors_champ = Some(HorsChamp::Conjoint65);
+                }
+            }
+            Role::Enfant | Role::Autre => {
+                if p.role == Role::Enfant {
+                    enfants += 1;
+                }
+                if p.age >= AGE_ADULTE_UC {
+                    grands += 1;
+                } else {
+                    petits += 1;
+                }
+            }
+        }
+    }
+    let monoparental = !conjoint && enfants > 0;
+    let uc_insee = 10 + if conjoint { 5 } else { 0 } + 5 * grands + 3 * petits;
+    let uc = uc_insee + if monoparental { 2 } else { 0 };
+    let revenus_annuels = s.revenus_annuels_centimes.max(0);
+    let prestations = s.prestations_centimes;
+    let douziemes = revenus_annuels + 12 * prestations;
+    let u = i64::from(uc);
+    Chiffres {
+        uc,
+        uc_insee,
+        monoparental,
+        revenus_annuels,
+        prestations,
+        douziemes,
+        seuil,
+        sous_le_seuil: 5 * douziemes < 6 * u * seuil,
+        hors_prestations_sous_le_seuil: 5 * revenus_annuels < 6 * u * seuil,
+        hors_champ,
+        dependance50: douziemes > 0 && 24 * prestations >= douziemes,
+        dependance100: douziemes > 0 && revenus_annuels == 0,
+    }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Results
 
@@ -592,16 +738,18 @@ fn calculer(s: &Saisie) -> Option<Resultat> {
         figures.push(Figure { id, libelle: libelle.to_string(), affiche, explication });
     };
 
-    // Consumption units.
+    // The numeric core decides every figure and status; this function explains them.
+    let seuil_centimes = match &s.seuil_partenaire {
+        Some((c, _)) => *c,
+        None => seuil_pour(TypeSeuil::CafBasRevenus, s.annee)?.seuil.centimes,
+    };
+    let c = chiffres(s, seuil_centimes);
+    let (uc_caf, uc_insee, monoparental) = (c.uc, c.uc_insee, c.monoparental);
     let conjoint = s.personnes.iter().any(|p| p.role == Role::Conjoint);
     let enfants = s.personnes.iter().filter(|p| p.role == Role::Enfant).count();
-    let monoparental = !conjoint && enfants > 0;
-    let autres: Vec<&Personne> =
-        s.personnes.iter().filter(|p| !matches!(p.role, Role::Allocataire | Role::Conjoint)).collect();
-    let grands = autres.iter().filter(|p| p.age >= AGE_ADULTE_UC).count() as u32;
-    let petits = autres.len() as u32 - grands;
-    let uc_insee = 10 + if conjoint { 5 } else { 0 } + 5 * grands + 3 * petits;
-    let uc_caf = uc_insee + if monoparental { 2 } else { 0 };
+    let autres = s.personnes.iter().filter(|p| !matches!(p.role, Role::Allocataire | Role::Conjoint));
+    let grands = autres.clone().filter(|p| p.age >= AGE_ADULTE_UC).count() as u32;
+    let petits = autres.count() as u32 - grands;
     let mut termes = vec!["1 (allocataire)".to_string()];
     if conjoint {
         termes.push("0,5 (conjoint)".into());
@@ -714,25 +862,11 @@ fn calculer(s: &Saisie) -> Option<Resultat> {
         format!("{} : {} par UC et par mois ; source : {}.", capitale(&nom_seuil), e2(seuil_r), source_seuil(&seuil)),
     );
 
-    // Hors champ.
-    let allocataire = s.personnes.iter().find(|p| p.role == Role::Allocataire)?;
-    let hors_champ = if allocataire.age >= AGE_HORS_CHAMP {
-        Some("l'allocataire a 65 ans ou plus".to_string())
-    } else if s.personnes.iter().any(|p| p.role == Role::Conjoint && p.age >= AGE_HORS_CHAMP) {
-        Some("le conjoint a 65 ans ou plus".to_string())
-    } else if allocataire.etudiant
-        && s.prestations_centimes > 0
-        && s.aide_logement_centimes == Some(s.prestations_centimes)
-    {
-        Some("l'allocataire est étudiant et ne perçoit qu'une aide au logement".to_string())
-    } else {
-        None
-    };
+    let hors_champ = c.hors_champ.map(|h| h.raison().to_string());
 
     // Statuses.
-    let sous = ruc.compare(seuil_r)?.is_lt();
-    let hp_sous = ruc_hp.compare(seuil_r)?.is_lt();
-    let (bas_revenus, fragile) = if hors_champ.is_some() { (None, None) } else { (Some(sous), Some(hp_sous && !sous)) };
+    let sous = c.sous_le_seuil;
+    let (bas_revenus, fragile) = (c.bas_revenus(), c.fragile());
     let comparaison =
         |a: Ratio, b: Ratio| -> Option<&'static str> { Some(if a.compare(b)?.is_lt() { "<" } else { "≥" }) };
     match (&hors_champ, bas_revenus, fragile) {
@@ -804,8 +938,7 @@ fn calculer(s: &Saisie) -> Option<Resultat> {
     // Dependency on benefits.
     let part_prestations =
         if ressources.signe() == 0 { None } else { Some(prestations.divise(ressources)?.fois(Ratio::entier(100))?) };
-    let dependance50 = part_prestations.and_then(|p| p.compare(Ratio::entier(50))).is_some_and(|o| o.is_ge());
-    let dependance100 = part_prestations.is_some_and(|p| p == Ratio::entier(100));
+    let (dependance50, dependance100) = (c.dependance50, c.dependance100);
     figure(
         "dependance",
         "Part des prestations dans les ressources",

@@ -32,6 +32,7 @@ pub mod diagnostic;
 pub mod format;
 pub mod foyer;
 pub mod import;
+pub mod lot;
 pub mod nombre;
 pub mod parametres;
 pub mod radar;

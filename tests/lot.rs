@@ -1,0 +1,172 @@
+//! The household batch equals the one-by-one calculator, line for line; malformed lines give
+//! their own error rows and the rest of the file goes on; the median of a population is exact.
+
+use indicateurs_caf::lot::{generer, seuils_population, traiter_tout, LotFoyers, Point, Ponderation};
+use indicateurs_caf::nombre::Ratio;
+use indicateurs_caf::valeur::Valeur;
+use indicateurs_caf::wasm::calculer_foyer_valeur;
+use serde_json::{json, Value};
+
+fn situation(ligne: &str) -> Value {
+    let c: Vec<&str> = ligne.split(';').collect();
+    let personnes: Vec<Value> = c[2]
+        .split('|')
+        .map(|p| {
+            let role = match &p[..1] {
+                "A" => "allocataire",
+                "C" => "conjoint",
+                "E" => "enfant",
+                _ => "autre",
+            };
+            json!({"role": role, "age": p[1..].parse::<u32>().unwrap()})
+        })
+        .collect();
+    let mut s = json!({"annee": c[1].parse::<i32>().unwrap(), "personnes": personnes, "revenusAnnuels": c[3], "prestationsMensuelles": c[4]});
+    if !c[5].is_empty() {
+        s["aideLogementMensuelle"] = json!(c[5]);
+    }
+    if !c[6].is_empty() {
+        s["loyerMensuel"] = json!(c[6]);
+    }
+    s
+}
+
+fn un_par_un(ligne: &str) -> Value {
+    let v: Valeur = serde_json::from_value(situation(ligne)).unwrap();
+    serde_json::to_value(calculer_foyer_valeur(&v).unwrap()).unwrap()
+}
+
+fn figure(r: &Value, id: &str) -> String {
+    let f = r["figures"].as_array().unwrap().iter().find(|f| f["id"] == id).unwrap();
+    f["affiche"].as_str().unwrap().replace(['\u{202f}', '\u{a0}'], "").replace('€', "").replace('%', "")
+}
+
+#[test]
+fn lot_egal_au_calcul_un_par_un() {
+    let mut entree = String::new();
+    generer(3_000, 2026, &mut entree);
+    let sortie = traiter_tout(entree.as_bytes()).unwrap();
+    let mut sorties = sortie.lines();
+    assert!(sorties.next().unwrap().starts_with("ligne;id;annee;uc;"));
+    let mut compares = 0;
+    for (ligne, resultat) in entree.lines().skip(1).zip(sorties) {
+        let r: Vec<&str> = resultat.split(';').collect();
+        assert_eq!(r.len(), 17, "{resultat}");
+        let attendu = un_par_un(ligne);
+        let oui_non = |v: &Value| match v.as_bool() {
+            Some(true) => "oui",
+            Some(false) => "non",
+            None => "",
+        };
+        assert_eq!(r[3], figure(&attendu, "uc"), "{ligne}");
+        assert_eq!(r[4], figure(&attendu, "ucInsee"), "{ligne}");
+        assert_eq!(r[5], figure(&attendu, "ruc"), "{ligne}");
+        assert_eq!(r[6], figure(&attendu, "rucHorsPrestations"), "{ligne}");
+        assert_eq!(r[7], attendu["seuil"]["annee"].to_string(), "{ligne}");
+        assert_eq!(r[9], oui_non(&attendu["basRevenus"]), "{ligne}");
+        assert_eq!(r[10], oui_non(&attendu["fragile"]), "{ligne}");
+        assert_eq!(r[11], oui_non(&attendu["dependance50"]), "{ligne}");
+        assert_eq!(r[12], oui_non(&attendu["dependance100"]), "{ligne}");
+        assert_eq!(r[13], attendu["horsChamp"].as_str().unwrap_or(""), "{ligne}");
+        assert_eq!(r[14], figure(&attendu, "tauxEffort"), "{ligne}");
+        assert_eq!((r[15], r[16]), ("", ""), "{ligne}");
+        compares += 1;
+    }
+    assert_eq!(compares, 3_000);
+}
+
+#[test]
+fn lignes_malformees_isolees() {
+    let entree = "id;annee;personnes;revenus_annuels;prestations_mensuelles;aide_logement;loyer\r\n\
+                  ok1;2017;A35|C33|E5|E9;14400;350;;\r\n\
+                  court;2017;A35\r\n\
+                  texte;2017;A35;beaucoup;350;;\r\n\
+                  trois;2017;A35|A30|A40;1000;0;;\r\n\
+                  age;2017;A35|E300;1000;0;;\r\n\
+                  role;2017;X35;1000;0;;\r\n\
+                  =cmd|' /C calc'!A0;2017;A35;1000;0;;\r\n\
+                  virgules,2017,A35,1000,0,,\r\n\
+                  al;2017;A35;1000;100;150;\r\n\
+                  \r\n\
+                  ok2;2019;A30|E4;12000;400;;";
+    let sortie = traiter_tout(entree.as_bytes()).unwrap();
+    let lignes: Vec<Vec<&str>> = sortie.lines().skip(1).map(|l| l.split(';').collect()).collect();
+    let par_id =
+        |id: &str| lignes.iter().find(|l| l[1] == id).unwrap_or_else(|| panic!("{id} absent de {sortie}")).clone();
+    assert_eq!(par_id("ok1")[5], "738,10");
+    assert_eq!(par_id("ok2")[0], "12");
+    assert_eq!(par_id("ok2")[3], "1,5");
+    let erreur = |id: &str, ligne: &str, champ: &str, message: &str| {
+        let l = par_id(id);
+        assert_eq!((l[0], l[15]), (ligne, champ), "{id} : {l:?}");
+        assert!(l[16].contains(message), "{id} : {}", l[16]);
+        assert!(l[3].is_empty(), "{id} : pas de chiffre sur une ligne en erreur");
+    };
+    erreur("court", "3", "ligne", "Ligne incomplète : 3 colonne(s) au lieu de 7");
+    erreur("texte", "4", "revenus_annuels", "« beaucoup » n'est pas un montant");
+    erreur("trois", "5", "personnes[1].role", "déjà un allocataire");
+    erreur("age", "6", "personnes[1].age", "entre 0 et 120");
+    erreur("role", "7", "personnes", "le rôle doit être A");
+    let injection = lignes.iter().find(|l| l[0] == "8").unwrap();
+    assert_eq!((injection[1], injection[3]), ("'=cmd|' /C calc'!A0", "1,0"), "identifiant neutralisé, ligne calculée");
+    let virgules = lignes.iter().find(|l| l[0] == "9").unwrap();
+    assert_eq!(virgules[15], "ligne");
+    erreur("al", "10", "aide_logement", "ne peut pas les dépasser");
+    assert_eq!(lignes.len(), 10, "une ligne vide ne donne pas de ligne de résultat");
+}
+
+#[test]
+fn en_tete_inutilisable() {
+    let e = traiter_tout(b"nom;age\nx;3\n").unwrap_err();
+    assert!(
+        e.to_string()
+            .contains("colonnes obligatoires manquantes (annee, personnes, revenus_annuels, prestations_mensuelles)"),
+        "{e}"
+    );
+    assert!(traiter_tout(b"").is_err());
+    assert!(traiter_tout(
+        "\u{feff}annee,personnes,revenus_annuels,prestations_mensuelles\n2017,A30,100,0\n".as_bytes()
+    )
+    .unwrap()
+    .contains("\n2;;2017;1,0;"));
+}
+
+#[test]
+fn memoire_bornee_ligne_geante() {
+    let mut lot = LotFoyers::new(false);
+    let mut sortie = String::new();
+    lot.traiter(b"annee;personnes;revenus_annuels;prestations_mensuelles\n", &mut sortie).unwrap();
+    let geante = vec![b'9'; 100_000];
+    lot.traiter(&geante, &mut sortie).unwrap();
+    lot.traiter(b"\n2017;A30;100;0\n", &mut sortie).unwrap();
+    lot.terminer(&mut sortie).unwrap();
+    assert!(sortie.contains("Ligne de plus de 65536 octets"), "{sortie}");
+    assert!(sortie.contains("\n3;;2017;1,0;"), "{sortie}");
+}
+
+#[test]
+fn mediane_de_la_population_exacte() {
+    let mut entree = String::new();
+    generer(5_001, 11, &mut entree);
+    let mut lot = LotFoyers::new(true);
+    let mut sortie = String::new();
+    lot.traiter(entree.as_bytes(), &mut sortie).unwrap();
+    lot.terminer(&mut sortie).unwrap();
+    let mut points: Vec<Point> = lot.points().to_vec();
+    assert!(points.len() > 3_000, "{}", points.len());
+    // Independent check: expand persons, sort exact ratios, take the middle.
+    let mut etendu: Vec<Ratio> =
+        points.iter().flat_map(|p| std::iter::repeat_n(p.ruc(), p.personnes as usize)).collect();
+    etendu.sort_by(|a, b| a.compare(*b).unwrap());
+    let w = etendu.len();
+    let attendue = if w % 2 == 1 {
+        etendu[w / 2]
+    } else {
+        etendu[w / 2 - 1].plus(etendu[w / 2]).unwrap().divise(Ratio::entier(2)).unwrap()
+    };
+    let s = seuils_population(&mut points, Ponderation::Personnes).unwrap();
+    assert_eq!(s.mediane, attendue);
+    let sous60 = etendu.iter().filter(|r| r.compare(s.seuils[0].valeur).unwrap().is_lt()).count() as u64;
+    assert_eq!(s.seuils[0].personnes_sous, sous60);
+    assert!(s.phrases()[0].starts_with("RUC médian : "));
+}
