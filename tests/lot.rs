@@ -38,7 +38,7 @@ fn un_par_un(ligne: &str) -> Value {
 
 fn figure(r: &Value, id: &str) -> String {
     let f = r["figures"].as_array().unwrap().iter().find(|f| f["id"] == id).unwrap();
-    f["affiche"].as_str().unwrap().replace(['\u{202f}', '\u{a0}'], "").replace('€', "").replace('%', "")
+    f["affiche"].as_str().unwrap().replace(['\u{202f}', '\u{a0}', '€', '%'], "")
 }
 
 #[test]
