@@ -32,10 +32,10 @@ compter_js() {
 
 etape "format et lint"
 cargo fmt --check
-cargo clippy --all-targets --quiet -- -D warnings
+cargo clippy --all-targets --all-features --quiet -- -D warnings
 
 etape "cargo test (natif)"
-cargo test 2>&1 | tee "$journal/natif.log"
+cargo test --all-features 2>&1 | tee "$journal/natif.log"
 compter_cargo "$journal/natif.log" >/dev/null
 
 etape "wasm-pack test --node"

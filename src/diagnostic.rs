@@ -288,6 +288,34 @@ pub fn afficher(ind: &Indicateur, v: Ratio) -> String {
     }
 }
 
+/// [`Calcul::valeur_dans`] without notes: the pure computation.
+fn valeur_sans_note(t: &Territoire, ind: &Indicateur, m: &BTreeMap<String, Ratio>) -> Option<Ratio> {
+    let (num, den, facteur) = match ind.formule {
+        Formule::Saisie => return m.get(ind.id).copied(),
+        Formule::Part { num, den } | Formule::Pour100 { num, den } => (num, den, 100),
+        Formule::Rapport { num, den } => (num, den, 1),
+        Formule::Evolution(cles) => {
+            let avant = Territoire::somme(&t.valeurs5ans, cles);
+            let apres = Territoire::somme(&t.valeurs, cles);
+            return match (apres, avant) {
+                (Some(a), Some(b)) if b.signe() > 0 => a.moins(b)?.divise(b)?.fois(Ratio::entier(100)),
+                _ => m.get(ind.id).copied().or_else(|| {
+                    if cles.len() == 1 {
+                        t.variations5ans.get(cles[0]).copied()
+                    } else {
+                        None
+                    }
+                }),
+            };
+        }
+    };
+    match (Territoire::somme(m, num), Territoire::somme(m, den)) {
+        (Some(n), Some(d)) if d.signe() > 0 => n.fois(Ratio::entier(facteur))?.divise(d),
+        (Some(_), Some(_)) => None,
+        _ => m.get(ind.id).copied(),
+    }
+}
+
 struct Calcul<'a> {
     t: &'a Territoire,
     nom: &'a str,
@@ -305,41 +333,25 @@ impl Calcul<'_> {
         }
     }
 
-    /// Value of an indicator from a set of values (the year's or five years earlier).
+    /// Value of an indicator from a set of values (the year's or five years earlier); with
+    /// `noter`, says why it is missing or when a given value disagrees with its counts.
     fn valeur_dans(&mut self, ind: &Indicateur, m: &BTreeMap<String, Ratio>, noter: bool) -> Option<Ratio> {
-        let (num, den, facteur) = match ind.formule {
-            Formule::Saisie => return m.get(ind.id).copied(),
-            Formule::Part { num, den } | Formule::Pour100 { num, den } => (num, den, 100),
-            Formule::Rapport { num, den } => (num, den, 1),
-            Formule::Evolution(cles) => {
-                let avant = Territoire::somme(&self.t.valeurs5ans, cles);
-                let apres = Territoire::somme(&self.t.valeurs, cles);
-                return match (apres, avant) {
-                    (Some(a), Some(b)) if b.signe() > 0 => a.moins(b)?.divise(b)?.fois(Ratio::entier(100)),
-                    _ => m.get(ind.id).copied().or_else(|| {
-                        if cles.len() == 1 {
-                            self.t.variations5ans.get(cles[0]).copied()
-                        } else {
-                            None
-                        }
-                    }),
-                };
-            }
+        let v = valeur_sans_note(self.t, ind, m);
+        let (Formule::Part { num, den } | Formule::Pour100 { num, den } | Formule::Rapport { num, den }) = ind.formule
+        else {
+            return v;
         };
-        let calcule = match (Territoire::somme(m, num), Territoire::somme(m, den)) {
-            (Some(n), Some(d)) if d.signe() > 0 => n.fois(Ratio::entier(facteur))?.divise(d),
-            (Some(_), Some(_)) => {
-                if noter {
-                    self.note(format!("{} ({}) : dénominateur nul, valeur non calculée.", ind.libelle, self.nom));
-                }
-                None
-            }
-            _ => None,
-        };
+        if !noter {
+            return v;
+        }
+        let (n, d) = (Territoire::somme(m, num), Territoire::somme(m, den));
         let saisi = m.get(ind.id).copied();
-        match (calcule, saisi) {
-            (Some(c), Some(s)) => {
-                if noter && c.arrondi(ind.precision) != s.arrondi(ind.precision) {
+        match (n, d, v) {
+            (Some(_), Some(d), _) if d.signe() == 0 => {
+                self.note(format!("{} ({}) : dénominateur nul, valeur non calculée.", ind.libelle, self.nom));
+            }
+            (Some(_), Some(_), Some(c)) => {
+                if let Some(s) = saisi.filter(|s| s.arrondi(ind.precision) != c.arrondi(ind.precision)) {
                     self.note(format!(
                         "{} ({}) : la valeur saisie {} diffère de la valeur calculée {} ; la valeur calculée est retenue.",
                         ind.libelle,
@@ -348,24 +360,15 @@ impl Calcul<'_> {
                         afficher(ind, c)
                     ));
                 }
-                Some(c)
             }
-            (Some(c), None) => Some(c),
-            (None, Some(s)) => Some(s),
-            (None, None) => {
-                if noter {
-                    let mut cles = ind.cles();
-                    cles.dedup();
-                    self.note(format!(
-                        "{} ({}) : non calculé, il manque {}.",
-                        ind.libelle,
-                        self.nom,
-                        manquantes(m, &cles)
-                    ));
-                }
-                None
+            (_, _, None) => {
+                let mut cles = ind.cles();
+                cles.dedup();
+                self.note(format!("{} ({}) : non calculé, il manque {}.", ind.libelle, self.nom, manquantes(m, &cles)));
             }
+            _ => {}
         }
+        v
     }
 
     fn cellule(&mut self, ind: &Indicateur, marge: Ratio) -> Cellule {
@@ -388,6 +391,13 @@ impl Calcul<'_> {
         }
         c
     }
+}
+
+/// The value of one indicator for a territory (the same computation as the diagnostic's cells,
+/// without notes).
+pub fn valeur_indicateur(t: &Territoire, ind: &Indicateur) -> Option<Ratio> {
+    let mut c = Calcul { t, nom: "", notes: Vec::new() };
+    c.valeur_dans(ind, &t.valeurs, false)
 }
 
 /// ↑ when the displayed variation is at least +marge, ↓ when at most −marge, → otherwise.

@@ -28,9 +28,11 @@
 use std::cmp::Ordering;
 use std::fmt;
 
-use crate::diagnostic::cellule_csv;
+use crate::catalogue::{Formule, Indicateur, INDICATEURS};
+use crate::diagnostic::{cellule_csv, valeur_indicateur, Territoire};
 use crate::format;
 use crate::foyer::{chiffres, Chiffres, ErreurFoyer, Personne, Role, Saisie, Situation};
+use crate::import::{Import, Niveau, COLONNES_IRIS};
 use crate::nombre::Ratio;
 use crate::parametres::{forfait_charges, seuil_pour, TypeSeuil};
 
@@ -443,10 +445,12 @@ fn personnes(c: &[u8]) -> Result<Vec<Personne>, String> {
             b'C' => Role::Conjoint,
             b'E' => Role::Enfant,
             b'P' => Role::Autre,
-            _ => return Err(format!(
+            _ => {
+                return Err(format!(
                 "« {} » : le rôle doit être A (allocataire), C (conjoint), E (enfant) ou P (autre personne à charge)",
                 String::from_utf8_lossy(jeton).chars().take(20).collect::<String>()
-            )),
+            ))
+            }
         };
         let fin = reste.iter().position(|b| !b.is_ascii_digit()).unwrap_or(reste.len());
         let (age, options) = reste.split_at(fin);
@@ -747,6 +751,81 @@ pub fn seuils_population(points: &mut [Point], ponderation: Ponderation) -> Opti
     Some(SeuilsPopulation { ponderation, foyers, personnes, mediane, seuils })
 }
 
+/// The ratio indicators an open-data import can give: every share or rate of the catalogue
+/// whose counts all come from the IRIS files or the population.
+pub fn indicateurs_importables() -> Vec<&'static Indicateur> {
+    let disponible = |k: &str| k == "habitants" || COLONNES_IRIS.iter().any(|(_, cle)| *cle == k);
+    INDICATEURS
+        .iter()
+        .filter(|i| matches!(i.formule, Formule::Part { .. } | Formule::Pour100 { .. } | Formule::Rapport { .. }))
+        .filter(|i| i.cles().iter().all(|k| disponible(k)))
+        .collect()
+}
+
+fn territoire_de(t: &crate::import::TerritoireImporte) -> Territoire {
+    Territoire {
+        annee: t.annee,
+        valeurs: t.valeurs.iter().map(|(k, v)| (k.to_string(), Ratio::entier(i128::from(*v)))).collect(),
+        ..Territoire::default()
+    }
+}
+
+/// The diagnostic ratios of every commune and EPCI of an import against its département, as one
+/// CSV (`;`, decimal comma): level, code, name, département, allocataires, habitants, then for
+/// each indicator its value for the territory and for the département.
+pub fn territoires_csv(import: &Import) -> String {
+    let indicateurs = indicateurs_importables();
+    let mut s = String::from("\u{feff}niveau;code;nom;departement;annee;allocataires;habitants");
+    for i in &indicateurs {
+        s.push(';');
+        s.push_str(i.id);
+        s.push(';');
+        s.push_str(i.id);
+        s.push_str("_departement");
+    }
+    s.push('\n');
+    let departements: Vec<(&str, Territoire)> = import
+        .territoires
+        .iter()
+        .filter(|t| t.niveau == Niveau::Departement)
+        .map(|t| (t.code.as_str(), territoire_de(t)))
+        .collect();
+    let valeur = |t: &Territoire, i: &Indicateur, sortie: &mut String| {
+        if let Some(v) = valeur_indicateur(t, i).and_then(|v| v.arrondi(i.precision)) {
+            ecrire_decimal(sortie, i64::try_from(v).unwrap_or(0), i.precision);
+        }
+    };
+    for t in import.territoires.iter().filter(|t| t.niveau != Niveau::Departement) {
+        let dep = t.departement.as_deref().and_then(|d| departements.iter().find(|x| x.0 == d)).map(|x| &x.1);
+        s.push_str(t.niveau.code());
+        s.push(';');
+        s.push_str(&cellule_csv(&t.code));
+        s.push(';');
+        s.push_str(&cellule_csv(&t.nom));
+        s.push(';');
+        s.push_str(t.departement.as_deref().unwrap_or_default());
+        s.push(';');
+        ecrire_entier(&mut s, i64::from(t.annee));
+        for cle in ["allocataires", "habitants"] {
+            s.push(';');
+            if let Some(v) = t.valeurs.get(cle) {
+                ecrire_entier(&mut s, *v);
+            }
+        }
+        let ter = territoire_de(t);
+        for i in &indicateurs {
+            s.push(';');
+            valeur(&ter, i, &mut s);
+            s.push(';');
+            if let Some(d) = dep {
+                valeur(d, i, &mut s);
+            }
+        }
+        s.push('\n');
+    }
+    s
+}
+
 /// Processes a whole household file in memory (tests, small files).
 ///
 /// # Errors
@@ -762,14 +841,21 @@ pub fn traiter_tout(contenu: &[u8]) -> Result<String, ErreurLot> {
 /// A deterministic household file of `n` foyers (for benchmarks and tests): a small linear
 /// congruential generator, so the same seed gives the same file everywhere.
 pub fn generer(n: u64, graine: u64, sortie: &mut String) {
-    let mut x = graine.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+    sortie.push_str(&COLONNES.join(";"));
+    sortie.push('\n');
+    generer_lignes(0, n, graine, sortie);
+}
+
+/// Lines `debut + 1 ..= debut + n` of [`generer`]'s file without its header (to write a large
+/// file in pieces; each piece is seeded by `graine` and `debut`).
+pub fn generer_lignes(debut: u64, n: u64, graine: u64, sortie: &mut String) {
+    let mut x =
+        graine.wrapping_add(debut).wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
     let mut suivant = |borne: u64| {
         x = x.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
         (x >> 33) % borne.max(1)
     };
-    sortie.push_str(&COLONNES.join(";"));
-    sortie.push('\n');
-    for i in 0..n {
+    for i in debut..debut + n {
         sortie.push('F');
         ecrire_entier(sortie, i as i64 + 1);
         sortie.push(';');

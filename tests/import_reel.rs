@@ -130,3 +130,41 @@ fn epci_de_2020_par_le_referentiel_de_2018_et_population() {
     let (_, a2020) = sommes_independantes(&lire(&format!("{IRIS}/data_CAF_2020_IRIS.csv")), "A");
     assert_eq!(miribel.valeurs["allocataires"], a2020["01249"]);
 }
+
+#[test]
+fn lot_des_territoires_face_a_leur_departement() {
+    let i = importe(&[2020, 2018], true);
+    let csv = indicateurs_caf::lot::territoires_csv(&i);
+    let mut lignes = csv.lines();
+    let entete: Vec<&str> = lignes.next().unwrap().trim_start_matches('\u{feff}').split(';').collect();
+    let col = |nom: &str| entete.iter().position(|c| *c == nom).unwrap_or_else(|| panic!("colonne {nom}"));
+    let lignes: Vec<Vec<&str>> = lignes.map(|l| l.split(';').collect()).collect();
+    let communes = i.territoires.iter().filter(|t| t.niveau == Niveau::Commune).count();
+    let epci = i.territoires.iter().filter(|t| t.niveau == Niveau::Epci).count();
+    assert_eq!(lignes.len(), communes + epci);
+    // Independent: AM / A × 100 for Ambérieu's EPCI and for the Ain, from the raw 2020 file.
+    let contenu = lire(&format!("{IRIS}/data_CAF_2020_IRIS.csv"));
+    let (_, am) = sommes_independantes(&contenu, "AM");
+    let (_, a) = sommes_independantes(&contenu, "A");
+    let part = |n: i64, d: i64| {
+        let q = (2 * n * 1000 + d) / (2 * d);
+        format!("{},{}", q / 10, q % 10)
+    };
+    let dep = |m: &BTreeMap<String, i64>| m.iter().filter(|(c, _)| c.starts_with("01")).map(|(_, v)| v).sum::<i64>();
+    let ligne = lignes.iter().find(|l| l[0] == "epci" && l[1] == "240100883").unwrap();
+    let communes_epci: Vec<String> =
+        epci_2018().into_iter().filter(|(_, e)| e == "240100883").map(|(c, _)| c).collect();
+    let somme = |m: &BTreeMap<String, i64>| communes_epci.iter().map(|c| m.get(c).copied().unwrap_or(0)).sum::<i64>();
+    assert_eq!(ligne[col("partFamillesMonoparentales")], part(somme(&am), somme(&a)));
+    assert_eq!(ligne[col("partFamillesMonoparentales_departement")], part(dep(&am), dep(&a)));
+    assert_eq!(ligne[col("departement")], "01");
+}
+
+/// Commune → EPCI, read independently from the 2018 file.
+fn epci_2018() -> BTreeMap<String, String> {
+    let texte = String::from_utf8_lossy(&lire(&format!("{IRIS}/data_CAF_2018_IRIS.csv"))).to_string();
+    let mut lignes = texte.lines();
+    let e: Vec<&str> = lignes.next().unwrap().split(';').collect();
+    let (ic, ie) = (e.iter().position(|c| *c == "DEPCOM").unwrap(), e.iter().position(|c| *c == "EPCI").unwrap());
+    lignes.map(|l| l.split(';').collect::<Vec<_>>()).map(|c| (c[ic].to_string(), c[ie].to_string())).collect()
+}

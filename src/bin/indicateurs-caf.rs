@@ -1,0 +1,250 @@
+//! The command-line program: the same batch formats as the page, for scripts and servers.
+
+use std::fs::File;
+use std::io::{self, BufWriter, Read, Write};
+use std::process::ExitCode;
+
+use indicateurs_caf::import::{importer, Fichier};
+use indicateurs_caf::lot::{generer_lignes, seuils_population, territoires_csv, LotFoyers, Ponderation};
+
+const AIDE: &str = "\
+indicateurs-caf — indicateurs de la politique familiale, en lots
+
+UTILISATION
+  indicateurs-caf foyers [FICHIER] [-o SORTIE]
+      Calcule chaque foyer d'un CSV (id;annee;personnes;revenus_annuels;prestations_mensuelles;
+      aide_logement;loyer) : UC, RUC, seuil, statuts, taux d'effort. Une ligne invalide donne une
+      ligne d'erreur (numéro, champ, message) et le reste du fichier est traité.
+  indicateurs-caf seuils [FICHIER] [--ponderation personnes|foyers]
+      RUC médian exact d'une population de foyers (même CSV), seuils à 60 % et 50 % de la
+      médiane, parts des foyers et des personnes sous chacun. Pondération par défaut : personnes.
+  indicateurs-caf territoires FICHIER... [-o SORTIE]
+      Ratios du diagnostic pour chaque commune et EPCI de fichiers INSEE « Données CAF à l'IRIS »
+      (avec, en option, le fichier des populations légales), face à leur département.
+  indicateurs-caf generer [--nombre N] [--graine G] [-o SORTIE]
+      Écrit un fichier de N foyers (1 000 par défaut) toujours identique pour une même graine.
+
+  Sans FICHIER, ou avec « - », l'entrée standard est lue ; sans -o, la sortie standard est écrite.
+  Format des personnes : A35|C33|E5|E9 (A allocataire, C conjoint, E enfant, P autre ; h handicap,
+  e étudiant après l'âge : E6h, A20e).
+
+CODES DE SORTIE
+  0  traité (même avec des lignes en erreur, signalées dans la sortie)
+  1  entrée inutilisable (fichier illisible, en-tête sans les colonnes obligatoires)
+  2  commande mal formée
+
+  -h, --help     cette aide
+  -V, --version  la version
+";
+
+struct Options {
+    commande: String,
+    entrees: Vec<String>,
+    sortie: Option<String>,
+    nombre: u64,
+    graine: u64,
+    ponderation: Ponderation,
+}
+
+fn usage(message: &str) -> ExitCode {
+    eprintln!("indicateurs-caf : {message}\nEssayez « indicateurs-caf --help ».");
+    ExitCode::from(2)
+}
+
+fn inutilisable(message: &str) -> ExitCode {
+    eprintln!("indicateurs-caf : {message}");
+    ExitCode::from(1)
+}
+
+fn lire_options(args: &[String]) -> Result<Options, String> {
+    let mut o = Options {
+        commande: String::new(),
+        entrees: Vec::new(),
+        sortie: None,
+        nombre: 1_000,
+        graine: 1,
+        ponderation: Ponderation::Personnes,
+    };
+    let mut i = 0;
+    while let Some(a) = args.get(i) {
+        let valeur = |i: usize| args.get(i + 1).cloned().ok_or_else(|| format!("{a} attend une valeur"));
+        match a.as_str() {
+            "-o" | "--sortie" => {
+                o.sortie = Some(valeur(i)?);
+                i += 1;
+            }
+            "--nombre" => {
+                o.nombre = valeur(i)?.parse().map_err(|_| "--nombre attend un entier positif".to_string())?;
+                i += 1;
+            }
+            "--graine" => {
+                o.graine = valeur(i)?.parse().map_err(|_| "--graine attend un entier positif".to_string())?;
+                i += 1;
+            }
+            "--ponderation" => {
+                o.ponderation = match valeur(i)?.as_str() {
+                    "personnes" => Ponderation::Personnes,
+                    "foyers" => Ponderation::Foyers,
+                    autre => return Err(format!("pondération « {autre} » inconnue (personnes ou foyers)")),
+                };
+                i += 1;
+            }
+            x if x.starts_with('-') && x != "-" => return Err(format!("option « {x} » inconnue")),
+            x if o.commande.is_empty() => o.commande = x.to_string(),
+            x => o.entrees.push(x.to_string()),
+        }
+        i += 1;
+    }
+    Ok(o)
+}
+
+fn ouvrir_entree(chemin: Option<&str>) -> io::Result<Box<dyn Read>> {
+    match chemin {
+        None | Some("-") => Ok(Box::new(io::stdin().lock())),
+        Some(c) => Ok(Box::new(File::open(c)?)),
+    }
+}
+
+fn ouvrir_sortie(chemin: Option<&str>) -> io::Result<Box<dyn Write>> {
+    match chemin {
+        None | Some("-") => Ok(Box::new(BufWriter::with_capacity(1 << 16, io::stdout().lock()))),
+        Some(c) => Ok(Box::new(BufWriter::with_capacity(1 << 16, File::create(c)?))),
+    }
+}
+
+fn foyers(o: &Options, population: bool) -> ExitCode {
+    let chemin = o.entrees.first().map(String::as_str);
+    let mut entree = match ouvrir_entree(chemin) {
+        Ok(e) => e,
+        Err(e) => return inutilisable(&format!("lecture de « {} » impossible : {e}", chemin.unwrap_or("-"))),
+    };
+    let mut sortie: Box<dyn Write> = if population {
+        Box::new(io::sink())
+    } else {
+        match ouvrir_sortie(o.sortie.as_deref()) {
+            Ok(s) => s,
+            Err(e) => return inutilisable(&format!("écriture impossible : {e}")),
+        }
+    };
+    let mut lot = LotFoyers::new(population);
+    let mut tampon = vec![0u8; 1 << 16];
+    let mut texte = String::with_capacity(1 << 17);
+    loop {
+        let n = match entree.read(&mut tampon) {
+            Ok(0) => break,
+            Ok(n) => n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return inutilisable(&format!("lecture interrompue : {e}")),
+        };
+        texte.clear();
+        if let Err(e) = lot.traiter(tampon.get(..n).unwrap_or_default(), &mut texte) {
+            return inutilisable(&e.to_string());
+        }
+        if let Err(e) = sortie.write_all(texte.as_bytes()) {
+            return inutilisable(&format!("écriture impossible : {e}"));
+        }
+    }
+    texte.clear();
+    if let Err(e) = lot.terminer(&mut texte) {
+        return inutilisable(&e.to_string());
+    }
+    if sortie.write_all(texte.as_bytes()).and_then(|()| sortie.flush()).is_err() {
+        return inutilisable("écriture impossible");
+    }
+    if population {
+        let mut points = lot.points().to_vec();
+        let Some(s) = seuils_population(&mut points, o.ponderation) else {
+            return inutilisable("aucun foyer valide dans le champ : pas de médiane.");
+        };
+        let mut sortie = match ouvrir_sortie(o.sortie.as_deref()) {
+            Ok(s) => s,
+            Err(e) => return inutilisable(&format!("écriture impossible : {e}")),
+        };
+        for p in s.phrases() {
+            if writeln!(sortie, "{p}").is_err() {
+                return inutilisable("écriture impossible");
+            }
+        }
+        let _ = sortie.flush();
+    }
+    eprintln!("{} lignes traitées, {} en erreur.", lot.lignes(), lot.erreurs());
+    ExitCode::SUCCESS
+}
+
+fn territoires(o: &Options) -> ExitCode {
+    if o.entrees.is_empty() {
+        return usage("territoires attend au moins un fichier IRIS");
+    }
+    let mut contenus = Vec::new();
+    for c in &o.entrees {
+        match std::fs::read(c) {
+            Ok(octets) => contenus.push((c.clone(), octets)),
+            Err(e) => return inutilisable(&format!("lecture de « {c} » impossible : {e}")),
+        }
+    }
+    let fichiers: Vec<Fichier> = contenus
+        .iter()
+        .map(|(nom, c)| Fichier { nom: nom.rsplit('/').next().unwrap_or(nom), contenu: c, annee: None })
+        .collect();
+    let import = match importer(&fichiers) {
+        Ok(i) => i,
+        Err(e) => return inutilisable(&e.to_string()),
+    };
+    for a in &import.avertissements {
+        eprintln!("{a}");
+    }
+    let mut sortie = match ouvrir_sortie(o.sortie.as_deref()) {
+        Ok(s) => s,
+        Err(e) => return inutilisable(&format!("écriture impossible : {e}")),
+    };
+    if sortie.write_all(territoires_csv(&import).as_bytes()).and_then(|()| sortie.flush()).is_err() {
+        return inutilisable("écriture impossible");
+    }
+    ExitCode::SUCCESS
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.iter().any(|a| a == "-h" || a == "--help") || args.is_empty() {
+        print!("{AIDE}");
+        return if args.is_empty() { ExitCode::from(2) } else { ExitCode::SUCCESS };
+    }
+    if args.iter().any(|a| a == "-V" || a == "--version") {
+        println!("indicateurs-caf {}", env!("CARGO_PKG_VERSION"));
+        return ExitCode::SUCCESS;
+    }
+    let o = match lire_options(&args) {
+        Ok(o) => o,
+        Err(m) => return usage(&m),
+    };
+    match o.commande.as_str() {
+        "foyers" => foyers(&o, false),
+        "seuils" => foyers(&o, true),
+        "territoires" => territoires(&o),
+        "generer" => {
+            let mut sortie = match ouvrir_sortie(o.sortie.as_deref()) {
+                Ok(s) => s,
+                Err(e) => return inutilisable(&format!("écriture impossible : {e}")),
+            };
+            let mut texte = String::with_capacity(1 << 22);
+            texte.push_str(&indicateurs_caf::lot::COLONNES.join(";"));
+            texte.push('\n');
+            let mut debut = 0;
+            while debut < o.nombre {
+                let n = (o.nombre - debut).min(50_000);
+                generer_lignes(debut, n, o.graine, &mut texte);
+                if sortie.write_all(texte.as_bytes()).is_err() {
+                    return inutilisable("écriture impossible");
+                }
+                texte.clear();
+                debut += n;
+            }
+            if sortie.write_all(texte.as_bytes()).is_err() {
+                return inutilisable("écriture impossible");
+            }
+            let _ = sortie.flush();
+            ExitCode::SUCCESS
+        }
+        autre => usage(&format!("commande « {autre} » inconnue")),
+    }
+}

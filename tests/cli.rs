@@ -1,0 +1,75 @@
+//! The command-line program (feature `cli`): French help, stdin/stdout and files, exit codes.
+
+#![cfg(feature = "cli")]
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+fn programme() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_indicateurs-caf"))
+}
+
+fn lancer(args: &[&str], entree: &str) -> (i32, String, String) {
+    let mut enfant =
+        programme().args(args).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+    enfant.stdin.take().unwrap().write_all(entree.as_bytes()).unwrap();
+    let s = enfant.wait_with_output().unwrap();
+    (s.status.code().unwrap(), String::from_utf8(s.stdout).unwrap(), String::from_utf8(s.stderr).unwrap())
+}
+
+#[test]
+fn aide_en_francais() {
+    let (code, sortie, _) = lancer(&["--help"], "");
+    assert_eq!(code, 0);
+    assert!(sortie.contains("CODES DE SORTIE") && sortie.contains("entrée inutilisable"));
+}
+
+#[test]
+fn foyers_entree_standard_et_codes_de_sortie() {
+    let entree = "id;annee;personnes;revenus_annuels;prestations_mensuelles\nF1;2017;A35|C33|E5|E9;14400;350\nF2;2017;A35;abc;0\n";
+    let (code, sortie, erreurs) = lancer(&["foyers"], entree);
+    assert_eq!(code, 0, "des lignes en erreur ne sont pas une entrée inutilisable");
+    let lignes: Vec<&str> = sortie.lines().collect();
+    assert_eq!(lignes.len(), 3);
+    assert!(lignes[1].starts_with("2;F1;2017;2,1;2,1;738,10;571,43;2017;1052,00;oui;non;non;non;;;;"), "{}", lignes[1]);
+    assert!(lignes[2].starts_with("3;F2;") && lignes[2].contains("revenus_annuels"));
+    assert!(erreurs.contains("2 lignes traitées, 1 en erreur."));
+    let (code, _, erreurs) = lancer(&["foyers"], "nom;age\n");
+    assert_eq!(code, 1);
+    assert!(erreurs.contains("colonnes obligatoires manquantes"));
+    assert_eq!(lancer(&["foyers", "/inexistant.csv"], "").0, 1);
+    assert_eq!(lancer(&["inconnue"], "").0, 2);
+    assert_eq!(lancer(&["foyers", "--option"], "").0, 2);
+}
+
+#[test]
+fn fichiers_generes_seuils_et_territoires() {
+    let dossier = std::env::temp_dir().join(format!("indicateurs-caf-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dossier).unwrap();
+    let foyers = dossier.join("foyers.csv");
+    let resultats = dossier.join("resultats.csv");
+    assert_eq!(
+        programme().args(["generer", "--nombre", "2000", "--graine", "5", "-o"]).arg(&foyers).status().unwrap().code(),
+        Some(0)
+    );
+    let contenu = std::fs::read_to_string(&foyers).unwrap();
+    assert_eq!(contenu.lines().count(), 2001);
+    let mut attendu = String::new();
+    indicateurs_caf::lot::generer(2000, 5, &mut attendu);
+    assert_eq!(contenu, attendu, "même graine, même fichier");
+    assert_eq!(programme().arg("foyers").arg(&foyers).arg("-o").arg(&resultats).status().unwrap().code(), Some(0));
+    assert_eq!(
+        std::fs::read_to_string(&resultats).unwrap(),
+        indicateurs_caf::lot::traiter_tout(contenu.as_bytes()).unwrap()
+    );
+    let (code, sortie, _) = lancer(&["seuils", foyers.to_str().unwrap(), "--ponderation", "foyers"], "");
+    assert_eq!(code, 0);
+    assert!(sortie.starts_with("RUC médian : ") && sortie.contains("(médiane pondérée par les foyers)"), "{sortie}");
+    let iris = "../shared/data/external/insee-caf-iris/data_CAF_2018_IRIS.csv";
+    let (code, sortie, _) = lancer(&["territoires", iris], "");
+    assert_eq!(code, 0);
+    let entete = sortie.lines().next().unwrap();
+    assert!(entete.contains("tauxCouvertureCaf") || entete.contains("partFamillesMonoparentales"), "{entete}");
+    assert!(sortie.lines().count() > 1_000);
+    std::fs::remove_dir_all(&dossier).ok();
+}
