@@ -18,6 +18,7 @@ use crate::catalogue::{cles_connues, libelle_cle, INDICATEURS};
 use crate::diagnostic::{diagnostiquer, Cellule, Diagnostic, ErreurDiagnostic, Options, Territoire};
 use crate::foyer::{ErreurFoyer, Resultat, Situation};
 use crate::import::{importer, ErreurImport, Fichier, Import};
+use crate::lot::{duree, generer, seuils_population, territoires_csv, ErreurLot, LotFoyers, Ponderation};
 use crate::nombre::Ratio;
 use crate::parametres::{Seuil, SEUILS};
 use crate::radar::Alerte;
@@ -616,23 +617,15 @@ fn erreur_fichier(champ: String, message: String) -> JsValue {
     ErreurJs { message, champ }.into()
 }
 
-/// `importerDonnees(fichiers)`: reads INSEE « Données CAF à l'IRIS » files (and optionally an
-/// INSEE population file) and aggregates them to communes, EPCI and départements. Each file is
-/// `{ nom, contenu, annee? }` where `contenu` is a `Uint8Array` (exact bytes) or a string.
-///
-/// # Errors
-/// Throws an `Error` with `champ` (`fichiers`, `fichiers[i]`, `fichiers[i].contenu`…) when the
-/// argument is not a list of files or a file cannot be used at all; unreadable lines are
-/// skipped and listed in `avertissements`.
-#[wasm_bindgen(js_name = importerDonnees, unchecked_return_type = "ImportDonnees")]
-pub fn importer_donnees(
-    #[wasm_bindgen(unchecked_param_type = "FichierDonnees[]")] fichiers: JsValue,
-) -> Result<JsValue, JsValue> {
+type FichierLu = (String, Vec<u8>, Option<i32>);
+
+/// Reads `[{ nom, contenu, annee? }]` from JavaScript.
+fn lire_fichiers(fichiers: JsValue) -> Result<Vec<FichierLu>, JsValue> {
     if !js_sys::Array::is_array(&fichiers) {
         return Err(erreur_fichier("fichiers".into(), "Fichiers : doit être une liste de fichiers.".into()));
     }
     let liste = js_sys::Array::from(&fichiers);
-    let mut lus: Vec<(String, Vec<u8>, Option<i32>)> = Vec::new();
+    let mut lus: Vec<FichierLu> = Vec::new();
     for (i, f) in liste.iter().enumerate() {
         if !f.is_object() {
             return Err(erreur_fichier(
@@ -657,6 +650,22 @@ pub fn importer_donnees(
             champ("annee").as_f64().filter(|a| a.fract() == 0.0 && (1990.0..=2100.0).contains(a)).map(|a| a as i32);
         lus.push((nom, octets, annee));
     }
+    Ok(lus)
+}
+
+/// `importerDonnees(fichiers)`: reads INSEE « Données CAF à l'IRIS » files (and optionally an
+/// INSEE population file) and aggregates them to communes, EPCI and départements. Each file is
+/// `{ nom, contenu, annee? }` where `contenu` is a `Uint8Array` (exact bytes) or a string.
+///
+/// # Errors
+/// Throws an `Error` with `champ` (`fichiers`, `fichiers[i]`, `fichiers[i].contenu`…) when the
+/// argument is not a list of files or a file cannot be used at all; unreadable lines are
+/// skipped and listed in `avertissements`.
+#[wasm_bindgen(js_name = importerDonnees, unchecked_return_type = "ImportDonnees")]
+pub fn importer_donnees(
+    #[wasm_bindgen(unchecked_param_type = "FichierDonnees[]")] fichiers: JsValue,
+) -> Result<JsValue, JsValue> {
+    let lus = lire_fichiers(fichiers)?;
     let fichiers: Vec<Fichier> = lus.iter().map(|(nom, c, annee)| Fichier { nom, contenu: c, annee: *annee }).collect();
     encoder(&ImportJs::from(&importer(&fichiers).map_err(ErreurJs::from)?))
 }
@@ -889,9 +898,243 @@ export interface ImportDonnees {
   lignesLues: number;
 }
 
+export interface Progression {
+  pourcent: number;
+  lignes: number;
+  lignesEstimees: number;
+  resteSecondes: number | null;
+  texte: string;
+}
+
+export interface SeuilsPopulation {
+  ponderation: "personnes" | "foyers";
+  foyers: number;
+  personnes: number;
+  /** RUC médian exact, € par UC et par mois. */
+  mediane: number;
+  seuils: { pourcent: 60 | 50; valeur: number; foyersSous: number; personnesSous: number; partFoyers: number; partPersonnes: number }[];
+  phrases: string[];
+}
+
 /** Erreur levée sur une saisie invalide. */
 export interface ErreurSaisie extends Error {
   /** Chemin du champ en faute, par ex. « personnes[2].age ». */
   champ: string;
 }
 "#;
+
+/// A household batch processor for JavaScript: feed it the file chunk by chunk (in a Web
+/// Worker), collect the CSV it returns.
+#[wasm_bindgen(js_name = TraitementFoyers)]
+pub struct TraitementFoyers {
+    lot: LotFoyers,
+    debut: f64,
+    dernier_signal: f64,
+}
+
+/// Thresholds of a population, as JavaScript receives them.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct SeuilsPopulationJs {
+    /// `"personnes"` or `"foyers"`.
+    pub ponderation: &'static str,
+    /// Foyers counted.
+    pub foyers: f64,
+    /// Their persons.
+    pub personnes: f64,
+    /// Exact median RUC, € per UC per month (unrounded).
+    pub mediane: f64,
+    /// 60 % and 50 % thresholds.
+    pub seuils: Vec<SeuilPopulationJs>,
+    /// French sentences.
+    pub phrases: Vec<String>,
+}
+
+/// One threshold of a population.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct SeuilPopulationJs {
+    /// 60 or 50.
+    pub pourcent: u32,
+    /// € per UC per month.
+    pub valeur: f64,
+    /// Foyers under it.
+    pub foyers_sous: f64,
+    /// Persons under it.
+    pub personnes_sous: f64,
+    /// Share of foyers, %.
+    pub part_foyers: f64,
+    /// Share of persons, %.
+    pub part_personnes: f64,
+}
+
+/// A progress report.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct ProgressionJs {
+    /// 0 to 100.
+    pub pourcent: u32,
+    /// Lines done.
+    pub lignes: f64,
+    /// Estimated total lines.
+    pub lignes_estimees: f64,
+    /// Estimated seconds left, or null.
+    pub reste_secondes: Option<f64>,
+    /// French text.
+    pub texte: String,
+}
+
+fn erreur_lot(e: ErreurLot) -> JsValue {
+    ErreurJs { message: e.to_string(), champ: e.champ().to_string() }.into()
+}
+
+#[wasm_bindgen(js_class = TraitementFoyers)]
+impl TraitementFoyers {
+    /// A processor; `population`: keep what the median of the population needs; `maintenant`:
+    /// `performance.now()` at the start.
+    #[wasm_bindgen(constructor)]
+    pub fn new(population: bool, maintenant: f64) -> TraitementFoyers {
+        TraitementFoyers { lot: LotFoyers::new(population), debut: maintenant, dernier_signal: maintenant }
+    }
+
+    /// Processes a chunk; returns the CSV rows of its complete lines.
+    ///
+    /// # Errors
+    /// Throws when the header lacks a required column (`champ`: `entete`).
+    pub fn traiter(&mut self, morceau: &[u8]) -> Result<String, JsValue> {
+        let mut sortie = String::with_capacity(morceau.len() * 2);
+        self.lot.traiter(morceau, &mut sortie).map_err(erreur_lot)?;
+        Ok(sortie)
+    }
+
+    /// Processes the last line; returns its row.
+    ///
+    /// # Errors
+    /// Throws on an empty input or an unusable header.
+    pub fn terminer(&mut self) -> Result<String, JsValue> {
+        let mut sortie = String::new();
+        self.lot.terminer(&mut sortie).map_err(erreur_lot)?;
+        Ok(sortie)
+    }
+
+    /// Data lines processed.
+    #[wasm_bindgen(getter)]
+    pub fn lignes(&self) -> f64 {
+        self.lot.lignes() as f64
+    }
+
+    /// Error rows.
+    #[wasm_bindgen(getter)]
+    pub fn erreurs(&self) -> f64 {
+        self.lot.erreurs() as f64
+    }
+
+    /// Whether a progress report is due (at most every 100 ms), given `performance.now()`.
+    #[wasm_bindgen(js_name = doitSignaler)]
+    pub fn doit_signaler(&mut self, maintenant: f64) -> bool {
+        let du = maintenant - self.dernier_signal >= 100.0;
+        if du {
+            self.dernier_signal = maintenant;
+        }
+        du
+    }
+
+    /// Where the processing stands for a file of `total` bytes, at `performance.now()`.
+    ///
+    /// # Errors
+    /// None in practice.
+    #[wasm_bindgen(unchecked_return_type = "Progression")]
+    pub fn progression(&self, total: f64, maintenant: f64) -> Result<JsValue, JsValue> {
+        let ecoule = (maintenant - self.debut).max(0.0) as u64;
+        let p = self.lot.progression(total.max(0.0) as u64, ecoule);
+        encoder(&ProgressionJs {
+            pourcent: p.pourcent,
+            lignes: p.lignes as f64,
+            lignes_estimees: p.lignes_estimees as f64,
+            reste_secondes: p.reste_secondes.map(|s| s as f64),
+            texte: p.texte,
+        })
+    }
+
+    /// French summary: lines, errors and duration at `performance.now()`.
+    pub fn resume(&self, maintenant: f64) -> String {
+        format!(
+            "{} lignes traitées, dont {} en erreur, en {}.",
+            crate::format::entier(i128::from(self.lot.lignes())),
+            crate::format::entier(i128::from(self.lot.erreurs())),
+            duree(self.debut, maintenant)
+        )
+    }
+
+    /// The median RUC of the valid foyers in the reference population and the thresholds at
+    /// 60 % and 50 % of it; `ponderation`: `"personnes"` (default) or `"foyers"`.
+    ///
+    /// # Errors
+    /// Throws when `ponderation` is unknown; returns null for an empty population.
+    #[wasm_bindgen(unchecked_return_type = "SeuilsPopulation | null")]
+    pub fn seuils(&self, ponderation: &str) -> Result<JsValue, JsValue> {
+        let p = match ponderation {
+            "" | "personnes" => Ponderation::Personnes,
+            "foyers" => Ponderation::Foyers,
+            autre => {
+                return Err(ErreurJs {
+                    message: format!(
+                        "Pondération : valeur « {} » inconnue (valeurs possibles : personnes, foyers).",
+                        autre.chars().take(20).collect::<String>()
+                    ),
+                    champ: "ponderation".into(),
+                }
+                .into())
+            }
+        };
+        let mut points = self.lot.points().to_vec();
+        let Some(s) = seuils_population(&mut points, p) else { return Ok(JsValue::NULL) };
+        encoder(&SeuilsPopulationJs {
+            ponderation: if p == Ponderation::Personnes { "personnes" } else { "foyers" },
+            foyers: s.foyers as f64,
+            personnes: s.personnes as f64,
+            mediane: s.mediane.to_f64(),
+            phrases: s.phrases(),
+            seuils: s
+                .seuils
+                .iter()
+                .map(|x| SeuilPopulationJs {
+                    pourcent: x.pourcent,
+                    valeur: x.valeur.to_f64(),
+                    foyers_sous: x.foyers_sous as f64,
+                    personnes_sous: x.personnes_sous as f64,
+                    part_foyers: x.part_foyers.to_f64(),
+                    part_personnes: x.part_personnes.to_f64(),
+                })
+                .collect(),
+        })
+    }
+}
+
+/// `genererFoyers(nombre, graine)`: a deterministic household file (same seed, same file).
+#[wasm_bindgen(js_name = genererFoyers)]
+pub fn generer_foyers(nombre: u32, graine: u32) -> String {
+    let mut s = String::new();
+    generer(u64::from(nombre), u64::from(graine), &mut s);
+    s
+}
+
+/// `dureeAffichee(debut, fin)`: a duration between two `performance.now()` in French.
+#[wasm_bindgen(js_name = dureeAffichee)]
+pub fn duree_affichee(debut: f64, fin: f64) -> String {
+    duree(debut, fin)
+}
+
+/// `exporterTerritoiresCsv(fichiers)`: the diagnostic ratios of every commune and EPCI of IRIS
+/// files (and an optional population file) against their département, as CSV.
+///
+/// # Errors
+/// As `importerDonnees`.
+#[wasm_bindgen(js_name = exporterTerritoiresCsv)]
+pub fn exporter_territoires_csv(
+    #[wasm_bindgen(unchecked_param_type = "FichierDonnees[]")] fichiers: JsValue,
+) -> Result<String, JsValue> {
+    let lus = lire_fichiers(fichiers)?;
+    let fichiers: Vec<Fichier> = lus.iter().map(|(nom, c, annee)| Fichier { nom, contenu: c, annee: *annee }).collect();
+    Ok(territoires_csv(&importer(&fichiers).map_err(ErreurJs::from)?))
+}

@@ -99,9 +99,13 @@ test("fiche imprimable, lien de partage qui restaure la situation, nouvelle situ
   await page.close();
 });
 
-test("accessibilité : aucune violation WCAG 2.1 A/AA (axe-core) sur les trois pages", async () => {
-  for (const chemin of ["/", "/diagnostic.html", "/partenaire.html"]) {
-    const { page } = await ouvrirPage(env, chemin);
+test("accessibilité : aucune violation WCAG 2.1 A/AA (axe-core) sur les quatre pages", async () => {
+  for (const chemin of ["/", "/diagnostic.html", "/partenaire.html", "/lot.html"]) {
+    const page = chemin === "/lot.html" ? (await env.page()).page : (await ouvrirPage(env, chemin)).page;
+    if (chemin === "/lot.html") {
+      await page.goto(env.origine + chemin);
+      await page.waitForSelector("body[data-pret=oui]");
+    }
     if (chemin === "/") await remplirFoyer(page, "#foyer");
     if (chemin === "/diagnostic.html") {
       await page.locator("#charger-exemple").click();

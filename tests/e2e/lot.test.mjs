@@ -1,0 +1,87 @@
+// End to end: the batch page — a generated file through the Web Worker, progress to 100 %,
+// download equal to the package's own output; cancel; the territory batch on real IRIS files.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync, writeFileSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { environnement, espaces, requetesExternes } from "./outils.mjs";
+import { initSync, genererFoyers, TraitementFoyers } from "../../pkg/indicateurs_caf.js";
+
+initSync({ module: readFileSync(new URL("../../pkg/indicateurs_caf_bg.wasm", import.meta.url)) });
+const IRIS = new URL("../../../shared/data/external/insee-caf-iris/", import.meta.url);
+const dossier = mkdtempSync(join(tmpdir(), "lot-"));
+let env;
+before(async () => { env = await environnement(); });
+after(async () => { await env?.fermer(); });
+
+async function ouvrir() {
+  const { page, journal } = await env.page();
+  await page.goto(env.origine + "/lot.html");
+  await page.waitForSelector("body[data-pret=oui]");
+  return { page, journal };
+}
+
+test("un fichier de 50 000 foyers : progression jusqu'à 100 %, résultat téléchargé identique", async () => {
+  const contenu = genererFoyers(50_000, 9);
+  const chemin = join(dossier, "foyers.csv");
+  writeFileSync(chemin, contenu);
+  const t = new TraitementFoyers(false, 0);
+  const attendu = t.traiter(new TextEncoder().encode(contenu)) + t.terminer();
+  const { page, journal } = await ouvrir();
+  await page.setInputFiles("#fichier-foyers", chemin);
+  await page.waitForSelector("body[data-foyers=fini]", { timeout: 60_000 });
+  assert.equal(await page.locator("#barre-foyers").evaluate((b) => b.value), 100);
+  assert.match(espaces(await page.locator("#etat-foyers").innerText()), /^100 % — 50 000 lignes traitées\. 50 000 lignes traitées, dont 0 en erreur, en [\d,]+ s\.$/);
+  const [telechargement] = await Promise.all([page.waitForEvent("download"), page.click("#telecharger-foyers")]);
+  assert.equal(readFileSync(await telechargement.path(), "utf8"), attendu);
+  const seuils = (await page.locator("#seuils-population li").allInnerTexts()).map(espaces);
+  assert.equal(seuils.length, 3);
+  assert.match(seuils[0], /^RUC médian : [\d ]+,\d\d € par UC et par mois/);
+  assert.deepEqual(journal.erreursConsole, []);
+  assert.deepEqual(await journal.violations(), []);
+  assert.deepEqual(requetesExternes(journal, env.origine), []);
+  await page.close();
+});
+
+test("annuler un traitement en cours, la page reste réactive", async () => {
+  const chemin = join(dossier, "gros.csv");
+  writeFileSync(chemin, genererFoyers(1_500_000, 3));
+  const { page } = await ouvrir();
+  await page.setInputFiles("#fichier-foyers", chemin);
+  await page.waitForFunction(() => document.getElementById("barre-foyers").value > 0 || document.body.dataset.foyers === "fini");
+  // The page's own thread is free while the worker computes.
+  const reponse = await page.evaluate(() => new Promise((ok) => { const t = performance.now(); setTimeout(() => ok(performance.now() - t), 10); }));
+  assert.ok(reponse < 200, `la page a répondu en ${reponse} ms`);
+  if ((await page.evaluate(() => document.body.dataset.foyers)) === "en-cours") {
+    await page.click("#annuler");
+    assert.equal(await page.evaluate(() => document.body.dataset.foyers), "annule");
+    assert.equal(espaces(await page.locator("#etat-foyers").innerText()), "Traitement annulé : aucun résultat.");
+    assert.equal(await page.locator("#telecharger-foyers").isVisible(), false);
+  }
+  await page.close();
+});
+
+test("en-tête inutilisable : message français, rien à télécharger", async () => {
+  const chemin = join(dossier, "faux.csv");
+  writeFileSync(chemin, "nom;age\nx;3\n");
+  const { page } = await ouvrir();
+  await page.setInputFiles("#fichier-foyers", chemin);
+  await page.waitForSelector("body[data-foyers=erreur]");
+  assert.match(espaces(await page.locator("#etat-foyers").innerText()), /^En-tête du fichier : colonnes obligatoires manquantes/);
+  await page.close();
+});
+
+test("les territoires d'un fichier IRIS réel en moins d'une seconde", async () => {
+  const { page } = await ouvrir();
+  await page.setInputFiles("#fichiers-territoires", [new URL("data_CAF_2018_IRIS.csv", IRIS).pathname]);
+  await page.waitForSelector("body[data-territoires=fini]");
+  const etat = espaces(await page.locator("#etat-territoires").innerText());
+  const secondes = Number(etat.match(/Calculé en ([\d,]+) s/)[1].replace(",", "."));
+  assert.ok(secondes < 1, etat);
+  const [telechargement] = await Promise.all([page.waitForEvent("download"), page.click("#telecharger-territoires")]);
+  const csv = readFileSync(await telechargement.path(), "utf8");
+  assert.ok(csv.split("\n").length > 1000, `${csv.split("\n").length} lignes`);
+  assert.match(csv, /^\ufeffniveau;code;nom;departement;annee;allocataires;habitants;/);
+  await page.close();
+});

@@ -1,0 +1,46 @@
+// The batch runs here, off the page's thread: the file is read as a stream, each chunk goes
+// through the wasm package, and the result is kept as Blob parts (the browser may keep them
+// out of the JavaScript heap). No arithmetic here either: progress, estimates and durations
+// come from the package.
+import init, { TraitementFoyers, dureeAffichee, exporterTerritoiresCsv } from "../pkg/indicateurs_caf.js";
+
+const pret = init();
+
+async function foyers({ fichier, population, ponderation }) {
+  const t = new TraitementFoyers(population, performance.now());
+  const morceaux = [];
+  const lecteur = fichier.stream().getReader();
+  for (;;) {
+    const { done, value } = await lecteur.read();
+    if (done) break;
+    morceaux.push(new Blob([t.traiter(value)]));
+    if (t.doitSignaler(performance.now())) postMessage({ type: "progression", progression: t.progression(fichier.size, performance.now()) });
+  }
+  morceaux.push(new Blob([t.terminer()]));
+  postMessage({
+    type: "fin",
+    blob: new Blob(morceaux, { type: "text/csv;charset=utf-8" }),
+    progression: t.progression(fichier.size, performance.now()),
+    resume: t.resume(performance.now()),
+    seuils: population ? t.seuils(ponderation) : null,
+  });
+  t.free();
+}
+
+async function territoires({ fichiers }) {
+  const debut = performance.now();
+  const lus = [];
+  for (const f of fichiers) lus.push({ nom: f.name, contenu: new Uint8Array(await f.arrayBuffer()) });
+  const csv = exporterTerritoiresCsv(lus);
+  postMessage({ type: "fin", blob: new Blob([csv], { type: "text/csv;charset=utf-8" }), resume: `Calculé en ${dureeAffichee(debut, performance.now())}.` });
+}
+
+onmessage = async (e) => {
+  try {
+    await pret;
+    if (e.data.type === "foyers") await foyers(e.data);
+    else if (e.data.type === "territoires") await territoires(e.data);
+  } catch (erreur) {
+    postMessage({ type: "erreur", message: erreur?.message ?? String(erreur), champ: erreur?.champ });
+  }
+};

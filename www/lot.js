@@ -1,0 +1,95 @@
+// The batch page: hands the files to the worker, shows its progress, offers the results.
+// The worker and the package do all the computing.
+import init, { genererFoyers } from "../pkg/indicateurs_caf.js";
+
+const $ = (id) => document.getElementById(id);
+let travail = null;
+
+function nouveauTravail() {
+  travail?.terminate();
+  travail = new Worker(new URL("lot-worker.js", import.meta.url), { type: "module" });
+  return travail;
+}
+
+function lien(element, blob) {
+  if (element.href) URL.revokeObjectURL(element.href);
+  element.href = URL.createObjectURL(blob);
+  element.hidden = false;
+}
+
+function lancerFoyers(fichier) {
+  if (!fichier) return;
+  const w = nouveauTravail();
+  $("telecharger-foyers").hidden = true;
+  $("seuils-population").replaceChildren();
+  $("barre-foyers").value = 0;
+  $("etat-foyers").textContent = `Traitement de « ${fichier.name} »…`;
+  $("annuler").disabled = false;
+  w.onmessage = (e) => {
+    const m = e.data;
+    if (m.type === "progression" || m.type === "fin") {
+      $("barre-foyers").value = m.progression.pourcent;
+      $("etat-foyers").textContent = m.progression.texte;
+    }
+    if (m.type === "fin") {
+      $("etat-foyers").textContent = `${m.progression.texte}. ${m.resume}`;
+      lien($("telecharger-foyers"), m.blob);
+      $("seuils-population").replaceChildren(...(m.seuils?.phrases ?? []).map((p) => Object.assign(document.createElement("li"), { textContent: p })));
+      $("annuler").disabled = true;
+      document.body.dataset.foyers = "fini";
+    }
+    if (m.type === "erreur") {
+      $("etat-foyers").textContent = m.message;
+      $("annuler").disabled = true;
+      document.body.dataset.foyers = "erreur";
+    }
+  };
+  document.body.dataset.foyers = "en-cours";
+  w.postMessage({ type: "foyers", fichier, population: $("population").checked, ponderation: $("ponderation").value });
+}
+
+await init();
+$("fichier-foyers").addEventListener("change", () => lancerFoyers($("fichier-foyers").files[0]));
+const depot = $("depot");
+depot.addEventListener("dragover", (e) => {
+  e.preventDefault();
+  depot.classList.add("survol");
+});
+depot.addEventListener("dragleave", () => depot.classList.remove("survol"));
+depot.addEventListener("drop", (e) => {
+  e.preventDefault();
+  depot.classList.remove("survol");
+  lancerFoyers(e.dataTransfer.files[0]);
+});
+$("annuler").addEventListener("click", () => {
+  travail?.terminate();
+  travail = null;
+  $("annuler").disabled = true;
+  $("etat-foyers").textContent = "Traitement annulé : aucun résultat.";
+  document.body.dataset.foyers = "annule";
+});
+$("exemple").addEventListener("click", () => {
+  const a = Object.assign(document.createElement("a"), { download: "exemple-foyers.csv" });
+  a.href = URL.createObjectURL(new Blob([genererFoyers(1000, 1)], { type: "text/csv;charset=utf-8" }));
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+});
+$("fichiers-territoires").addEventListener("change", () => {
+  const fichiers = [...$("fichiers-territoires").files];
+  if (fichiers.length === 0) return;
+  const w = new Worker(new URL("lot-worker.js", import.meta.url), { type: "module" });
+  $("etat-territoires").textContent = "Calcul des territoires…";
+  $("telecharger-territoires").hidden = true;
+  w.onmessage = (e) => {
+    if (e.data.type === "fin") {
+      lien($("telecharger-territoires"), e.data.blob);
+      $("etat-territoires").textContent = e.data.resume;
+      document.body.dataset.territoires = "fini";
+    } else if (e.data.type === "erreur") {
+      $("etat-territoires").textContent = e.data.message;
+    }
+    w.terminate();
+  };
+  w.postMessage({ type: "territoires", fichiers });
+});
+document.body.dataset.pret = "oui";
