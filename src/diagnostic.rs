@@ -13,6 +13,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 
 use crate::catalogue::{cles_connues, indicateur, Formule, Indicateur, Modele, Unite, SECTIONS};
+use crate::format::capitale;
 use crate::format::{self, deux_chiffres_significatifs, ESPACE_INSECABLE};
 use crate::nombre::Ratio;
 use crate::territoire::{Article, Nom};
@@ -460,11 +461,6 @@ fn joindre(elements: &[String]) -> String {
         [seul] => seul.clone(),
         [debut @ .., dernier] => format!("{} et {dernier}", debut.join(", ")),
     }
-}
-
-fn capitale(s: &str) -> String {
-    let mut c = s.chars();
-    c.next().map(|p| p.to_uppercase().chain(c).collect()).unwrap_or_default()
 }
 
 fn phrase(

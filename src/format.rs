@@ -102,6 +102,29 @@ pub fn pres_de_euros(r: Ratio) -> String {
     deux_chiffres_significatifs(r).map(|v| format!("près de {}", suffixe(entier(v), "€"))).unwrap_or_default()
 }
 
+/// The text with its first letter in capitals ("seuil" → "Seuil", "égal" → "Égal"), without
+/// the Unicode case tables (French letters only).
+pub fn capitale(s: &str) -> String {
+    let mut c = s.chars();
+    let Some(p) = c.next() else { return String::new() };
+    let majuscule = match p {
+        'é' => 'É',
+        'è' => 'È',
+        'ê' => 'Ê',
+        'à' => 'À',
+        'â' => 'Â',
+        'î' => 'Î',
+        'ô' => 'Ô',
+        'û' => 'Û',
+        'ç' => 'Ç',
+        autre => autre.to_ascii_uppercase(),
+    };
+    let mut sortie = String::with_capacity(s.len());
+    sortie.push(majuscule);
+    sortie.push_str(c.as_str());
+    sortie
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -129,6 +152,14 @@ mod tests {
         cas(signe(Ratio::new(104, 10).unwrap(), 1), "+10,4");
         cas(signe(Ratio::new(-208, 10).unwrap(), 1), "-20,8");
         cas(euros(Ratio::new(-65_919, 100).unwrap(), 2), "-659,19 €");
+    }
+
+    #[test]
+    fn capitales() {
+        assert_eq!(capitale("seuil"), "Seuil");
+        assert_eq!(capitale("égal"), "Égal");
+        assert_eq!(capitale(""), "");
+        assert_eq!(capitale("1 an"), "1 an");
     }
 
     #[test]

@@ -39,6 +39,7 @@
 use core::fmt;
 use std::borrow::Cow;
 
+use crate::format::capitale;
 use crate::format::{decimal, euros, pourcent};
 use crate::nombre::Ratio;
 use crate::parametres::{forfait_charges, seuil_pour, Seuil, Statut, TypeSeuil, SOURCE_FORFAITS};
@@ -1203,12 +1204,4 @@ fn recapitulatif(s: &Saisie) -> Vec<(String, String)> {
         r.push((p.libelle.clone(), format!("{quoi} {} {}", if p.strict { "<" } else { "≤" }, e2(p.centimes))));
     }
     r
-}
-
-fn capitale(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(p) => p.to_uppercase().chain(c).collect(),
-        None => String::new(),
-    }
 }

@@ -253,7 +253,7 @@ impl LotFoyers {
         self.separateur = [b';', b',', b'\t'].into_iter().max_by_key(|&c| compte(c)).unwrap_or(b';');
         let noms: Vec<String> = ligne
             .split(|&b| b == self.separateur)
-            .map(|c| String::from_utf8_lossy(c).trim().trim_matches('"').to_lowercase())
+            .map(|c| String::from_utf8_lossy(c).trim().trim_matches('"').to_ascii_lowercase())
             .collect();
         let mut colonnes = [None; 7];
         for (i, nom) in COLONNES.iter().enumerate() {
@@ -365,6 +365,7 @@ impl LotFoyers {
     }
 }
 
+#[inline]
 fn trim(c: &[u8]) -> &[u8] {
     let debut = c.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(c.len());
     let fin = c.iter().rposition(|b| !b.is_ascii_whitespace()).map(|p| p + 1).unwrap_or(debut);
@@ -385,6 +386,7 @@ fn taux_effort_dixiemes(c: &Chiffres, loyer: i64, charges: i64, al: i64) -> Opti
 }
 
 /// Reads a whole number (optional sign).
+#[inline]
 fn entier(c: &[u8]) -> Option<i64> {
     let c = trim(c);
     let (negatif, chiffres) = match c.split_first() {
@@ -407,6 +409,7 @@ fn entier(c: &[u8]) -> Option<i64> {
 
 /// Reads an amount in euros (`14400`, `-300,5`, `1200.25`) into centimes, rounded half away
 /// from zero beyond two decimals; `Ok(None)` when empty.
+#[inline]
 fn centimes(c: &[u8]) -> Result<Option<i64>, ()> {
     let c = trim(c);
     if c.is_empty() {
@@ -542,8 +545,9 @@ fn champ_et_message(e: &ErreurFoyer) -> (String, String) {
 }
 
 /// Writes a whole number without allocation.
+#[inline]
 fn ecrire_entier(sortie: &mut String, n: i64) {
-    let mut tampon = [0u8; 20];
+    let mut tampon = [0u8; 21];
     let mut i = tampon.len();
     let mut v = n.unsigned_abs();
     loop {
@@ -555,33 +559,42 @@ fn ecrire_entier(sortie: &mut String, n: i64) {
         }
     }
     if n < 0 {
-        sortie.push('-');
+        i -= 1;
+        tampon[i] = b'-';
     }
-    for &b in &tampon[i..] {
-        sortie.push(char::from(b));
-    }
+    sortie.push_str(std::str::from_utf8(&tampon[i..]).unwrap_or_default());
 }
 
-/// Writes `valeur / 10^decimales` with a decimal comma.
+/// Writes `valeur / 10^decimales` (at most 8 decimals) with a decimal comma.
+#[inline]
 fn ecrire_decimal(sortie: &mut String, valeur: i64, decimales: u32) {
-    let p = 10i64.pow(decimales);
+    let mut tampon = [0u8; 32];
+    let mut i = tampon.len();
+    let mut v = valeur.unsigned_abs();
+    for k in 0..decimales.min(8) + 1 {
+        if k == decimales.min(8) && decimales > 0 {
+            i -= 1;
+            tampon[i] = b',';
+        }
+        if k < decimales.min(8) {
+            i -= 1;
+            tampon[i] = b'0' + (v % 10) as u8;
+            v /= 10;
+        }
+    }
+    loop {
+        i -= 1;
+        tampon[i] = b'0' + (v % 10) as u8;
+        v /= 10;
+        if v == 0 {
+            break;
+        }
+    }
     if valeur < 0 {
-        sortie.push('-');
+        i -= 1;
+        tampon[i] = b'-';
     }
-    let v = valeur.unsigned_abs() as i64;
-    ecrire_entier(sortie, v / p);
-    if decimales > 0 {
-        sortie.push(',');
-        let mut f = v % p;
-        let mut chiffres = [b'0'; 8];
-        for k in (0..decimales as usize).rev() {
-            chiffres[k] = b'0' + (f % 10) as u8;
-            f /= 10;
-        }
-        for &b in &chiffres[..decimales as usize] {
-            sortie.push(char::from(b));
-        }
-    }
+    sortie.push_str(std::str::from_utf8(&tampon[i..]).unwrap_or_default());
 }
 
 fn oui_non(b: bool) -> &'static str {
@@ -835,7 +848,14 @@ pub fn indicateurs_importables() -> Vec<&'static Indicateur> {
 fn territoire_de(t: &crate::import::TerritoireImporte) -> Territoire {
     Territoire {
         annee: t.annee,
-        valeurs: t.valeurs.iter().map(|(k, v)| (k.to_string(), Ratio::entier(i128::from(*v)))).collect(),
+        valeurs: {
+            // Inserted one by one: collecting into a map would pull a generic sort into the module.
+            let mut m = std::collections::BTreeMap::new();
+            for (k, v) in &t.valeurs {
+                m.insert(k.to_string(), Ratio::entier(i128::from(*v)));
+            }
+            m
+        },
         ..Territoire::default()
     }
 }

@@ -173,6 +173,25 @@ impl Ratio {
         Ratio::new(if negatif { -n } else { n }, den)
     }
 
+    /// Exact value of a decimal with an optional exponent, as JavaScript writes its numbers
+    /// (`"1.5"`, `"1e-7"`, `"1e+21"`); `None` beyond 10³⁰ or below 10⁻³⁰.
+    pub fn depuis_decimal_exposant(texte: &str) -> Option<Ratio> {
+        let (mantisse, exposant) = match texte.split_once(['e', 'E']) {
+            Some((m, e)) => (m, e.strip_prefix('+').unwrap_or(e).parse::<i32>().ok()?),
+            None => (texte, 0),
+        };
+        if exposant.unsigned_abs() > 30 {
+            return None;
+        }
+        let m = Ratio::depuis_decimal(mantisse)?;
+        let p = Ratio::entier(puissance10(exposant.unsigned_abs())?);
+        if exposant >= 0 {
+            m.fois(p)
+        } else {
+            m.divise(p)
+        }
+    }
+
     /// Exact value of a finite `f64` as JavaScript would print it (shortest representation:
     /// `0.1` is one tenth, not 0.1000000000000000055…). `None` for NaN, infinities and values
     /// too large to hold.
@@ -217,6 +236,10 @@ mod tests {
         assert_eq!(Ratio::depuis_f64(0.1), Ratio::new(1, 10));
         assert_eq!(Ratio::depuis_f64(f64::NAN), None);
         assert_eq!(Ratio::depuis_f64(-0.0), Some(Ratio::ZERO));
+        assert_eq!(Ratio::depuis_decimal_exposant("1e-7"), Ratio::new(1, 10_000_000));
+        assert_eq!(Ratio::depuis_decimal_exposant("2.5e+3"), Some(Ratio::entier(2500)));
+        assert_eq!(Ratio::depuis_decimal_exposant("1e+300"), None);
+        assert_eq!(Ratio::depuis_decimal_exposant("-0"), Some(Ratio::ZERO));
     }
 
     #[test]

@@ -166,11 +166,7 @@ pub fn seuil_pour(type_seuil: TypeSeuil, annee: i32) -> Option<SeuilRetenu> {
         None => (serie.min_by_key(|s| s.annee)?, "premier connu, la série commence plus tard"),
     };
     let avertissement = (seuil.annee != annee).then(|| {
-        let mut nom = seuil.type_seuil.nom().to_string();
-        if let Some(premiere) = nom.get(..1) {
-            nom = premiere.to_uppercase() + nom.get(1..).unwrap_or_default();
-        }
-        format!("{nom} {} utilisé pour {annee} : {raison}.", seuil.annee)
+        format!("{} {} utilisé pour {annee} : {raison}.", crate::format::capitale(seuil.type_seuil.nom()), seuil.annee)
     });
     Some(SeuilRetenu { seuil: seuil.clone(), avertissement })
 }

@@ -27,6 +27,9 @@ pub enum Valeur {
     Booleen(bool),
     /// Any number, possibly NaN or infinite (the readers refuse those).
     Nombre(f64),
+    /// A finite JavaScript number, as JavaScript itself writes it (`"0.1"`, `"1e+21"`): read
+    /// exactly, without converting a binary float to decimal in the module.
+    NombreJs(String),
     /// A text.
     Texte(String),
     /// An array.
@@ -41,7 +44,7 @@ impl Valeur {
         match self {
             Valeur::Nul => "une valeur vide",
             Valeur::Booleen(_) => "un booléen",
-            Valeur::Nombre(_) => "un nombre",
+            Valeur::Nombre(_) | Valeur::NombreJs(_) => "un nombre",
             Valeur::Texte(_) => "un texte",
             Valeur::Liste(_) => "une liste",
             Valeur::Objet(_) => "un objet",
@@ -221,6 +224,9 @@ impl<'a> Lecteur<'a> {
                     self.erreur(cle, libelle, Regle::HorsLimites { min: "-10³⁰".into(), max: "10³⁰".into() })
                 })
             }
+            Some(Valeur::NombreJs(t)) => Ratio::depuis_decimal_exposant(t).map(Some).ok_or_else(|| {
+                self.erreur(cle, libelle, Regle::HorsLimites { min: "-10³⁰".into(), max: "10³⁰".into() })
+            }),
             Some(Valeur::Texte(t)) => {
                 if t.len() > TEXTE_MAX {
                     return Err(self.erreur(cle, libelle, Regle::TexteTropLong));

@@ -22,7 +22,7 @@ use crate::lot::{duree, generer, seuils_population, territoires_csv, ErreurLot, 
 use crate::nombre::Ratio;
 use crate::parametres::{Seuil, SEUILS};
 use crate::radar::Alerte;
-use crate::valeur::Valeur;
+use crate::valeur::{Valeur, PROFONDEUR_MAX};
 
 /// A threshold as given to JavaScript.
 #[derive(Clone, Debug, Serialize, PartialEq)]
@@ -546,9 +546,51 @@ pub fn seuils_js() -> Vec<SeuilJs> {
     SEUILS.iter().map(SeuilJs::from).collect()
 }
 
+/// Reads a JavaScript value into the core's input tree. Numbers are taken as JavaScript writes
+/// them (`Number.prototype.toString`), so `0.1` is one tenth exactly and the module carries no
+/// float-to-decimal conversion; nesting is limited to [`PROFONDEUR_MAX`].
+fn valeur_js(v: &JsValue, profondeur: usize) -> Result<Valeur, String> {
+    if v.is_null() || v.is_undefined() {
+        return Ok(Valeur::Nul);
+    }
+    if let Some(b) = v.as_bool() {
+        return Ok(Valeur::Booleen(b));
+    }
+    if let Some(x) = v.as_f64() {
+        if !x.is_finite() {
+            return Ok(Valeur::Nombre(x));
+        }
+        let texte = js_sys::Number::from(x).to_string_with_radix(10).map(String::from).unwrap_or_default();
+        return Ok(Valeur::NombreJs(texte));
+    }
+    if let Some(t) = v.as_string() {
+        return Ok(Valeur::Texte(t));
+    }
+    if profondeur >= PROFONDEUR_MAX {
+        return Err("imbrication trop profonde".into());
+    }
+    if js_sys::Array::is_array(v) {
+        let liste = js_sys::Array::from(v);
+        let mut sortie = Vec::with_capacity(liste.length() as usize);
+        for e in liste.iter() {
+            sortie.push(valeur_js(&e, profondeur + 1)?);
+        }
+        return Ok(Valeur::Liste(sortie));
+    }
+    if v.is_object() {
+        let mut sortie = Vec::new();
+        for entree in js_sys::Object::entries(&js_sys::Object::from(v.clone())).iter() {
+            let paire = js_sys::Array::from(&entree);
+            let cle = paire.get(0).as_string().unwrap_or_default();
+            sortie.push((cle, valeur_js(&paire.get(1), profondeur + 1)?));
+        }
+        return Ok(Valeur::Objet(sortie));
+    }
+    Err(if v.is_bigint() { "BigInt non pris en charge".into() } else { "type non pris en charge".into() })
+}
+
 fn decoder(v: JsValue, champ: &str, libelle: &str) -> Result<Valeur, JsValue> {
-    serde_wasm_bindgen::from_value::<Valeur>(v).map_err(|e| {
-        let detail = e.to_string().chars().take(120).collect::<String>();
+    valeur_js(&v, 0).map_err(|detail| {
         ErreurJs { message: format!("{libelle} : donnée illisible ({detail})."), champ: champ.into() }.into()
     })
 }

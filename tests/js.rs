@@ -88,6 +88,13 @@ fn valeurs_que_seul_javascript_peut_donner() {
             "doit être un objet",
         ),
         ("nombre énorme", avec("loyerMensuel", JsValue::from_f64(1e300)), "loyerMensuel", "compris entre"),
+        ("BigInt", avec("revenusAnnuels", js_sys::BigInt::from(5u64).into()), "situation", "BigInt"),
+        (
+            "fonction",
+            avec("personnes", js_sys::Function::new_no_args("").into()),
+            "situation",
+            "type non pris en charge",
+        ),
     ];
     for (nom, entree, champ, partie) in cas {
         let (message, c) = erreur(calculer_foyer(entree).err().unwrap_or_else(|| panic!("{nom} : pas d'erreur")));
