@@ -13,6 +13,8 @@ const montages = [
   // The State design system (DSFR), served locally for the demo pages.
   ["/dsfr/", join(racine, "node_modules", "@gouvfr", "dsfr", "dist")],
   ["/www/", join(racine, "www")],
+  // The benchmark page (scripts/bench.sh).
+  ["/banc/", join(racine, "bench")],
   ["/", join(racine, "www")],
 ];
 const types = {

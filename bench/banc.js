@@ -1,0 +1,38 @@
+// Benchmark page: the same file through the wasm batch and through the plain JavaScript
+// baseline, in this browser, best of three runs each; outputs must be equal.
+import init, { TraitementFoyers } from "../pkg/indicateurs_caf.js";
+import { traiterFoyers } from "./reference.js";
+
+await init();
+const octets = new Uint8Array(await (await fetch("foyers.csv")).arrayBuffer());
+const MORCEAU = 1 << 20;
+
+function wasm() {
+  const t = new TraitementFoyers(false, 0);
+  const morceaux = [];
+  for (let i = 0; i < octets.length; i += MORCEAU) morceaux.push(t.traiter(octets.subarray(i, i + MORCEAU)));
+  morceaux.push(t.terminer());
+  t.free();
+  return morceaux.join("");
+}
+
+function js() {
+  return traiterFoyers(new TextDecoder().decode(octets));
+}
+
+function meilleur(f) {
+  let min = Infinity;
+  let sortie = "";
+  for (let k = 0; k < 3; k++) {
+    const debut = performance.now();
+    sortie = f();
+    min = Math.min(min, performance.now() - debut);
+  }
+  return { ms: min, sortie };
+}
+
+const w = meilleur(wasm);
+const j = meilleur(js);
+const foyers = w.sortie.split("\n").length - 2;
+window.__resultats = { foyers, octets: octets.length, wasmMs: w.ms, jsMs: j.ms, identiques: w.sortie === j.sortie };
+document.getElementById("etat").textContent = JSON.stringify(window.__resultats);

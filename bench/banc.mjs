@@ -1,0 +1,31 @@
+// Runs the browser benchmarks in headless Chromium and prints one JSON line:
+// the wasm batch vs the JavaScript baseline on the same file, and the time from page load to
+// the first result of the calculator.
+import { readFileSync } from "node:fs";
+import { environnement } from "../tests/e2e/outils.mjs";
+
+const fichier = process.argv[2];
+const env = await environnement();
+const page = await env.navigateur.newPage();
+await page.route(env.origine + "/banc/foyers.csv", (r) => r.fulfill({ body: readFileSync(fichier), contentType: "text/csv" }));
+await page.goto(env.origine + "/banc/banc.html");
+await page.waitForFunction(() => window.__resultats, null, { timeout: 600_000 });
+const lot = await page.evaluate(() => window.__resultats);
+await page.close();
+
+// Page load to first result: a situation in the share link, a fresh page each time.
+const situation = { annee: 2017, personnes: [{ role: "allocataire", age: 35 }, { role: "enfant", age: 5 }], revenusAnnuels: "14400", prestationsMensuelles: "350" };
+const fragment = Buffer.from(JSON.stringify(situation)).toString("base64url");
+const premiers = [];
+for (let k = 0; k < 5; k++) {
+  const contexte = await env.navigateur.newContext();
+  const p = await contexte.newPage();
+  await p.addInitScript(() => document.addEventListener("resultat", () => { window.__premier ??= performance.now(); }));
+  await p.goto(`${env.origine}/#foyer=${fragment}`);
+  await p.waitForFunction(() => window.__premier);
+  premiers.push(await p.evaluate(() => window.__premier));
+  await contexte.close();
+}
+premiers.sort((a, b) => a - b);
+await env.fermer();
+console.log(JSON.stringify({ ...lot, premierResultatMs: premiers[2], premierResultatMinMs: premiers[0] }));

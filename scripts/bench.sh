@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# Benchmarks (not tests): each figure is a ratio measured in the same run, on this machine.
+#   1. wasm batch vs a plain JavaScript implementation of the same formulas, in headless
+#      Chromium, on the same deterministic 1 000 000-foyer file (outputs checked equal);
+#   2. the native program vs OpenFisca-France (PyPI openfisca-france, in a virtualenv this
+#      script creates) computing INSEE-scale UC and revenue per unit for the same foyers,
+#      after checking both agree on every UC;
+#   3. time from page load to the first result; the .wasm size raw and gzipped.
+# Usage: scripts/bench.sh [NOMBRE_DE_FOYERS=1000000] [FOYERS_OPENFISCA=100000]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+N=${1:-1000000}
+NOF=${2:-100000}
+scripts/setup.sh
+export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+dossier=target/banc
+mkdir -p "$dossier"
+
+echo "==> construction (paquet wasm, programme natif)"
+scripts/build.sh | tail -1
+cargo build --release --quiet --features cli
+programme=target/release/indicateurs-caf
+
+echo "==> fichier de $N foyers (graine 42)"
+"$programme" generer --nombre "$N" --graine 42 -o "$dossier/foyers.csv"
+
+echo "==> navigateur : WebAssembly contre JavaScript, premier résultat"
+navigateur=$(node bench/banc.mjs "$dossier/foyers.csv")
+echo "$navigateur"
+
+echo "==> natif : $N foyers"
+natif_ms=$(node -e '
+  const { execFileSync } = require("node:child_process");
+  let min = Infinity;
+  for (let k = 0; k < 3; k++) {
+    const t = process.hrtime.bigint();
+    execFileSync(process.argv[1], ["foyers", process.argv[2], "-o", process.argv[3]], { stdio: "ignore" });
+    min = Math.min(min, Number(process.hrtime.bigint() - t) / 1e6);
+  }
+  console.log(min.toFixed(1));
+' "$programme" "$dossier/foyers.csv" "$dossier/resultats.csv")
+echo "natif : $natif_ms ms"
+
+echo "==> OpenFisca-France sur les $NOF premiers foyers"
+venv=target/banc/venv-openfisca
+if [ ! -x "$venv/bin/python" ] || ! "$venv/bin/python" -c "import openfisca_france" 2>/dev/null; then
+  python3 -m venv "$venv"
+  "$venv/bin/pip" install --quiet "openfisca-france==176.1.8"
+fi
+head -n $((NOF + 1)) "$dossier/foyers.csv" > "$dossier/foyers-openfisca.csv"
+"$programme" foyers "$dossier/foyers-openfisca.csv" -o "$dossier/resultats-openfisca.csv" 2>/dev/null
+openfisca=$("$venv/bin/python" bench/openfisca_banc.py "$dossier/foyers-openfisca.csv" "$dossier/resultats-openfisca.csv" "$NOF")
+echo "$openfisca"
+natif_of_ms=$(node -e '
+  const { execFileSync } = require("node:child_process");
+  let min = Infinity;
+  for (let k = 0; k < 5; k++) {
+    const t = process.hrtime.bigint();
+    execFileSync(process.argv[1], ["foyers", process.argv[2], "-o", "/dev/null"], { stdio: "ignore" });
+    min = Math.min(min, Number(process.hrtime.bigint() - t) / 1e6);
+  }
+  console.log(min.toFixed(2));
+' "$programme" "$dossier/foyers-openfisca.csv")
+
+wasm=pkg/indicateurs_caf_bg.wasm
+node -e '
+  const [nav, of, natifMs, natifOfMs, brut, gz, n] = process.argv.slice(1);
+  const b = JSON.parse(nav), o = JSON.parse(of);
+  if (!b.identiques) { console.error("ÉCHEC : sorties wasm et JavaScript différentes"); process.exit(1); }
+  if (o.desaccords_uc !== 0) { console.error("ÉCHEC : " + o.desaccords_uc + " UC en désaccord avec OpenFisca"); process.exit(1); }
+  const f = (x, d = 2) => x.toFixed(d).replace(".", ",");
+  console.log("\nRésultats (" + require("node:os").cpus()[0].model + ", " + require("node:os").cpus().length + " cœurs)");
+  console.log("| mesure | valeur |");
+  console.log("|---|---|");
+  console.log("| lot wasm dans Chromium, " + n + " foyers (CSV lu et écrit) | " + f(b.wasmMs, 0) + " ms, " + f(b.foyers / b.wasmMs / 1000) + " M foyers/s |");
+  console.log("| même lot en JavaScript simple | " + f(b.jsMs, 0) + " ms, " + f(b.foyers / b.jsMs / 1000) + " M foyers/s |");
+  console.log("| rapport JavaScript / wasm | " + f(b.jsMs / b.wasmMs) + " × |");
+  console.log("| programme natif, " + n + " foyers (processus compris) | " + f(Number(natifMs), 0) + " ms, " + f(b.foyers / Number(natifMs) / 1000) + " M foyers/s |");
+  console.log("| OpenFisca-France, " + o.foyers + " foyers (UC INSEE et revenu par UC) | " + f(o.secondes * 1000, 0) + " ms |");
+  console.log("| programme natif, mêmes " + o.foyers + " foyers | " + f(Number(natifOfMs), 1) + " ms |");
+  console.log("| rapport OpenFisca / natif | " + f(o.secondes * 1000 / Number(natifOfMs), 1) + " × |");
+  console.log("| chargement de la page → premier résultat (médiane de 5, cache vide) | " + f(b.premierResultatMs, 0) + " ms |");
+  console.log("| module .wasm | " + brut + " o bruts, " + gz + " o gzip -9 |");
+' "$navigateur" "$openfisca" "$natif_ms" "$natif_of_ms" "$(wc -c < $wasm)" "$(gzip -9 -c $wasm | wc -c)" "$N"
