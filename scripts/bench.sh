@@ -80,5 +80,6 @@ node -e '
   console.log("| programme natif, mêmes " + o.foyers + " foyers | " + f(Number(natifOfMs), 1) + " ms |");
   console.log("| rapport OpenFisca / natif | " + f(o.secondes * 1000 / Number(natifOfMs), 1) + " × |");
   console.log("| chargement de la page → premier résultat (médiane de 5, cache vide) | " + f(b.premierResultatMs, 0) + " ms |");
+  console.log("| communes et EPCI du plus gros fichier IRIS, dans le navigateur | " + f(b.territoiresS) + " s |");
   console.log("| module .wasm | " + brut + " o bruts, " + gz + " o gzip -9 |");
 ' "$navigateur" "$openfisca" "$natif_ms" "$natif_of_ms" "$(wc -c < $wasm)" "$(gzip -9 -c $wasm | wc -c)" "$N"

@@ -56,11 +56,6 @@ echo "Tests wasm exécutés dans Chromium : $n_chrome (Node : $n_node)"
 
 etape "paquet de production (wasm-opt -Oz)"
 scripts/build.sh
-gz=$(gzip -9 -c pkg/indicateurs_caf_bg.wasm | wc -c)
-if [ "$gz" -gt 153600 ]; then
-  echo "ÉCHEC : le module fait $gz octets compressés, plus que les 150 Ko permis." >&2
-  exit 1
-fi
 
 etape "tests Node du paquet optimisé et tests de bout en bout (Chromium)"
 mkdir -p tests/e2e/artefacts
