@@ -5,12 +5,22 @@ import assert from "node:assert/strict";
 import { readFileSync, writeFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { execFileSync } from "node:child_process";
+import { existsSync } from "node:fs";
 import { environnement, espaces, requetesExternes } from "./outils.mjs";
 import { initSync, genererFoyers, TraitementFoyers } from "../../pkg/indicateurs_caf.js";
 
 initSync({ module: readFileSync(new URL("../../pkg/indicateurs_caf_bg.wasm", import.meta.url)) });
 const IRIS = new URL("../../../shared/data/external/insee-caf-iris/", import.meta.url);
 const dossier = mkdtempSync(join(tmpdir(), "lot-"));
+
+/** The native command-line program (built by cargo test --all-features; built here if not). */
+function programmeNatif() {
+  const racine = new URL("../../", import.meta.url).pathname;
+  const chemin = join(racine, "target", "debug", "indicateurs-caf");
+  if (!existsSync(chemin)) execFileSync("cargo", ["build", "--quiet", "--features", "cli"], { cwd: racine, stdio: "inherit" });
+  return chemin;
+}
 let env;
 before(async () => { env = await environnement(); });
 after(async () => { await env?.fermer(); });
@@ -38,6 +48,9 @@ test("un fichier de 50 000 foyers : progression jusqu'à 100 %, résultat télé
   const seuils = (await page.locator("#seuils-population li").allInnerTexts()).map(espaces);
   assert.equal(seuils.length, 3);
   assert.match(seuils[0], /^RUC médian : [\d ]+,\d\d € par UC et par mois/);
+  // The same figures as the native program on the same file.
+  const natif = espaces(execFileSync(programmeNatif(), ["seuils", chemin], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] })).split("\n").filter(Boolean);
+  assert.deepEqual(seuils, natif);
   assert.deepEqual(journal.erreursConsole, []);
   assert.deepEqual(await journal.violations(), []);
   assert.deepEqual(requetesExternes(journal, env.origine), []);
