@@ -25,9 +25,9 @@ compter_cargo() {
   total_ok=$((total_ok + ok)); total_ko=$((total_ko + ko))
   echo "$ok"
 }
-# The count of wasm tests of tests/js.rs in a wasm-pack log.
+# The count of wasm tests (every wasm test binary, not the doc-tests) in a wasm-pack log.
 compter_js() {
-  awk '/Running tests\/js.rs/ {js=1} js && /test result:/ {print; exit}' "$1" | grep -Eo '[0-9]+ passed' | grep -Eo '[0-9]+' || echo 0
+  awk '/wasm32-unknown-unknown/ {w=1} /Doc-tests/ {w=0} w && /test result:/ {match($0, /[0-9]+ passed/); s += substr($0, RSTART, RLENGTH - 7)} END {print s+0}' "$1"
 }
 
 etape "format et lint"

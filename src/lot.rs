@@ -29,7 +29,7 @@ use std::cmp::Ordering;
 use std::fmt;
 
 use crate::catalogue::{Formule, Indicateur, INDICATEURS};
-use crate::diagnostic::{cellule_csv, valeur_indicateur, Territoire};
+use crate::diagnostic::{cellule_csv, cellule_texte_csv, valeur_indicateur, Territoire};
 use crate::format;
 use crate::foyer::{chiffres, Chiffres, ErreurFoyer, Personne, Role, Saisie, Situation};
 use crate::import::{Import, Niveau, COLONNES_IRIS};
@@ -281,7 +281,7 @@ impl LotFoyers {
         self.erreurs += 1;
         ecrire_entier(sortie, self.ligne as i64);
         sortie.push(';');
-        sortie.push_str(&cellule_csv(&String::from_utf8_lossy(id)));
+        sortie.push_str(&cellule_texte_csv(&String::from_utf8_lossy(id)));
         sortie.push_str(";;;;;;;;;;;;;;");
         sortie.push_str(&cellule_csv(champ));
         sortie.push(';');
@@ -620,7 +620,7 @@ fn ecrire_resultat(
         Ok(t) if !t.contains([';', '"', '\n', '\r']) && !t.starts_with(['=', '+', '-', '@', '\t']) => {
             sortie.push_str(t)
         }
-        _ => sortie.push_str(&cellule_csv(&String::from_utf8_lossy(id))),
+        _ => sortie.push_str(&cellule_texte_csv(&String::from_utf8_lossy(id))),
     }
     sortie.push(';');
     ecrire_entier(sortie, i64::from(annee));
@@ -889,9 +889,9 @@ pub fn territoires_csv(import: &Import) -> String {
         let dep = t.departement.as_deref().and_then(|d| departements.iter().find(|x| x.0 == d)).map(|x| &x.1);
         s.push_str(t.niveau.code());
         s.push(';');
-        s.push_str(&cellule_csv(&t.code));
+        s.push_str(&cellule_texte_csv(&t.code));
         s.push(';');
-        s.push_str(&cellule_csv(&t.nom));
+        s.push_str(&cellule_texte_csv(&t.nom));
         s.push(';');
         s.push_str(t.departement.as_deref().unwrap_or_default());
         s.push(';');
