@@ -41,6 +41,15 @@ else
     || cargo install wasm-bindgen-cli --version "=$WASM_BINDGEN_VERSION"
 fi
 
+if [ "$mode" != "--build" ]; then
+  if cargo fuzz --version >/dev/null 2>&1; then
+    echo "cargo-fuzz : présent"
+  else
+    etape "cargo-fuzz (cargo install, environ 2 minutes)"
+    cargo install --locked cargo-fuzz --version =0.13.2
+  fi
+fi
+
 installe() { [ "$(dpkg-query -W -f='${Status}' "$1" 2>/dev/null)" = "install ok installed" ]; }
 paquets=()
 command -v node >/dev/null || paquets+=(nodejs npm)

@@ -54,6 +54,21 @@ if [ "$n_chrome" -eq 0 ] || [ "$n_chrome" -ne "$n_node" ]; then
 fi
 echo "Tests wasm exécutés dans Chromium : $n_chrome (Node : $n_node)"
 
+etape "fuzzing borné (libFuzzer, ${FUZZ_SECONDES:-20} s par cible)"
+# cargo-fuzz wants nightly flags; RUSTC_BOOTSTRAP lets the stable toolchain of this machine
+# accept them. The seed corpus lives in fuzz/corpus; what a run finds goes to target/.
+executions=0
+for cible in situation diagnostic lot_foyers import_iris; do
+  mkdir -p "target/fuzz-corpus/$cible"
+  (cd fuzz && RUSTC_BOOTSTRAP=1 cargo fuzz run -O "$cible" "../target/fuzz-corpus/$cible" "corpus/$cible" \
+      -- -max_total_time="${FUZZ_SECONDES:-20}" -rss_limit_mb=2048 -print_final_stats=1) > "$journal/fuzz-$cible.log" 2>&1 \
+    || { tail -40 "$journal/fuzz-$cible.log"; echo "ÉCHEC : le fuzzing de $cible a trouvé un plantage" >&2; exit 1; }
+  n=$(grep -Eo '^Done [0-9]+ runs' "$journal/fuzz-$cible.log" | grep -Eo '[0-9]+' || echo 0)
+  echo "fuzz $cible : $n exécutions, aucun plantage"
+  executions=$((executions + n))
+done
+echo "fuzz : $executions exécutions au total, aucun plantage"
+
 etape "paquet de production (wasm-opt -Oz)"
 scripts/build.sh
 

@@ -133,3 +133,75 @@ proptest! {
         }
     }
 }
+
+/// Every comparison clause of every section follows the displayed values, whatever the values.
+fn territoire_aleatoire(valeurs: &[u32], nom: &str) -> Value {
+    use indicateurs_caf::catalogue::{Modele, SECTIONS};
+    let mut m = serde_json::Map::new();
+    let mut i = 0;
+    for s in SECTIONS {
+        for modele in s.phrases {
+            if let Modele::Comparaisons { clauses, .. } = modele {
+                for (id, _, _) in *clauses {
+                    let v = valeurs.get(i % valeurs.len()).copied().unwrap_or(0);
+                    // Shares to one decimal; other indicators (potentiel, capacité) likewise.
+                    m.insert(id.to_string(), json!(f64::from(v) / 10.0));
+                    i += 1;
+                }
+            }
+        }
+    }
+    json!({"nom": nom, "annee": 2020, "valeurs": m})
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn toutes_les_comparaisons_suivent_les_valeurs_affichees(t in proptest::collection::vec(0u32..500, 20), r in proptest::collection::vec(0u32..500, 20)) {
+        use indicateurs_caf::catalogue::{Modele, SECTIONS};
+        let d = diagnostic(territoire_aleatoire(&t, "T"), territoire_aleatoire(&r, "Somme"));
+        for (s, calculee) in SECTIONS.iter().zip(d["sections"].as_array().unwrap()) {
+            let phrases: Vec<String> = calculee["phrases"].as_array().unwrap().iter().map(|p| commun::espaces(p.as_str().unwrap())).collect();
+            for modele in s.phrases {
+                let Modele::Comparaisons { clauses, .. } = modele else { continue };
+                for (id, fragment, mots) in *clauses {
+                    let l = ligne(&d, id);
+                    let ind = indicateurs_caf::catalogue::indicateur(id).unwrap();
+                    let (a, b) = (relire(l["affiche"].as_str().unwrap(), ind.precision), relire(l["reference"]["affiche"].as_str().unwrap(), ind.precision));
+                    let mot = match a.cmp(&b) {
+                        std::cmp::Ordering::Greater => mots.plus,
+                        std::cmp::Ordering::Less => mots.moins,
+                        std::cmp::Ordering::Equal => mots.egal,
+                    }.replace("{ref}", "de la Somme");
+                    let attendu = format!("{fragment} {mot}");
+                    prop_assert!(phrases.iter().any(|p| p.to_lowercase().contains(&attendu.to_lowercase())), "{} : « {} » absent de {:?}", id, attendu, phrases);
+                }
+            }
+        }
+    }
+
+    /// Rounding against an independent computation in unsigned 128-bit integers (a division
+    /// and a remainder, not Ratio's path), far beyond the magnitudes of real inputs.
+    #[test]
+    fn arrondi_contre_grands_entiers(num in -(10i128.pow(30))..10i128.pow(30), den in 1i128..10i128.pow(12), d in 0u32..6) {
+        let r = Ratio::new(num, den).unwrap();
+        let Some(q) = r.arrondi(d) else { return Ok(()) };
+        // Reference: quotient of |num| · 10^d by den, plus one when twice the remainder reaches
+        // den (half away from zero); exact since |num| · 10^d < 10^35 < 2^128.
+        let n = num.unsigned_abs() * 10u128.pow(d);
+        let attendu = (n / den as u128) + u128::from((n % den as u128) * 2 >= den as u128);
+        prop_assert_eq!(q.unsigned_abs(), attendu, "{}/{} à {} décimales", num, den, d);
+        prop_assert!(q == 0 || (q < 0) == (num < 0));
+    }
+
+    /// RUC is monotone in benefits too.
+    #[test]
+    fn ruc_monotone_en_prestations(revenus in 0i64..100_000, prestations in 0i64..3_000, plus in 1i64..1_000) {
+        let s = |p: i64| Situation::new(Saisie {
+            annee: 2020, personnes: vec![Personne::new(Role::Allocataire, 40), Personne::new(Role::Enfant, 8)],
+            revenus_annuels_centimes: revenus * 100, prestations_centimes: p * 100, ..Saisie::default()
+        }).unwrap().calculer().unwrap();
+        prop_assert!(s(prestations + plus).ruc.compare(s(prestations).ruc).unwrap().is_gt());
+    }
+}
