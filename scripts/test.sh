@@ -33,6 +33,7 @@ compter_js() {
 etape "format et lint"
 cargo fmt --check
 cargo clippy --all-targets --all-features --quiet -- -D warnings
+RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --quiet
 
 etape "cargo test (natif)"
 cargo test --all-features 2>&1 | tee "$journal/natif.log"

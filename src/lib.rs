@@ -2,9 +2,12 @@
 //!
 //! Reference calculator of French family-policy indicators, compiled to WebAssembly for the
 //! browser: a household's consumption units, revenue per unit and position against the dated
-//! low-income thresholds ([`foyer`]), with the thresholds as data ([`parametres`]).
+//! low-income thresholds ([`foyer`]), with the thresholds as data ([`parametres`]); the CAF
+//! *étude préliminaire* of a territory from raw counts ([`diagnostic`], [`catalogue`],
+//! [`radar`], [`territoire`]) and from open data ([`import`]); batches of foyers and territories
+//! ([`lot`]).
 //!
-//! The core is pure Rust: exact arithmetic ([`nombre`]), French display ([`format`]), input
+//! The core is pure Rust: exact arithmetic ([`nombre`]), French display ([`format`](mod@format)), input
 //! decoding with French errors ([`valeur`]). The JavaScript API of `shared/spec/api.md` lives in
 //! one binding module, [`wasm`], the only one that knows `wasm_bindgen`.
 //!
@@ -23,6 +26,12 @@
 //! | *taux d'effort* | share of resources left to pay housing after the housing aid |
 //! | *QF* | *quotient familial*: resources per part, the CAF's scale for its own aids |
 //! | *prestations* | CAF benefits; *aide au logement* (AL) is one of them |
+//! | *étude préliminaire* | the CAF's statistical study of a territory before a CTG (*convention territoriale globale*) |
+//! | *taux de couverture* | persons covered by the CAF / inhabitants (INSEE) |
+//! | *allocataires de référence* | allocataires whose resources the CAF knows: denominator of the low-income shares |
+//! | *EPCI* | a grouping of communes (communauté de communes, d'agglomération…), by its SIREN |
+//! | *IRIS* | INSEE's infra-communal unit, about 2 000 inhabitants |
+//! | *référence* | the territory compared with, the département by default |
 
 #![deny(missing_docs)]
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic))]

@@ -547,22 +547,7 @@ fn champ_et_message(e: &ErreurFoyer) -> (String, String) {
 /// Writes a whole number without allocation.
 #[inline]
 fn ecrire_entier(sortie: &mut String, n: i64) {
-    let mut tampon = [0u8; 21];
-    let mut i = tampon.len();
-    let mut v = n.unsigned_abs();
-    loop {
-        i -= 1;
-        tampon[i] = b'0' + (v % 10) as u8;
-        v /= 10;
-        if v == 0 {
-            break;
-        }
-    }
-    if n < 0 {
-        i -= 1;
-        tampon[i] = b'-';
-    }
-    sortie.push_str(std::str::from_utf8(&tampon[i..]).unwrap_or_default());
+    ecrire_decimal(sortie, n, 0);
 }
 
 /// Writes `valeur / 10^decimales` (at most 8 decimals) with a decimal comma.

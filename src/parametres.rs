@@ -186,7 +186,7 @@ pub struct ForfaitCharges {
 pub const SOURCE_FORFAITS: &str =
     "Barème des aides au logement (forfait charges, métropole, location), arrêtés annuels";
 
-/// Forfait charges by date of effect [C].
+/// Forfait charges by date of effect (confirmed source).
 pub const FORFAITS_CHARGES: &[ForfaitCharges] = &[
     ForfaitCharges { depuis: (2019, 10, 1), base_centimes: 5_383, par_personne_centimes: 1_220 },
     ForfaitCharges { depuis: (2020, 10, 1), base_centimes: 5_399, par_personne_centimes: 1_224 },
