@@ -622,6 +622,14 @@ pub fn seuils() -> Result<JsValue, JsValue> {
     encoder(&seuils_js())
 }
 
+#[wasm_bindgen]
+extern "C" {
+    /// The options of the diagnostic, as typed in TypeScript (`OptionsDiagnostic`); read like
+    /// any other input, so a wrong shape still gives a French error.
+    #[wasm_bindgen(typescript_type = "OptionsDiagnostic")]
+    pub type OptionsDiagnosticJs;
+}
+
 /// `calculerDiagnostic(territoire, reference, options?)`: the étude préliminaire of a territory
 /// (see `shared/spec/api.md`).
 ///
@@ -631,11 +639,11 @@ pub fn seuils() -> Result<JsValue, JsValue> {
 pub fn calculer_diagnostic(
     #[wasm_bindgen(unchecked_param_type = "TerritoireSaisi")] territoire: JsValue,
     #[wasm_bindgen(unchecked_param_type = "TerritoireSaisi")] reference: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "OptionsDiagnostic | undefined")] options: JsValue,
+    options: Option<OptionsDiagnosticJs>,
 ) -> Result<JsValue, JsValue> {
     let t = decoder(territoire, "territoire", "Territoire")?;
     let r = decoder(reference, "reference", "Référence")?;
-    let o = decoder(options, "options", "Options")?;
+    let o = decoder(options.map(JsValue::from).unwrap_or(JsValue::UNDEFINED), "options", "Options")?;
     encoder(&calculer_diagnostic_valeur(&t, &r, &o)?)
 }
 
@@ -647,11 +655,11 @@ pub fn calculer_diagnostic(
 pub fn exporter_diagnostic_csv(
     #[wasm_bindgen(unchecked_param_type = "TerritoireSaisi")] territoire: JsValue,
     #[wasm_bindgen(unchecked_param_type = "TerritoireSaisi")] reference: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "OptionsDiagnostic | undefined")] options: JsValue,
+    options: Option<OptionsDiagnosticJs>,
 ) -> Result<String, JsValue> {
     let t = decoder(territoire, "territoire", "Territoire")?;
     let r = decoder(reference, "reference", "Référence")?;
-    let o = decoder(options, "options", "Options")?;
+    let o = decoder(options.map(JsValue::from).unwrap_or(JsValue::UNDEFINED), "options", "Options")?;
     Ok(diagnostic_csv_valeur(&t, &r, &o)?)
 }
 

@@ -88,7 +88,7 @@ fn lancer(appel: Appel) -> Result<(String, String), String> {
     match appel {
         Appel::Foyer(s) => calculer_foyer(s).err().map(erreur).unwrap_or(Err("aucune erreur".into())),
         Appel::Diagnostic(t, r, o) => {
-            calculer_diagnostic(t, r, o).err().map(erreur).unwrap_or(Err("aucune erreur".into()))
+            calculer_diagnostic(t, r, Some(o.unchecked_into())).err().map(erreur).unwrap_or(Err("aucune erreur".into()))
         }
         Appel::Import(f) => importer_donnees(f).err().map(erreur).unwrap_or(Err("aucune erreur".into())),
         Appel::Lot(contenu) => {

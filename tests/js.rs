@@ -134,31 +134,31 @@ fn seuils_exposes() {
 #[wasm_bindgen_test]
 fn etude_pays_opale_par_la_frontiere_js() {
     let f = pays_opale();
-    let d = calculer_diagnostic(js(&f["territoire"]), js(&f["reference"]), JsValue::UNDEFINED)
+    let d = calculer_diagnostic(js(&f["territoire"]), js(&f["reference"]), None)
         .unwrap_or_else(|e| panic!("{:?}", erreur(e)));
     let d = rust(&d);
     verifier_etude(&f, &d);
     assert!(d["radar"].as_str().unwrap().starts_with("<svg"));
-    let csv = exporter_diagnostic_csv(js(&f["territoire"]), js(&f["reference"]), JsValue::NULL).unwrap();
+    let csv = exporter_diagnostic_csv(js(&f["territoire"]), js(&f["reference"]), Some(JsValue::NULL.unchecked_into()))
+        .unwrap();
     assert!(csv.contains("Taux de couverture Caf"));
 }
 
 #[wasm_bindgen_test]
 fn diagnostic_erreurs_levees_avec_champ() {
     let f = pays_opale();
-    let (message, champ) =
-        erreur(calculer_diagnostic(JsValue::from_str("x"), js(&f["reference"]), JsValue::UNDEFINED).unwrap_err());
+    let (message, champ) = erreur(calculer_diagnostic(JsValue::from_str("x"), js(&f["reference"]), None).unwrap_err());
     assert_eq!(champ, "territoire");
     assert!(message.contains("doit être un objet"));
     let mut t = f["territoire"].clone();
     t["valeurs"]["habitants"] = serde_json::json!(-5);
-    let (message, champ) = erreur(calculer_diagnostic(js(&t), js(&f["reference"]), JsValue::UNDEFINED).unwrap_err());
+    let (message, champ) = erreur(calculer_diagnostic(js(&t), js(&f["reference"]), None).unwrap_err());
     assert_eq!(champ, "territoire.valeurs.habitants");
     assert!(message.contains("négatif"), "{message}");
     let nan = js(&f["territoire"]);
     Reflect::set(&Reflect::get(&nan, &"valeurs".into()).unwrap(), &"allocataires".into(), &JsValue::from_f64(f64::NAN))
         .unwrap();
-    let (_, champ) = erreur(calculer_diagnostic(nan, js(&f["reference"]), JsValue::UNDEFINED).unwrap_err());
+    let (_, champ) = erreur(calculer_diagnostic(nan, js(&f["reference"]), None).unwrap_err());
     assert_eq!(champ, "territoire.valeurs.allocataires");
     let cles = rust(&cles_diagnostic().unwrap());
     assert!(cles.as_array().unwrap().iter().any(|c| c["cle"] == "habitants"));

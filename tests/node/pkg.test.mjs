@@ -89,3 +89,11 @@ test("pkg/ s'installe comme un paquet npm et s'utilise par son nom", async () =>
   writeFileSync(join(dossier, "essai.mjs"), script);
   assert.equal(execFileSync("node", ["essai.mjs"], { cwd: dossier, encoding: "utf8" }).trim(), "1.5");
 });
+
+test("les déclarations TypeScript se vérifient sur un usage réel (tsc --strict)", async () => {
+  const { execFileSync } = await import("node:child_process");
+  const racine = new URL("../../", import.meta.url).pathname;
+  const tsc = new URL("../../node_modules/.bin/tsc", import.meta.url).pathname;
+  // Throws (and fails the test) with tsc's messages when a declaration does not fit its use.
+  execFileSync(tsc, ["--noEmit", "--strict", "--target", "es2022", "--module", "es2022", "--moduleResolution", "bundler", "--lib", "esnext,dom", "tests/ts/usage.ts"], { cwd: racine, encoding: "utf8" });
+});
