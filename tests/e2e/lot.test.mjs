@@ -59,7 +59,8 @@ test("un fichier de 50 000 foyers : progression jusqu'à 100 %, résultat télé
 
 test("annuler un traitement en cours, la page reste réactive", async () => {
   const chemin = join(dossier, "gros.csv");
-  writeFileSync(chemin, genererFoyers(1_500_000, 3));
+  // Large enough (about 125 MB) that the batch is still running when the checks below run.
+  writeFileSync(chemin, genererFoyers(3_000_000, 3));
   const { page } = await ouvrir();
   await page.setInputFiles("#fichier-foyers", chemin);
   await page.waitForFunction(() => document.getElementById("barre-foyers").value > 0 || document.body.dataset.foyers === "fini");
