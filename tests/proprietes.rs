@@ -181,18 +181,21 @@ proptest! {
         }
     }
 
-    /// Rounding against an independent computation in unsigned 128-bit integers (a division
-    /// and a remainder, not Ratio's path), far beyond the magnitudes of real inputs.
+    /// Rounding against a big-integer reference (num-bigint), far beyond the magnitudes of real
+    /// inputs: q = (2·|num|·10^d + den) / (2·den), with the sign of num.
     #[test]
     fn arrondi_contre_grands_entiers(num in -(10i128.pow(30))..10i128.pow(30), den in 1i128..10i128.pow(12), d in 0u32..6) {
+        use num_bigint::BigInt;
         let r = Ratio::new(num, den).unwrap();
         let Some(q) = r.arrondi(d) else { return Ok(()) };
-        // Reference: quotient of |num| · 10^d by den, plus one when twice the remainder reaches
-        // den (half away from zero); exact since |num| · 10^d < 10^35 < 2^128.
-        let n = num.unsigned_abs() * 10u128.pow(d);
-        let attendu = (n / den as u128) + u128::from((n % den as u128) * 2 >= den as u128);
-        prop_assert_eq!(q.unsigned_abs(), attendu, "{}/{} à {} décimales", num, den, d);
-        prop_assert!(q == 0 || (q < 0) == (num < 0));
+        let n = BigInt::from(num) * BigInt::from(10).pow(d);
+        let deux = BigInt::from(2);
+        let abs = if n < BigInt::from(0) { -n.clone() } else { n.clone() };
+        let mut attendu = (&deux * abs + BigInt::from(den)) / (&deux * BigInt::from(den));
+        if n < BigInt::from(0) {
+            attendu = -attendu;
+        }
+        prop_assert_eq!(BigInt::from(q), attendu, "{}/{} à {} décimales", num, den, d);
     }
 
     /// RUC is monotone in benefits too.
