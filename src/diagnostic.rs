@@ -268,6 +268,10 @@ impl Default for Options {
 /// The whole study.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Diagnostic {
+    /// The territory's name as displayed.
+    pub nom: String,
+    /// The reference's name as displayed (a département in its official spelling).
+    pub nom_reference: String,
     /// Sections in the reference document's order.
     pub sections: Vec<SectionCalculee>,
     /// The vulnerability radar.
@@ -447,7 +451,7 @@ pub fn diagnostiquer(territoire: &Territoire, reference: &Territoire, options: &
     let radar = crate::radar::radar(&sections, &nom_t, &nom_ref.nom, &options.radar);
     let mut avertissements = territoire.avertissements.clone();
     avertissements.extend(reference.avertissements.iter().cloned());
-    Diagnostic { sections, radar, avertissements }
+    Diagnostic { nom: nom_t, nom_reference: nom_ref.nom, sections, radar, avertissements }
 }
 
 /// The displayed value of an indicator, as an integer at its precision (what sentences compare).

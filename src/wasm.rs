@@ -352,6 +352,10 @@ pub struct AxeJs {
 #[derive(Clone, Debug, Serialize, PartialEq)]
 #[serde(rename_all = "camelCase")]
 pub struct DiagnosticJs {
+    /// The territory's name as displayed.
+    pub nom: String,
+    /// The reference's name as displayed ("Pas-de-Calais" for "pas-de-calais").
+    pub nom_reference: String,
     /// Sections in the document's order.
     pub sections: Vec<SectionJs>,
     /// The radar, as an SVG document.
@@ -396,6 +400,8 @@ impl From<&Diagnostic> for DiagnosticJs {
             }),
         };
         DiagnosticJs {
+            nom: d.nom.clone(),
+            nom_reference: d.nom_reference.clone(),
             sections: d.sections.iter().map(section).collect(),
             radar: d.radar.svg.clone(),
             radar_axes: d.radar.axes.iter().map(axe).collect(),
@@ -903,6 +909,10 @@ export interface AxeRadar {
 }
 
 export interface Diagnostic {
+  /** Nom du territoire tel qu'affiché. */
+  nom: string;
+  /** Nom de la référence tel qu'affiché (« Pas-de-Calais » pour « pas-de-calais »). */
+  nomReference: string;
   sections: Section[];
   /** Document SVG accessible (titre, description). */
   radar: string;

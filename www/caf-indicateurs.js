@@ -634,8 +634,8 @@ class CafIndicateurs extends HTMLElement {
     }
     try {
       const d = this.api.calculerDiagnostic(territoire, reference, { radar: { id: `radar-${this.numero}` } });
-      const nomT = territoire.nom || "Territoire";
-      const nomR = reference.nom || "Référence";
+      const nomT = territoire.nom ? d.nom : "Territoire";
+      const nomR = reference.nom ? d.nomReference : "Référence";
       this.$("etude").replaceChildren(...d.sections.map((s, i) => this.section(s, i, nomT, nomR)));
       this.$("avertissements").replaceChildren(...d.avertissements.map((a) => h("li", {}, a)));
       const svg = new DOMParser().parseFromString(d.radar, "image/svg+xml").documentElement;
