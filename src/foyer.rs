@@ -1124,7 +1124,7 @@ fn calculer(s: &Saisie) -> Option<Resultat> {
             format!("Foyer hors champ des indicateurs de bas revenus ({raison})")
         }
         (None, Some(true), _) => "Foyer à bas revenus".to_string(),
-        (None, _, Some(true)) => "Foyer fragile : au-dessus du seuil grâce aux prestations".to_string(),
+        (None, _, Some(true)) => "Foyer fragile (au-dessus du seuil grâce aux prestations)".to_string(),
         _ => "Foyer au-dessus du seuil".to_string(),
     };
     let synthese = format!(

@@ -9,8 +9,9 @@
 // never uses eval nor innerHTML. Every figure and sentence comes from the Rust core: this file
 // only reads the form, calls the package and writes text.
 //
-// Attributes: vue ("foyer" | "diagnostic"), annee, seuil, seuil-libelle, couleur, exemple
-// (diagnostic: URL of an example JSON), paquet (URL of indicateurs_caf.js).
+// Attributes: vue ("foyer" | "diagnostic"), annee, seuil, seuil-libelle, couleur, plafonds
+// (foyer: JSON list of eligibility ceilings), exemple (diagnostic: URL of an example JSON),
+// paquet (URL of indicateurs_caf.js).
 // Events (bubbling, composed): "resultat" { vue, situation | territoire + reference, resultat },
 // "erreur" { vue, message, champ }.
 
@@ -173,7 +174,7 @@ const ROLES = [["allocataire", "Allocataire"], ["conjoint", "Conjoint"], ["enfan
 let instances = 0;
 
 class CafIndicateurs extends HTMLElement {
-  static observedAttributes = ["vue", "annee", "seuil", "seuil-libelle", "couleur"];
+  static observedAttributes = ["vue", "annee", "seuil", "seuil-libelle", "couleur", "plafonds"];
 
   constructor() {
     super();
@@ -363,6 +364,16 @@ class CafIndicateurs extends HTMLElement {
       loyerMensuel: v("loyerMensuel"),
       quotientFamilialCaf: v("quotientFamilialCaf"),
     };
+    // The partner's eligibility ceilings: a JSON list in the "plafonds" attribute, passed as is
+    // (the core validates it and names the faulty field).
+    const plafonds = this.getAttribute("plafonds");
+    if (plafonds) {
+      try {
+        situation.plafonds = JSON.parse(plafonds);
+      } catch {
+        situation.plafonds = "JSON illisible";
+      }
+    }
     const seuilFixe = this.getAttribute("seuil");
     if (seuilFixe) situation.seuil = { valeur: seuilFixe, libelle: this.getAttribute("seuil-libelle") ?? "" };
     else if (v("seuilValeur").trim() !== "" || v("seuilLibelle").trim() !== "") situation.seuil = { valeur: v("seuilValeur"), libelle: v("seuilLibelle") };

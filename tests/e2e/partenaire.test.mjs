@@ -41,6 +41,11 @@ test("page partenaire : deux instances, CSP tenue, aucune requête externe, év�
   assert.equal(await valeur(page, "#aide-vacances", "seuil"), "950,00 €");
   assert.equal(await valeur(page, "#aide-vacances", "ruc"), "738,10 €");
   assert.equal(await valeur(page, "#aide-vacances", "basRevenus"), "oui");
+  // The partner's ceilings (attribute plafonds): QF 1 550 / 3 parts = 516,67 € ≤ 700 ; RUC 738,10 € < 800.
+  const eligibilites = (await page.locator("#aide-vacances").locator('#figures [data-id="eligibilite"]').allInnerTexts()).map(espaces);
+  assert.equal(eligibilites.length, 2);
+  assert.match(eligibilites[0], /^Aide aux vacances \(QF ≤ 700 €\)\s+éligible/);
+  assert.match(eligibilites[1], /^Chèque loisirs \(RUC < 800 €\)\s+éligible/);
   assert.match(espaces(await page.locator("#journal-hote").innerText()), /^Résultat reçu de « aide-vacances » \(foyer\) : Foyer à bas revenus : RUC de 738,10 €/);
   // The second instance, independent of the first.
   await page.locator("#observatoire").locator("#charger-exemple").click();
@@ -119,6 +124,17 @@ test("accessibilité : aucune violation WCAG 2.1 A/AA (axe-core) sur les quatre 
     assert.ok(resultat.passes.length > 10, `${chemin} : axe n'a rien vérifié`);
     await page.close();
   }
+});
+
+test("un attribut plafonds invalide donne l'erreur française de son champ", async () => {
+  const { page } = await ouvrirPage(env, "/partenaire.html");
+  await page.evaluate(() => document.getElementById("aide-vacances").setAttribute("plafonds", '[{"indicateur": "revenu", "valeur": 3}]'));
+  await remplirFoyer(page, "#aide-vacances");
+  assert.match(espaces(await page.locator("#aide-vacances").locator("#annonce").innerText()), /Indicateur du plafond 1 : valeur « revenu » inconnue/);
+  await page.evaluate(() => document.getElementById("aide-vacances").setAttribute("plafonds", "pas du JSON"));
+  await remplirFoyer(page, "#aide-vacances");
+  assert.match(espaces(await page.locator("#aide-vacances").locator("#annonce").innerText()), /^Plafonds du partenaire : doit être une liste/);
+  await page.close();
 });
 
 test("entrées hostiles affichées comme du texte, jamais exécutées", async () => {
