@@ -377,11 +377,12 @@ impl Calcul<'_> {
     }
 
     fn cellule(&mut self, ind: &Indicateur, marge: Ratio) -> Cellule {
-        let valeur = self.valeur_dans(ind, &self.t.valeurs.clone(), true);
+        let t = self.t;
+        let valeur = self.valeur_dans(ind, &t.valeurs, true);
         let mut c =
             Cellule { valeur, affiche: valeur.map(|v| afficher(ind, v)).unwrap_or_default(), ..Cellule::default() };
         if ind.variation && valeur.is_some() {
-            let avant = self.valeur_dans(ind, &self.t.valeurs5ans.clone(), false);
+            let avant = self.valeur_dans(ind, &t.valeurs5ans, false);
             let variation = match (valeur, avant) {
                 (Some(a), Some(b)) if b.signe() > 0 => {
                     a.moins(b).and_then(|d| d.divise(b)).and_then(|r| r.fois(Ratio::entier(100)))
@@ -456,7 +457,8 @@ pub fn diagnostiquer(territoire: &Territoire, reference: &Territoire, options: &
 
 /// The displayed value of an indicator, as an integer at its precision (what sentences compare).
 fn affiche_entier(c: &mut Calcul<'_>, ind: &Indicateur) -> Option<i128> {
-    c.valeur_dans(ind, &c.t.valeurs.clone(), false)?.arrondi(ind.precision)
+    let t = c.t;
+    c.valeur_dans(ind, &t.valeurs, false)?.arrondi(ind.precision)
 }
 
 fn joindre(elements: &[String]) -> String {
@@ -536,7 +538,7 @@ fn phrase(
             let noms: Vec<String> = premiers.iter().map(|c| c.1.to_string()).collect();
             let valeur = premiers
                 .first()
-                .and_then(|c| ct.valeur_dans(c.2, &ct.t.valeurs.clone(), false).map(|v| afficher(c.2, v)))
+                .and_then(|c| valeur_sans_note(ct.t, c.2, &ct.t.valeurs).map(|v| afficher(c.2, v)))
                 .unwrap_or_default();
             let noms = joindre(&noms);
             let noms = if premiers.len() > 1 { format!("{noms}, à égalité,") } else { noms };
@@ -544,7 +546,7 @@ fn phrase(
         }
         Modele::Montant { id, modele, si_zero } => {
             let Some(ind) = indicateur(id) else { return };
-            let Some(v) = ct.valeur_dans(ind, &ct.t.valeurs.clone(), false) else { return };
+            let Some(v) = valeur_sans_note(ct.t, ind, &ct.t.valeurs) else { return };
             if v.signe() == 0 {
                 if let Some(z) = si_zero {
                     phrases.push(z.to_string());
@@ -558,7 +560,7 @@ fn phrase(
         }
         Modele::Valeur { id, modele } => {
             let Some(ind) = indicateur(id) else { return };
-            if let Some(v) = ct.valeur_dans(ind, &ct.t.valeurs.clone(), false) {
+            if let Some(v) = valeur_sans_note(ct.t, ind, &ct.t.valeurs) {
                 phrases.push(modele.replace("{valeur}", &afficher(ind, v)));
             }
         }

@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import { environnement, espaces, requetesExternes } from "./outils.mjs";
+import { environnement, espaces, ouvrir as ouvrirPage, requetesExternes } from "./outils.mjs";
 import { initSync, genererFoyers, TraitementFoyers } from "../../pkg/indicateurs_caf.js";
 
 initSync({ module: readFileSync(new URL("../../pkg/indicateurs_caf_bg.wasm", import.meta.url)) });
@@ -25,12 +25,7 @@ let env;
 before(async () => { env = await environnement(); });
 after(async () => { await env?.fermer(); });
 
-async function ouvrir() {
-  const { page, journal } = await env.page();
-  await page.goto(env.origine + "/lot.html");
-  await page.waitForSelector("body[data-pret=oui]");
-  return { page, journal };
-}
+const ouvrir = () => ouvrirPage(env, "/lot.html");
 
 test("un fichier de 50 000 foyers : progression jusqu'à 100 %, résultat téléchargé identique", async () => {
   const contenu = genererFoyers(50_000, 9);

@@ -48,11 +48,12 @@ export async function ouvrir(env, chemin) {
   return { page, journal };
 }
 
-/** Waits until every <caf-indicateurs> of the page has loaded the package. */
+/** Waits until the page is ready: every <caf-indicateurs> has loaded the package, or, on a page
+ * without one (the batch page), the page's own script says so. */
 export async function pret(page) {
   await page.waitForFunction(() => {
     const elements = [...document.querySelectorAll("caf-indicateurs")];
-    return elements.length > 0 && elements.every((e) => e.dataset.pret === "oui");
+    return elements.length > 0 ? elements.every((e) => e.dataset.pret === "oui") : document.body.dataset.pret === "oui";
   });
 }
 

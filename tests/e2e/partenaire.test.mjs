@@ -106,11 +106,7 @@ test("fiche imprimable, lien de partage qui restaure la situation, nouvelle situ
 
 test("accessibilité : aucune violation WCAG 2.1 A/AA (axe-core) sur les quatre pages", async () => {
   for (const chemin of ["/", "/diagnostic.html", "/partenaire.html", "/lot.html"]) {
-    const page = chemin === "/lot.html" ? (await env.page()).page : (await ouvrirPage(env, chemin)).page;
-    if (chemin === "/lot.html") {
-      await page.goto(env.origine + chemin);
-      await page.waitForSelector("body[data-pret=oui]");
-    }
+    const { page } = await ouvrirPage(env, chemin);
     if (chemin === "/") await remplirFoyer(page, "#foyer");
     if (chemin === "/diagnostic.html") {
       await page.locator("#charger-exemple").click();
