@@ -30,8 +30,8 @@ premiers.sort((a, b) => a - b);
 
 // Every commune and EPCI of the largest IRIS file (2020, with 2018 for the EPCI and the
 // populations), aggregated and computed in the browser's worker: best of three.
-const IRIS = new URL("../../shared/data/external/insee-caf-iris/", import.meta.url);
-const POPULATION = new URL("../../shared/data/external/insee-population-communes/donnees_communes.csv", import.meta.url);
+const IRIS = new URL("../data/insee-caf-iris/", import.meta.url);
+const POPULATION = new URL("../data/insee-population-communes/donnees_communes.csv", import.meta.url);
 let territoiresS = Infinity;
 for (let k = 0; k < 3; k++) {
   const p = await env.navigateur.newPage();

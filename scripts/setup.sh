@@ -2,7 +2,7 @@
 # Installs what the project needs on a fresh Debian 12 machine, and skips what is present.
 #   scripts/setup.sh              everything (build + tests: Chromium and ChromeDriver included)
 #   scripts/setup.sh --build      only what building and serving the page needs
-# Versions are pinned: see shared/toolchain.md for why each one.
+# Versions are pinned: see docs/outillage.md for why each one.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

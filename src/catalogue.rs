@@ -5,8 +5,8 @@
 //! indicator is adding a row. [`SECTIONS`] orders the rows as the CAF *étude préliminaire* does
 //! and holds the sentence models of each section ([`Modele`]), which name indicators by id.
 //!
-//! Denominators are those of `shared/spec/indicateurs.md` §2.2, checked against the reference
-//! document `shared/reference/etude-preliminaire-pays-opale.md`.
+//! Denominators are those of `docs/indicateurs.md` §2.2, checked against the reference
+//! document `docs/reference/etude-preliminaire-pays-opale.md`.
 
 /// How an indicator is obtained from the input keys.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -824,7 +824,7 @@ mod tests {
 
     #[test]
     fn identifiants_du_contrat() {
-        // The ids of shared/spec/api.md must all be in the catalogue.
+        // The ids of docs/api.md must all be in the catalogue.
         for id in [
             "tauxCouvertureCaf",
             "indiceJeunesse",

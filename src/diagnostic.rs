@@ -1,6 +1,6 @@
 //! The territorial diagnostic: the CAF *étude préliminaire* computed from raw counts.
 //!
-//! A [`Territoire`] holds the counts of a year (input keys of `shared/spec/api.md`), optionally
+//! A [`Territoire`] holds the counts of a year (input keys of `docs/api.md`), optionally
 //! the same counts five years earlier, and indicators given directly when only their published
 //! value is known. [`diagnostiquer`] computes every row of the [`catalogue`](crate::catalogue)
 //! for the territory and its reference (the département by default), displays them in French,

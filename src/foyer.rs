@@ -1,7 +1,7 @@
 //! Household (foyer) calculations: consumption units, RUC, statuses against the low-income
 //! thresholds, dependency on benefits, housing cost, family quotient, partner ceilings.
 //!
-//! Definitions follow `shared/spec/indicateurs.md` §1:
+//! Definitions follow `docs/indicateurs.md` §1:
 //!
 //! - **UC**, barème CAF: 1 for the allocataire, 0,5 for the conjoint and every other person aged
 //!   14 or more, 0,3 under 14, and 0,2 more for a single-parent foyer (no conjoint, at least one
@@ -360,7 +360,7 @@ const LECTURE_MAX: i64 = MONTANT_MAX * 1_000;
 impl TryFrom<&Valeur> for Situation {
     type Error = ErreurFoyer;
 
-    /// Reads a situation object of the public contract (`shared/spec/api.md`).
+    /// Reads a situation object of the public contract (`docs/api.md`).
     ///
     /// # Errors
     /// Every rule of [`Situation::new`], and a field of the wrong type, a number that does not

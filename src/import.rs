@@ -5,7 +5,7 @@
 //! written with a narrow no-break space (`2 256`), blank cells for statistical secrecy, commune
 //! codes with their leading zeros lost by a spreadsheet, invalid UTF-8 (read lossily).
 //!
-//! IRIS columns and the input keys they give (`shared/spec/indicateurs.md` §2.6):
+//! IRIS columns and the input keys they give (`docs/indicateurs.md` §2.6):
 //! `A` allocataires, `PERCOU` personnesCouvertes, `AI` isoles, `AM` famillesMonoparentales,
 //! `ACSSENF` couplesSansEnfant, `ACAVENF` couplesAvecEnfants, `ENF` enfants, `ENF_2`
 //! enfantsMoins3, `ENF_3_5` enfants3a6, `AAL` beneficiairesAl, `AAAH` beneficiairesAah, `APPA`

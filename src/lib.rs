@@ -8,7 +8,7 @@
 //! ([`lot`]).
 //!
 //! The core is pure Rust: exact arithmetic ([`nombre`]), French display ([`format`](mod@format)), input
-//! decoding with French errors ([`valeur`]). The JavaScript API of `shared/spec/api.md` lives in
+//! decoding with French errors ([`valeur`]). The JavaScript API of `docs/api.md` lives in
 //! one binding module, [`wasm`], the only one that knows `wasm_bindgen`.
 //!
 //! ## Glossary

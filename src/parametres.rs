@@ -3,7 +3,7 @@
 //! These tables are data, not logic: each value carries its year (or date of effect), its source
 //! and its status — `confirme` for an official or primary source, `secondaire` for a secondary
 //! one (a local observatory, the press). Updating a threshold is editing one row; the values and
-//! sources are those of `shared/spec/indicateurs.md` §1.4 and §1.5.
+//! sources are those of `docs/indicateurs.md` §1.4 and §1.5.
 //!
 //! When a year is missing, [`seuil_pour`] takes the latest earlier year (or, before a series
 //! starts, its first year) and says so in a French warning.

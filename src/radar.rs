@@ -1,4 +1,4 @@
-//! The vulnerability radar (`shared/spec/indicateurs.md` §2.5): the territory's indicators as
+//! The vulnerability radar (`docs/indicateurs.md` §2.5): the territory's indicators as
 //! ratios of a reference (1 = the reference), with an alert band, drawn as an accessible SVG
 //! (title, description listing every value) that needs neither JavaScript nor inline styles.
 

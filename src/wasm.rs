@@ -3,7 +3,7 @@
 //!
 //! Inputs arrive as `JsValue`, are decoded into the core's [`Valeur`] (depth-limited) and then
 //! validated by the core. Outputs are the boundary types of this module (`…Js`), built from the
-//! core results by `From`, whose field names are the public contract of `shared/spec/api.md`.
+//! core results by `From`, whose field names are the public contract of `docs/api.md`.
 //! Errors become a real JavaScript `Error` with a French `message` and a `champ` property.
 //!
 //! The pure part ([`calculer_foyer_valeur`], the boundary types) also builds natively, so the
@@ -113,7 +113,7 @@ pub struct EligibiliteJs {
     pub explication: String,
 }
 
-/// The result of `calculerFoyer`, field for field as in `shared/spec/api.md`.
+/// The result of `calculerFoyer`, field for field as in `docs/api.md`.
 #[derive(Clone, Debug, Serialize, PartialEq)]
 #[serde(rename_all = "camelCase")]
 pub struct ResultatJs {
@@ -607,7 +607,7 @@ fn encoder<T: Serialize>(v: &T) -> Result<JsValue, JsValue> {
     })
 }
 
-/// `calculerFoyer(situation)`: every figure of a household (see `shared/spec/api.md`).
+/// `calculerFoyer(situation)`: every figure of a household (see `docs/api.md`).
 ///
 /// # Errors
 /// Throws an `Error` with a French `message` and a `champ` property on any invalid input.
@@ -637,7 +637,7 @@ extern "C" {
 }
 
 /// `calculerDiagnostic(territoire, reference, options?)`: the étude préliminaire of a territory
-/// (see `shared/spec/api.md`).
+/// (see `docs/api.md`).
 ///
 /// # Errors
 /// Throws an `Error` with a French `message` and a `champ` property on any invalid input.
@@ -849,7 +849,7 @@ export interface Resultat {
   avertissements: string[];
 }
 
-/** Un territoire et ses comptes (clés de shared/spec/api.md). */
+/** Un territoire et ses comptes (clés de docs/api.md). */
 export interface TerritoireSaisi {
   nom?: string;
   /** Article du nom dans les phrases ; déduit pour un département. */

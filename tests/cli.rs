@@ -65,7 +65,7 @@ fn fichiers_generes_seuils_et_territoires() {
     let (code, sortie, _) = lancer(&["seuils", foyers.to_str().unwrap(), "--ponderation", "foyers"], "");
     assert_eq!(code, 0);
     assert!(sortie.starts_with("RUC médian : ") && sortie.contains("(médiane pondérée par les foyers)"), "{sortie}");
-    let iris = "../shared/data/external/insee-caf-iris/data_CAF_2018_IRIS.csv";
+    let iris = "data/insee-caf-iris/data_CAF_2018_IRIS.csv";
     let (code, sortie, _) = lancer(&["territoires", iris], "");
     assert_eq!(code, 0);
     let entete = sortie.lines().next().unwrap();

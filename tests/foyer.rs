@@ -65,7 +65,7 @@ fn une_explication_par_figure_sans_nan() {
 fn catalogue_des_seuils() {
     let s = seuils_js();
     let v = serde_json::to_value(&s).unwrap();
-    // 3 CAF values, 14 INSEE 60 %, 8 INSEE 50 % (shared/spec/indicateurs.md §1.4).
+    // 3 CAF values, 14 INSEE 60 %, 8 INSEE 50 % (docs/indicateurs.md §1.4).
     let compte = |t: &str| s.iter().filter(|x| x.type_seuil == t).count();
     assert_eq!((compte("caf-bas-revenus"), compte("insee-60"), compte("insee-50")), (3, 14, 8));
     for x in v.as_array().unwrap() {

@@ -1,5 +1,5 @@
-//! Import of the real INSEE / CNAF open data of `../shared/data/external/` (read in place, never
-//! copied into the project). Each figure is checked against an independent reading of the file.
+//! Import of the real INSEE / CNAF open data the project carries in `data/` (see
+//! `data/README.md`). Each figure is checked against an independent reading of the file.
 
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -8,11 +8,11 @@ use std::fs;
 
 use indicateurs_caf::import::{importer, Fichier, Import, Niveau};
 
-const IRIS: &str = "../shared/data/external/insee-caf-iris";
-const POPULATION: &str = "../shared/data/external/insee-population-communes/donnees_communes.csv";
+const IRIS: &str = "data/insee-caf-iris";
+const POPULATION: &str = "data/insee-population-communes/donnees_communes.csv";
 
 fn lire(chemin: &str) -> Vec<u8> {
-    fs::read(chemin).unwrap_or_else(|e| panic!("{chemin} : {e} (les données ouvertes sont lues dans ../shared)"))
+    fs::read(chemin).unwrap_or_else(|e| panic!("{chemin} : {e} (les données ouvertes du projet sont dans data/)"))
 }
 
 /// An independent reading: split on ';', drop the BOM and the spaces inside numbers, sum a
@@ -57,8 +57,8 @@ fn importe(annees: &[i32], population: bool) -> Import {
 
 #[test]
 fn nombre_de_lignes_de_chaque_fichier() {
-    // SOURCE.md says 13 147 and 13 278 for 2016 and 2017: it missed the last line, which has no
-    // final newline (Python's csv module agrees with these counts).
+    // The first description of these files said 13 147 and 13 278 for 2016 and 2017: it missed
+    // the last line, which has no final newline (data/insee-caf-iris/SOURCE.md; Python agrees).
     for (annee, lignes) in [(2016, 13_148), (2017, 13_279), (2018, 13_349), (2019, 13_424), (2020, 13_444)] {
         let i = importe(&[annee], false);
         assert_eq!(i.lignes_lues, lignes, "{annee}");

@@ -4,8 +4,8 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { environnement, espaces, ouvrir as ouvrirPage, requetesExternes, texteComplet } from "./outils.mjs";
 
-const IRIS = new URL("../../../shared/data/external/insee-caf-iris/", import.meta.url);
-const POPULATION = new URL("../../../shared/data/external/insee-population-communes/donnees_communes.csv", import.meta.url);
+const IRIS = new URL("../../data/insee-caf-iris/", import.meta.url);
+const POPULATION = new URL("../../data/insee-population-communes/donnees_communes.csv", import.meta.url);
 let env;
 before(async () => { env = await environnement(); });
 after(async () => { await env?.fermer(); });

@@ -11,7 +11,7 @@ import { environnement, espaces, ouvrir as ouvrirPage, requetesExternes } from "
 import { initSync, genererFoyers, TraitementFoyers } from "../../pkg/indicateurs_caf.js";
 
 initSync({ module: readFileSync(new URL("../../pkg/indicateurs_caf_bg.wasm", import.meta.url)) });
-const IRIS = new URL("../../../shared/data/external/insee-caf-iris/", import.meta.url);
+const IRIS = new URL("../../data/insee-caf-iris/", import.meta.url);
 const dossier = mkdtempSync(join(tmpdir(), "lot-"));
 
 /** The native command-line program (built by cargo test --all-features; built here if not). */

@@ -1,6 +1,6 @@
 // The optimised release package (wasm-opt -Oz) in Node: the golden fixtures of
 // tests/fixtures/foyers.json through the JavaScript API partners use. This is the test that
-// catches a wasm-opt that corrupts the module (shared/toolchain.md).
+// catches a wasm-opt that corrupts the module (docs/outillage.md).
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
@@ -65,6 +65,16 @@ test("les déclarations TypeScript décrivent l'API", () => {
   assert.match(dts, /export function calculerFoyer\(situation: Situation\): Resultat;/);
   assert.match(dts, /export function seuils\(\): Seuil\[\];/);
   for (const t of ["interface Situation", "interface Resultat", "interface Seuil", "interface ErreurSaisie", "type Role"]) assert.ok(dts.includes(t), t);
+});
+
+test("docs/api.md nomme chaque fonction, classe et type exportés par les déclarations", () => {
+  const dts = readFileSync(new URL("../../pkg/indicateurs_caf.d.ts", import.meta.url), "utf8");
+  const doc = readFileSync(new URL("../../docs/api.md", import.meta.url), "utf8");
+  const exportes = [...dts.matchAll(/^export (?:function|class|interface|type) (\w+)/gm)].map((m) => m[1])
+    .filter((n) => !["InitInput", "InitOutput", "SyncInitInput"].includes(n) && n !== "initSync");
+  assert.ok(exportes.length > 30, `${exportes.length} exports seulement`);
+  const absents = exportes.filter((n) => !new RegExp(`\\b${n}\\b`).test(doc));
+  assert.deepEqual(absents, [], `absents de docs/api.md : ${absents.join(", ")}`);
 });
 
 test("pkg/ s'installe comme un paquet npm et s'utilise par son nom", async () => {
