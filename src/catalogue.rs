@@ -87,6 +87,8 @@ pub struct Indicateur {
     pub variation: bool,
 }
 
+use crate::format::{self, ESPACE_INSECABLE};
+use crate::nombre::Ratio;
 use Formule::{Evolution, Part, Pour100, Rapport, Saisie};
 use Genre::{Feminin as F, Masculin as M};
 use Unite::{Ecart, Euros, Nombre, Pourcent, Variation};
@@ -414,7 +416,43 @@ pub const INDICATEURS: &[Indicateur] = &[
     compte("communes", "Nombre de communes", 0, false),
 ];
 
+/// Short labels of the indicators whose row label is too long for a chart axis.
+const LIBELLES_COURTS: &[(&str, &str)] = &[
+    ("partFamillesMonoparentales", "Familles monoparentales"),
+    ("partFamillesNombreuses", "Familles nombreuses"),
+    ("partIsoles", "Allocataires isolés"),
+    ("partEnfantsAeeh", "Enfants AEEH"),
+    ("partBeneficiairesAl", "Aides au logement"),
+    ("partAlParcPriveEffort30", "Taux d'effort ≥ 30 %"),
+    ("partBeneficiairesRsa", "Rsa"),
+    ("partBeneficiairesPpa", "Prime d'activité"),
+    ("partBeneficiairesAah", "Aah"),
+    ("partBasRevenus", "Bas revenus"),
+    ("partFragiles", "Fragiles"),
+    ("partDependants50", "Dépendants à 50 %"),
+    ("partDependants100", "Dépendants à 100 %"),
+];
+
 impl Indicateur {
+    /// The French display of a value of this indicator, at its precision and in its unit:
+    /// "51,2 %", "25 188", "358 715 €" (zero euros: "- €", as in CAF tables), "+1,0 %".
+    pub fn afficher(&self, v: Ratio) -> String {
+        let p = self.precision;
+        match self.unite {
+            Unite::Nombre | Unite::Rapport | Unite::Pour100 => format::decimal(v, p),
+            Unite::Pourcent => format::pourcent(v, p),
+            Unite::Euros if v.arrondi(p) == Some(0) => format!("-{ESPACE_INSECABLE}€"),
+            Unite::Euros => format::euros(v, p),
+            Unite::Ecart => format::signe(v, p),
+            Unite::Variation => format!("{}{ESPACE_INSECABLE}%", format::signe(v, p)),
+        }
+    }
+
+    /// A label short enough for a chart axis (the row label when it is short already).
+    pub fn libelle_court(&self) -> &'static str {
+        LIBELLES_COURTS.iter().find(|c| c.0 == self.id).map(|c| c.1).unwrap_or(self.libelle)
+    }
+
     /// Keys this indicator reads (numerator then denominator; its own id for [`Formule::Saisie`]).
     pub fn cles(&self) -> Vec<&'static str> {
         match self.formule {

@@ -16,6 +16,8 @@ use crate::catalogue::{cles_connues, indicateur, Formule, Indicateur, Modele, Un
 use crate::format::capitale;
 use crate::format::{self, deux_chiffres_significatifs, ESPACE_INSECABLE};
 use crate::nombre::Ratio;
+use crate::radar::LigneRadar;
+use crate::tableur::{cellule_csv, BOM};
 use crate::territoire::{Article, Nom};
 use crate::valeur::{ErreurSaisie, Lecteur, Regle, Valeur};
 
@@ -280,19 +282,6 @@ pub struct Diagnostic {
     pub avertissements: Vec<String>,
 }
 
-/// Display of a value in the unit and precision of its indicator.
-pub fn afficher(ind: &Indicateur, v: Ratio) -> String {
-    let p = ind.precision;
-    match ind.unite {
-        Unite::Nombre | Unite::Rapport | Unite::Pour100 => format::decimal(v, p),
-        Unite::Pourcent => format::pourcent(v, p),
-        Unite::Euros if v.arrondi(p) == Some(0) => format!("-{ESPACE_INSECABLE}€"),
-        Unite::Euros => format::euros(v, p),
-        Unite::Ecart => format::signe(v, p),
-        Unite::Variation => format!("{}{ESPACE_INSECABLE}%", format::signe(v, p)),
-    }
-}
-
 /// [`Calcul::valeur_dans`] without notes: the pure computation.
 fn valeur_sans_note(t: &Territoire, ind: &Indicateur, m: &BTreeMap<String, Ratio>) -> Option<Ratio> {
     let (num, den, facteur) = match ind.formule {
@@ -361,8 +350,8 @@ impl Calcul<'_> {
                         "{} ({}) : la valeur saisie {} diffère de la valeur calculée {} ; la valeur calculée est retenue.",
                         ind.libelle,
                         self.nom,
-                        afficher(ind, s),
-                        afficher(ind, c)
+                        ind.afficher(s),
+                        ind.afficher(c)
                     ));
                 }
             }
@@ -380,7 +369,7 @@ impl Calcul<'_> {
         let t = self.t;
         let valeur = self.valeur_dans(ind, &t.valeurs, true);
         let mut c =
-            Cellule { valeur, affiche: valeur.map(|v| afficher(ind, v)).unwrap_or_default(), ..Cellule::default() };
+            Cellule { valeur, affiche: valeur.map(|v| ind.afficher(v)).unwrap_or_default(), ..Cellule::default() };
         if ind.variation && valeur.is_some() {
             let avant = self.valeur_dans(ind, &t.valeurs5ans, false);
             let variation = match (valeur, avant) {
@@ -449,7 +438,12 @@ pub fn diagnostiquer(territoire: &Territoire, reference: &Territoire, options: &
         }
         sections.push(SectionCalculee { titre: s.titre, phrases, lignes, notes });
     }
-    let radar = crate::radar::radar(&sections, &nom_t, &nom_ref.nom, &options.radar);
+    let lignes_radar: Vec<LigneRadar> = sections
+        .iter()
+        .flat_map(|s| &s.lignes)
+        .map(|l| LigneRadar { id: l.id, valeur: l.territoire.valeur, reference: l.reference.valeur })
+        .collect();
+    let radar = crate::radar::radar(&lignes_radar, &nom_t, &nom_ref.nom, &options.radar);
     let mut avertissements = territoire.avertissements.clone();
     avertissements.extend(reference.avertissements.iter().cloned());
     Diagnostic { nom: nom_t, nom_reference: nom_ref.nom, sections, radar, avertissements }
@@ -538,7 +532,7 @@ fn phrase(
             let noms: Vec<String> = premiers.iter().map(|c| c.1.to_string()).collect();
             let valeur = premiers
                 .first()
-                .and_then(|c| valeur_sans_note(ct.t, c.2, &ct.t.valeurs).map(|v| afficher(c.2, v)))
+                .and_then(|c| valeur_sans_note(ct.t, c.2, &ct.t.valeurs).map(|v| c.2.afficher(v)))
                 .unwrap_or_default();
             let noms = joindre(&noms);
             let noms = if premiers.len() > 1 { format!("{noms}, à égalité,") } else { noms };
@@ -561,7 +555,7 @@ fn phrase(
         Modele::Valeur { id, modele } => {
             let Some(ind) = indicateur(id) else { return };
             if let Some(v) = valeur_sans_note(ct.t, ind, &ct.t.valeurs) {
-                phrases.push(modele.replace("{valeur}", &afficher(ind, v)));
+                phrases.push(modele.replace("{valeur}", &ind.afficher(v)));
             }
         }
     }
@@ -648,37 +642,11 @@ impl Options {
     }
 }
 
-/// A CSV cell of text that came from outside (a name, an identifier): a cell a spreadsheet
-/// would run as a formula (starting with `=`, `+`, `-`, `@`, tab or carriage return) is
-/// neutralised by a leading `'`, whatever follows.
-pub fn cellule_texte_csv(s: &str) -> String {
-    let s = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{s}") } else { s.to_string() };
-    cellule_csv(&s)
-}
-
-/// A CSV cell of our own: neutralised like [`cellule_texte_csv`] unless it is one of our number
-/// displays ("-20,8 %", "+1,0 %").
-pub fn cellule_csv(s: &str) -> String {
-    let nombre = |s: &str| {
-        let corps = s.trim_start_matches(['+', '-']);
-        !corps.is_empty()
-            && corps.chars().all(|c| c.is_ascii_digit() || matches!(c, ',' | '\u{202f}' | '\u{a0}' | ' ' | '%' | '€'))
-            && corps.starts_with(|c: char| c.is_ascii_digit())
-    };
-    let dangereux = s.starts_with(['=', '+', '-', '@', '\t', '\r']) && !nombre(s);
-    let s = if dangereux { format!("'{s}") } else { s.to_string() };
-    if s.contains([';', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s
-    }
-}
-
 impl Diagnostic {
     /// The tables as CSV (`;`, UTF-8 with BOM, as French spreadsheets expect), with the section,
     /// the label, the year, then the territory's and the reference's values and variations.
     pub fn csv(&self, nom: &str, nom_reference: &str) -> String {
-        let mut s = String::from("\u{feff}");
+        let mut s = String::from(BOM);
         let entete =
             ["Section", "Indicateur", "Année", nom, "Variation sur 5 ans", nom_reference, "Variation sur 5 ans"];
         s.push_str(&entete.iter().map(|c| cellule_csv(c)).collect::<Vec<_>>().join(";"));
@@ -699,28 +667,5 @@ impl Diagnostic {
             }
         }
         s
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[track_caller]
-    fn cellule(entree: &str, texte: &str, nombre: &str) {
-        assert_eq!((cellule_texte_csv(entree).as_str(), cellule_csv(entree).as_str()), (texte, nombre), "{entree}");
-    }
-
-    #[test]
-    fn cellules_csv_neutralisees() {
-        cellule("=cmd|' /C calc'!A0", "'=cmd|' /C calc'!A0", "'=cmd|' /C calc'!A0");
-        cellule("@SUM(A1)", "'@SUM(A1)", "'@SUM(A1)");
-        cellule("+1", "'+1", "+1");
-        cellule("-20,8\u{a0}%", "'-20,8\u{a0}%", "-20,8\u{a0}%");
-        cellule("-2+3", "'-2+3", "'-2+3");
-        cellule("\tx", "'\tx", "'\tx");
-        cellule("a;b", "\"a;b\"", "\"a;b\"");
-        cellule("dit \"oui\"", "\"dit \"\"oui\"\"\"", "\"dit \"\"oui\"\"\"");
-        cellule("Pas-de-Calais", "Pas-de-Calais", "Pas-de-Calais");
     }
 }

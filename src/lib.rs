@@ -45,6 +45,7 @@ pub mod lot;
 pub mod nombre;
 pub mod parametres;
 pub mod radar;
+pub mod tableur;
 pub mod territoire;
 pub mod valeur;
 pub mod wasm;

@@ -23,18 +23,18 @@
 //!
 //! [`ENTETE_RESULTATS`]: numbers with a decimal comma and no grouping (French spreadsheets read
 //! them as numbers), `oui` / `non`, empty for "not applicable". The figures come from the same
-//! numeric core as `calculerFoyer` ([`crate::foyer::chiffres`]), so both always agree.
+//! numeric core as `calculerFoyer` ([`crate::foyer::Chiffres`]), so both always agree.
 
 use std::cmp::Ordering;
 use std::fmt;
 
 use crate::catalogue::{Formule, Indicateur, INDICATEURS};
-use crate::diagnostic::{cellule_csv, cellule_texte_csv, valeur_indicateur, Territoire};
+use crate::diagnostic::{valeur_indicateur, Territoire};
 use crate::format;
-use crate::foyer::{chiffres, Chiffres, ErreurFoyer, Personne, Role, Saisie, Situation};
+use crate::foyer::{Chiffres, ErreurFoyer, Parametres, Personne, Role, Saisie, Situation};
 use crate::import::{Import, Niveau, COLONNES_IRIS};
 use crate::nombre::Ratio;
-use crate::parametres::{forfait_charges, seuil_pour, TypeSeuil};
+use crate::tableur::{cellule_csv, cellule_texte_csv, BOM};
 
 /// Columns of the household file, in their canonical order.
 pub const COLONNES: [&str; 7] =
@@ -117,8 +117,8 @@ pub struct LotFoyers {
     lignes: u64,
     erreurs: u64,
     points: Option<Vec<Point>>,
-    seuils: Vec<(i32, i32, i64)>,
-    forfaits: Vec<(i32, i64, i64)>,
+    /// The parameters of each reference year met so far (looked up once per year).
+    parametres: Vec<(i32, Parametres)>,
 }
 
 impl LotFoyers {
@@ -135,8 +135,7 @@ impl LotFoyers {
             lignes: 0,
             erreurs: 0,
             points: population.then(Vec::new),
-            seuils: Vec::new(),
-            forfaits: Vec::new(),
+            parametres: Vec::new(),
         }
     }
 
@@ -289,22 +288,13 @@ impl LotFoyers {
         sortie.push('\n');
     }
 
-    fn seuil(&mut self, annee: i32) -> Option<(i32, i64)> {
-        if let Some(s) = self.seuils.iter().find(|s| s.0 == annee) {
-            return Some((s.1, s.2));
+    /// Index in `self.parametres` of the parameters of a reference year.
+    fn parametres(&mut self, annee: i32) -> Option<usize> {
+        if let Some(i) = self.parametres.iter().position(|p| p.0 == annee) {
+            return Some(i);
         }
-        let r = seuil_pour(TypeSeuil::CafBasRevenus, annee)?;
-        self.seuils.push((annee, r.seuil.annee, r.seuil.centimes));
-        Some((r.seuil.annee, r.seuil.centimes))
-    }
-
-    fn forfait(&mut self, annee: i32) -> Option<(i64, i64)> {
-        if let Some(f) = self.forfaits.iter().find(|f| f.0 == annee) {
-            return Some((f.1, f.2));
-        }
-        let (f, _) = forfait_charges(annee)?;
-        self.forfaits.push((annee, f.base_centimes, f.par_personne_centimes));
-        Some((f.base_centimes, f.par_personne_centimes))
+        self.parametres.push((annee, Parametres::caf(annee)?));
+        Some(self.parametres.len() - 1)
     }
 
     fn donnees(&mut self, ligne: &[u8], sortie: &mut String) {
@@ -343,25 +333,19 @@ impl LotFoyers {
                 return self.erreur(sortie, id, &champ, &message);
             }
         };
-        let Some((seuil_annee, seuil)) = self.seuil(annee) else {
+        let Some(i) = self.parametres(annee) else {
             return self.erreur(sortie, id, "annee", "Année de référence : aucun seuil connu.");
         };
+        let p = &self.parametres[i].1;
+        let seuil_annee = p.seuil.seuil.annee;
         let s = situation.saisie();
-        let c = chiffres(s, seuil);
-        let taux_effort = match s.loyer_centimes {
-            None => None,
-            Some(loyer) => self.forfait(annee).and_then(|(base, par)| {
-                let a_charge =
-                    s.personnes.iter().filter(|p| matches!(p.role, Role::Enfant | Role::Autre)).count() as i64;
-                taux_effort_dixiemes(&c, loyer, base + par * a_charge, s.aide_logement_centimes.unwrap_or(0))
-            }),
-        };
+        let c = Chiffres::new(s, p);
         if let Some(points) = &mut self.points {
             if c.hors_champ.is_none() {
                 points.push(Point { douziemes: c.douziemes, uc: c.uc, personnes: s.personnes.len() as u32 });
             }
         }
-        ecrire_resultat(sortie, self.ligne, id, annee, seuil_annee, &c, taux_effort);
+        ecrire_resultat(sortie, self.ligne, id, annee, seuil_annee, &c);
     }
 }
 
@@ -370,19 +354,6 @@ fn trim(c: &[u8]) -> &[u8] {
     let debut = c.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(c.len());
     let fin = c.iter().rposition(|b| !b.is_ascii_whitespace()).map(|p| p + 1).unwrap_or(debut);
     c.get(debut..fin).unwrap_or_default()
-}
-
-/// Taux d'effort net in tenths of a percent, as `foyer` computes it (never negative; `None`
-/// when the resources without housing aid are not positive).
-fn taux_effort_dixiemes(c: &Chiffres, loyer: i64, charges: i64, al: i64) -> Option<i64> {
-    let reste = (loyer + charges - al).max(0);
-    let base = c.douziemes - 12 * al;
-    if base <= 0 {
-        return None;
-    }
-    let num = i128::from(reste) * 12 * 1000;
-    let den = i128::from(base);
-    i64::try_from((2 * num + den) / (2 * den)).ok()
 }
 
 /// Reads a whole number (optional sign).
@@ -590,15 +561,7 @@ fn oui_non(b: bool) -> &'static str {
     }
 }
 
-fn ecrire_resultat(
-    sortie: &mut String,
-    ligne: u64,
-    id: &[u8],
-    annee: i32,
-    seuil_annee: i32,
-    c: &Chiffres,
-    taux_effort: Option<i64>,
-) {
+fn ecrire_resultat(sortie: &mut String, ligne: u64, id: &[u8], annee: i32, seuil_annee: i32, c: &Chiffres) {
     ecrire_entier(sortie, ligne as i64);
     sortie.push(';');
     match std::str::from_utf8(id) {
@@ -632,7 +595,7 @@ fn ecrire_resultat(
     sortie.push(';');
     sortie.push_str(c.hors_champ.map(|h| h.raison()).unwrap_or_default());
     sortie.push(';');
-    if let Some(t) = taux_effort {
+    if let Some(t) = c.taux_effort_dixiemes() {
         ecrire_decimal(sortie, t, 1);
     }
     sortie.push_str(";;\n");
@@ -850,7 +813,7 @@ fn territoire_de(t: &crate::import::TerritoireImporte) -> Territoire {
 /// each indicator its value for the territory and for the département.
 pub fn territoires_csv(import: &Import) -> String {
     let indicateurs = indicateurs_importables();
-    let mut s = String::from("\u{feff}niveau;code;nom;departement;annee;allocataires;habitants");
+    let mut s = format!("{BOM}niveau;code;nom;departement;annee;allocataires;habitants");
     for i in &indicateurs {
         s.push(';');
         s.push_str(i.id);

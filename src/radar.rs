@@ -6,7 +6,6 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use crate::catalogue::{indicateur, RADAR_DEFAUT};
-use crate::diagnostic::{afficher, SectionCalculee};
 use crate::format;
 use crate::nombre::Ratio;
 
@@ -76,22 +75,6 @@ pub struct Radar {
     pub texte: Vec<String>,
 }
 
-const COURTS: &[(&str, &str)] = &[
-    ("partFamillesMonoparentales", "Familles monoparentales"),
-    ("partFamillesNombreuses", "Familles nombreuses"),
-    ("partIsoles", "Allocataires isolés"),
-    ("partEnfantsAeeh", "Enfants AEEH"),
-    ("partBeneficiairesAl", "Aides au logement"),
-    ("partAlParcPriveEffort30", "Taux d'effort ≥ 30 %"),
-    ("partBeneficiairesRsa", "Rsa"),
-    ("partBeneficiairesPpa", "Prime d'activité"),
-    ("partBeneficiairesAah", "Aah"),
-    ("partBasRevenus", "Bas revenus"),
-    ("partFragiles", "Fragiles"),
-    ("partDependants50", "Dépendants à 50 %"),
-    ("partDependants100", "Dépendants à 100 %"),
-];
-
 /// Escapes text for XML.
 pub fn echapper(s: &str) -> String {
     let mut o = String::with_capacity(s.len());
@@ -118,9 +101,19 @@ fn id_sur(s: &str) -> String {
     }
 }
 
-/// Builds the radar from the computed sections.
-pub fn radar(sections: &[SectionCalculee], nom: &str, nom_reference: &str, o: &OptionsRadar) -> Radar {
-    let lignes: Vec<_> = sections.iter().flat_map(|s| s.lignes.iter()).collect();
+/// One row of the study's tables as the radar reads it: an indicator and its two values.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LigneRadar {
+    /// Indicator id.
+    pub id: &'static str,
+    /// The territory's value.
+    pub valeur: Option<Ratio>,
+    /// The reference's value.
+    pub reference: Option<Ratio>,
+}
+
+/// Builds the radar from the rows of the study.
+pub fn radar(lignes: &[LigneRadar], nom: &str, nom_reference: &str, o: &OptionsRadar) -> Radar {
     let un = Ratio::entier(1);
     let bande = o.bande.divise(Ratio::entier(100)).unwrap_or(Ratio::ZERO);
     let (haut, bas) = (un.plus(bande).unwrap_or(un), un.moins(bande).unwrap_or(un));
@@ -128,8 +121,8 @@ pub fn radar(sections: &[SectionCalculee], nom: &str, nom_reference: &str, o: &O
     for id in &o.indicateurs {
         let Some(ind) = indicateur(id) else { continue };
         let ligne = lignes.iter().find(|l| l.id == ind.id);
-        let valeur = ligne.and_then(|l| l.territoire.valeur);
-        let reference = o.reference.get(id).copied().or_else(|| ligne.and_then(|l| l.reference.valeur));
+        let valeur = ligne.and_then(|l| l.valeur);
+        let reference = o.reference.get(id).copied().or_else(|| ligne.and_then(|l| l.reference));
         let rapport = match (valeur, reference) {
             (Some(v), Some(r)) if r.signe() > 0 => v.divise(r),
             _ => None,
@@ -145,12 +138,12 @@ pub fn radar(sections: &[SectionCalculee], nom: &str, nom_reference: &str, o: &O
         });
         axes.push(Axe {
             id: ind.id.to_string(),
-            libelle: COURTS.iter().find(|c| c.0 == ind.id).map(|c| c.1).unwrap_or(ind.libelle).to_string(),
+            libelle: ind.libelle_court().to_string(),
             valeur,
             reference,
             rapport,
-            affiche: valeur.map(|v| afficher(ind, v)).unwrap_or_default(),
-            affiche_reference: reference.map(|v| afficher(ind, v)).unwrap_or_default(),
+            affiche: valeur.map(|v| ind.afficher(v)).unwrap_or_default(),
+            affiche_reference: reference.map(|v| ind.afficher(v)).unwrap_or_default(),
             alerte,
         });
     }

@@ -1,0 +1,404 @@
+//! The input of a household calculation: the persons, the amounts, the partner's threshold and
+//! ceilings ([`Saisie`]), validated once into a [`Situation`]. Every rule gives an
+//! [`ErreurFoyer`] whose French message names the field and the rule.
+
+use core::fmt;
+use std::borrow::Cow;
+
+use super::{AGE_MAX, ANNEE_MAX, ANNEE_MIN, MONTANT_MAX, PERSONNES_MAX, PLAFONDS_MAX};
+use crate::format::euros;
+use crate::nombre::Ratio;
+use crate::valeur::{ErreurSaisie, Lecteur, Regle, Valeur};
+
+/// Role of a person in the foyer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Role {
+    /// The person who receives the benefits. Exactly one per foyer.
+    Allocataire,
+    /// Spouse or partner. At most one.
+    Conjoint,
+    /// A child à charge (any age).
+    Enfant,
+    /// Any other person à charge.
+    Autre,
+}
+
+impl Role {
+    /// Code of the public contract.
+    pub fn code(self) -> &'static str {
+        match self {
+            Role::Allocataire => "allocataire",
+            Role::Conjoint => "conjoint",
+            Role::Enfant => "enfant",
+            Role::Autre => "autre",
+        }
+    }
+
+    fn depuis_code(code: &str) -> Option<Role> {
+        [Role::Allocataire, Role::Conjoint, Role::Enfant, Role::Autre].into_iter().find(|r| r.code() == code)
+    }
+}
+
+/// One person of the foyer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Personne {
+    /// Role.
+    pub role: Role,
+    /// Age in whole years (age reached during the reference year).
+    pub age: u8,
+    /// Disabled (adds half a part to the family quotient for an enfant).
+    pub handicap: bool,
+    /// Student (for the *hors champ* rule of the allocataire).
+    pub etudiant: bool,
+}
+
+impl Personne {
+    /// A person with no disability and not a student.
+    pub fn new(role: Role, age: u8) -> Personne {
+        Personne { role, age, handicap: false, etudiant: false }
+    }
+}
+
+/// What a partner ceiling applies to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum IndicateurPlafond {
+    /// The RUC (€ per UC per month).
+    Ruc,
+    /// The family quotient (€).
+    QuotientFamilial,
+}
+
+/// A partner's eligibility ceiling: eligible when the figure is at most (or below) the value.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Plafond {
+    /// Name of the aid, shown in the result.
+    pub libelle: String,
+    /// Figure compared.
+    pub indicateur: IndicateurPlafond,
+    /// Ceiling, in centimes.
+    pub centimes: i64,
+    /// `true`: eligible only strictly below; `false`: at most the ceiling.
+    pub strict: bool,
+}
+
+/// The values of a situation, before validation. Amounts are in centimes.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Saisie {
+    /// Reference year.
+    pub annee: i32,
+    /// Members of the foyer.
+    pub personnes: Vec<Personne>,
+    /// Declared annual income before tax (negative: deficit).
+    pub revenus_annuels_centimes: i64,
+    /// CAF benefits of the month.
+    pub prestations_centimes: i64,
+    /// Housing aid included in the benefits.
+    pub aide_logement_centimes: Option<i64>,
+    /// Monthly rent.
+    pub loyer_centimes: Option<i64>,
+    /// A partner's own threshold (€ per UC per month) and its label.
+    pub seuil_partenaire: Option<(i64, Option<String>)>,
+    /// Family quotient from the CAF attestation.
+    pub quotient_familial_caf_centimes: Option<i64>,
+    /// Partner ceilings.
+    pub plafonds: Vec<Plafond>,
+    /// Warnings gathered while reading (unknown fields…).
+    pub avertissements: Vec<String>,
+}
+
+/// Why a situation cannot be computed. Every variant names its field ([`ErreurFoyer::champ`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ErreurFoyer {
+    /// A field is missing, of the wrong type or out of its range.
+    Saisie(ErreurSaisie),
+    /// No person has the role allocataire.
+    AucunAllocataire,
+    /// A second allocataire, at this index of `personnes`.
+    PlusieursAllocataires(usize),
+    /// A second conjoint, at this index of `personnes`.
+    PlusieursConjoints(usize),
+    /// The housing aid is larger than the benefits that include it.
+    AideLogementSuperieureAuxPrestations,
+    /// A figure does not fit the exact arithmetic (unreachable within the input bounds).
+    Calcul,
+}
+
+impl ErreurFoyer {
+    /// Path of the field at fault, as in JavaScript (`personnes[2].age`).
+    pub fn champ(&self) -> Cow<'_, str> {
+        match self {
+            ErreurFoyer::Saisie(e) => Cow::Borrowed(&e.champ),
+            ErreurFoyer::AucunAllocataire => Cow::Borrowed("personnes"),
+            ErreurFoyer::PlusieursAllocataires(i) | ErreurFoyer::PlusieursConjoints(i) => {
+                Cow::Owned(format!("personnes[{i}].role"))
+            }
+            ErreurFoyer::AideLogementSuperieureAuxPrestations => Cow::Borrowed("aideLogementMensuelle"),
+            ErreurFoyer::Calcul => Cow::Borrowed("situation"),
+        }
+    }
+}
+
+impl fmt::Display for ErreurFoyer {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ErreurFoyer::Saisie(e) => e.fmt(f),
+            ErreurFoyer::AucunAllocataire => {
+                f.write_str("Personnes du foyer : il faut exactement un allocataire (aucune personne n'a ce rôle).")
+            }
+            ErreurFoyer::PlusieursAllocataires(i) => {
+                write!(f, "Rôle de la personne {} : le foyer a déjà un allocataire ; il en faut exactement un.", i + 1)
+            }
+            ErreurFoyer::PlusieursConjoints(i) => {
+                write!(f, "Rôle de la personne {} : le foyer a déjà un conjoint ; il en faut un au plus.", i + 1)
+            }
+            ErreurFoyer::AideLogementSuperieureAuxPrestations => f.write_str(
+                "Aide au logement : elle fait partie des prestations mensuelles et ne peut pas les dépasser.",
+            ),
+            ErreurFoyer::Calcul => f.write_str("Situation : montants trop grands pour un calcul exact."),
+        }
+    }
+}
+
+impl std::error::Error for ErreurFoyer {}
+
+impl From<ErreurSaisie> for ErreurFoyer {
+    fn from(e: ErreurSaisie) -> Self {
+        ErreurFoyer::Saisie(e)
+    }
+}
+
+fn saisie(champ: impl Into<String>, libelle: impl Into<String>, regle: Regle) -> ErreurFoyer {
+    ErreurFoyer::Saisie(ErreurSaisie { champ: champ.into(), libelle: libelle.into(), regle })
+}
+
+fn limites(min: i64, max: i64) -> Regle {
+    Regle::HorsLimites { min: euros(Ratio::entier(i128::from(min)), 0), max: euros(Ratio::entier(i128::from(max)), 0) }
+}
+
+fn montant_positif(c: Option<i64>, champ: &str, libelle: &str) -> Result<(), ErreurFoyer> {
+    match c {
+        Some(c) if c < 0 => Err(saisie(champ, libelle, Regle::Negatif)),
+        Some(c) if c > MONTANT_MAX * 100 => Err(saisie(champ, libelle, limites(0, MONTANT_MAX))),
+        _ => Ok(()),
+    }
+}
+
+/// A validated household situation.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Situation {
+    s: Saisie,
+}
+
+/// Labels of the fields, for messages.
+pub(super) const L_ANNEE: &str = "Année de référence";
+pub(super) const L_PERSONNES: &str = "Personnes du foyer";
+pub(super) const L_REVENUS: &str = "Revenus annuels";
+pub(super) const L_PRESTATIONS: &str = "Prestations mensuelles";
+pub(super) const L_AL: &str = "Aide au logement";
+pub(super) const L_LOYER: &str = "Loyer mensuel";
+pub(super) const L_SEUIL: &str = "Seuil du partenaire";
+pub(super) const L_QF: &str = "Quotient familial de l'attestation";
+
+impl Situation {
+    /// Validates a situation.
+    ///
+    /// # Errors
+    /// - `annee` outside [`ANNEE_MIN`]–[`ANNEE_MAX`] (`annee`);
+    /// - no person, or more than [`PERSONNES_MAX`] (`personnes`);
+    /// - an age above [`AGE_MAX`] (`personnes[i].age`);
+    /// - no allocataire ([`ErreurFoyer::AucunAllocataire`]), two allocataires or two conjoints
+    ///   (`personnes[i].role`);
+    /// - income outside ±[`MONTANT_MAX`] € (`revenusAnnuels`);
+    /// - a negative or too large benefit, housing aid, rent, threshold or quotient;
+    /// - a housing aid above the benefits ([`ErreurFoyer::AideLogementSuperieureAuxPrestations`]);
+    /// - a partner threshold of zero (`seuil.valeur`);
+    /// - more than [`PLAFONDS_MAX`] ceilings, or a negative ceiling (`plafonds[i].valeur`).
+    pub fn new(s: Saisie) -> Result<Situation, ErreurFoyer> {
+        if !(ANNEE_MIN..=ANNEE_MAX).contains(&s.annee) {
+            return Err(saisie(
+                "annee",
+                L_ANNEE,
+                Regle::HorsLimites { min: ANNEE_MIN.to_string(), max: ANNEE_MAX.to_string() },
+            ));
+        }
+        if s.personnes.is_empty() {
+            return Err(saisie("personnes", L_PERSONNES, Regle::Manquant));
+        }
+        if s.personnes.len() > PERSONNES_MAX {
+            return Err(saisie("personnes", L_PERSONNES, Regle::TropDElements { max: PERSONNES_MAX }));
+        }
+        let (mut allocataire, mut conjoint) = (false, false);
+        for (i, p) in s.personnes.iter().enumerate() {
+            if p.age > AGE_MAX {
+                return Err(saisie(
+                    format!("personnes[{i}].age"),
+                    format!("Âge de la personne {}", i + 1),
+                    Regle::HorsLimites { min: "0".into(), max: AGE_MAX.to_string() },
+                ));
+            }
+            match p.role {
+                Role::Allocataire if allocataire => return Err(ErreurFoyer::PlusieursAllocataires(i)),
+                Role::Allocataire => allocataire = true,
+                Role::Conjoint if conjoint => return Err(ErreurFoyer::PlusieursConjoints(i)),
+                Role::Conjoint => conjoint = true,
+                _ => {}
+            }
+        }
+        if !allocataire {
+            return Err(ErreurFoyer::AucunAllocataire);
+        }
+        if s.revenus_annuels_centimes.unsigned_abs() > (MONTANT_MAX as u64) * 100 {
+            return Err(saisie("revenusAnnuels", L_REVENUS, limites(-MONTANT_MAX, MONTANT_MAX)));
+        }
+        montant_positif(Some(s.prestations_centimes), "prestationsMensuelles", L_PRESTATIONS)?;
+        montant_positif(s.aide_logement_centimes, "aideLogementMensuelle", L_AL)?;
+        montant_positif(s.loyer_centimes, "loyerMensuel", L_LOYER)?;
+        montant_positif(s.quotient_familial_caf_centimes, "quotientFamilialCaf", L_QF)?;
+        if s.aide_logement_centimes.is_some_and(|al| al > s.prestations_centimes) {
+            return Err(ErreurFoyer::AideLogementSuperieureAuxPrestations);
+        }
+        if let Some((valeur, _)) = &s.seuil_partenaire {
+            montant_positif(Some(*valeur), "seuil.valeur", L_SEUIL)?;
+            if *valeur == 0 {
+                return Err(saisie("seuil.valeur", L_SEUIL, limites(0, MONTANT_MAX).plus_que_zero()));
+            }
+        }
+        if s.plafonds.len() > PLAFONDS_MAX {
+            return Err(saisie("plafonds", "Plafonds du partenaire", Regle::TropDElements { max: PLAFONDS_MAX }));
+        }
+        for (i, p) in s.plafonds.iter().enumerate() {
+            montant_positif(Some(p.centimes), &format!("plafonds[{i}].valeur"), &format!("Plafond {}", i + 1))?;
+        }
+        Ok(Situation { s })
+    }
+
+    /// The validated values.
+    pub fn saisie(&self) -> &Saisie {
+        &self.s
+    }
+}
+
+impl Regle {
+    fn plus_que_zero(self) -> Regle {
+        match self {
+            Regle::HorsLimites { max, .. } => Regle::HorsLimites { min: "0,01\u{a0}€".into(), max },
+            autre => autre,
+        }
+    }
+}
+
+const CLES_SITUATION: &[&str] = &[
+    "annee",
+    "personnes",
+    "revenusAnnuels",
+    "prestationsMensuelles",
+    "aideLogementMensuelle",
+    "loyerMensuel",
+    "seuil",
+    "quotientFamilialCaf",
+    "plafonds",
+];
+
+/// Bounds used while reading amounts: wide, so that the rule of [`Situation::new`] gives the
+/// message, but within the exact arithmetic.
+const LECTURE_MAX: i64 = MONTANT_MAX * 1_000;
+
+impl TryFrom<&Valeur> for Situation {
+    type Error = ErreurFoyer;
+
+    /// Reads a situation object of the public contract (`docs/api.md`).
+    ///
+    /// # Errors
+    /// Every rule of [`Situation::new`], and a field of the wrong type, a number that does not
+    /// read, NaN or an infinity, an unknown role, or an input that is not an object.
+    fn try_from(v: &Valeur) -> Result<Situation, ErreurFoyer> {
+        let l = Lecteur::objet(v, "", "Situation")?;
+        let annee = l.entier("annee", L_ANNEE, i64::from(i32::MIN), i64::from(i32::MAX))?;
+        let liste = l.liste("personnes", L_PERSONNES, PERSONNES_MAX)?;
+        let personnes = liste.iter().enumerate().map(|(i, p)| lire_personne(p, i)).collect::<Result<_, _>>()?;
+        let seuil_partenaire = match l.brut("seuil") {
+            None => None,
+            Some(sv) => {
+                let ls = Lecteur::objet(sv, "seuil", L_SEUIL)?;
+                Some((
+                    ls.centimes("valeur", L_SEUIL, -LECTURE_MAX, LECTURE_MAX)?,
+                    ls.texte_option("libelle", "Libellé du seuil du partenaire")?,
+                ))
+            }
+        };
+        let plafonds = match l.brut("plafonds") {
+            None => Vec::new(),
+            Some(_) => l
+                .liste("plafonds", "Plafonds du partenaire", PLAFONDS_MAX)?
+                .iter()
+                .enumerate()
+                .map(|(i, p)| lire_plafond(p, i))
+                .collect::<Result<_, _>>()?,
+        };
+        let avertissements =
+            l.cles_inconnues(CLES_SITUATION).into_iter().map(|c| format!("Champ inconnu ignoré : « {c} ».")).collect();
+        let montant = |cle: &str, libelle: &str| l.centimes_option(cle, libelle, -LECTURE_MAX, LECTURE_MAX);
+        Situation::new(Saisie {
+            annee: i32::try_from(annee).unwrap_or(i32::MAX),
+            personnes,
+            revenus_annuels_centimes: l.centimes("revenusAnnuels", L_REVENUS, -LECTURE_MAX, LECTURE_MAX)?,
+            prestations_centimes: l.centimes("prestationsMensuelles", L_PRESTATIONS, -LECTURE_MAX, LECTURE_MAX)?,
+            aide_logement_centimes: montant("aideLogementMensuelle", L_AL)?,
+            loyer_centimes: montant("loyerMensuel", L_LOYER)?,
+            seuil_partenaire,
+            quotient_familial_caf_centimes: montant("quotientFamilialCaf", L_QF)?,
+            plafonds,
+            avertissements,
+        })
+    }
+}
+
+/// Reads `personnes[i]`.
+fn lire_personne(p: &Valeur, i: usize) -> Result<Personne, ErreurFoyer> {
+    let chemin = format!("personnes[{i}]");
+    let n = i + 1;
+    let lp = Lecteur::objet(p, &chemin, &format!("Personne {n}"))?;
+    let libelle_role = format!("Rôle de la personne {n}");
+    let code = lp.texte("role", &libelle_role)?;
+    let role = Role::depuis_code(&code).ok_or_else(|| {
+        let recu = code.chars().take(40).collect();
+        lp.erreur_sur(
+            "role",
+            &libelle_role,
+            Regle::ValeurInconnue { recu, permises: "allocataire, conjoint, enfant, autre" },
+        )
+    })?;
+    let age = lp.entier("age", &format!("Âge de la personne {n}"), 0, i64::from(AGE_MAX))?;
+    Ok(Personne {
+        role,
+        age: u8::try_from(age).unwrap_or(AGE_MAX),
+        handicap: lp.booleen("handicap", &format!("Handicap de la personne {n}"))?,
+        etudiant: lp.booleen("etudiant", &format!("Statut étudiant de la personne {n}"))?,
+    })
+}
+
+/// Reads `plafonds[i]`.
+fn lire_plafond(p: &Valeur, i: usize) -> Result<Plafond, ErreurFoyer> {
+    let chemin = format!("plafonds[{i}]");
+    let n = i + 1;
+    let lp = Lecteur::objet(p, &chemin, &format!("Plafond {n}"))?;
+    let libelle_indicateur = format!("Indicateur du plafond {n}");
+    let code = lp.texte("indicateur", &libelle_indicateur)?;
+    let indicateur = match code.as_str() {
+        "ruc" => IndicateurPlafond::Ruc,
+        "quotientFamilial" => IndicateurPlafond::QuotientFamilial,
+        _ => {
+            let recu = code.chars().take(40).collect();
+            let regle = Regle::ValeurInconnue { recu, permises: "ruc, quotientFamilial" };
+            return Err(lp.erreur_sur("indicateur", &libelle_indicateur, regle).into());
+        }
+    };
+    Ok(Plafond {
+        libelle: lp
+            .texte_option("libelle", &format!("Libellé du plafond {n}"))?
+            .unwrap_or_else(|| format!("Plafond {n}")),
+        indicateur,
+        centimes: lp.centimes("valeur", &format!("Plafond {n}"), -LECTURE_MAX, LECTURE_MAX)?,
+        strict: lp.booleen("strict", &format!("Comparaison stricte du plafond {n}"))?,
+    })
+}
