@@ -407,6 +407,11 @@ pub fn fleche(variation: Ratio, marge: Ratio) -> &'static str {
     }
 }
 
+/// The territory's displayed name when the input gives none (table headers, CSV).
+pub const NOM_TERRITOIRE: &str = "Territoire";
+/// The reference's displayed name when the input gives none.
+pub const NOM_REFERENCE: &str = "Référence";
+
 /// Computes the study of `territoire` against `reference`.
 ///
 /// # Errors
@@ -446,7 +451,14 @@ pub fn diagnostiquer(territoire: &Territoire, reference: &Territoire, options: &
     let radar = crate::radar::radar(&lignes_radar, &nom_t, &nom_ref.nom, &options.radar);
     let mut avertissements = territoire.avertissements.clone();
     avertissements.extend(reference.avertissements.iter().cloned());
-    Diagnostic { nom: nom_t, nom_reference: nom_ref.nom, sections, radar, avertissements }
+    let affiche = |t: &Territoire, defaut: &str| t.nom.as_ref().map(|n| n.nom.clone()).unwrap_or_else(|| defaut.into());
+    Diagnostic {
+        nom: affiche(territoire, NOM_TERRITOIRE),
+        nom_reference: affiche(reference, NOM_REFERENCE),
+        sections,
+        radar,
+        avertissements,
+    }
 }
 
 /// The displayed value of an indicator, as an integer at its precision (what sentences compare).
@@ -645,7 +657,8 @@ impl Options {
 impl Diagnostic {
     /// The tables as CSV (`;`, UTF-8 with BOM, as French spreadsheets expect), with the section,
     /// the label, the year, then the territory's and the reference's values and variations.
-    pub fn csv(&self, nom: &str, nom_reference: &str) -> String {
+    pub fn csv(&self) -> String {
+        let (nom, nom_reference) = (self.nom.as_str(), self.nom_reference.as_str());
         let mut s = String::from(BOM);
         let entete =
             ["Section", "Indicateur", "Année", nom, "Variation sur 5 ans", nom_reference, "Variation sur 5 ans"];

@@ -37,6 +37,7 @@
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
 
 pub mod catalogue;
+pub mod contrat;
 pub mod diagnostic;
 pub mod format;
 pub mod foyer;

@@ -58,12 +58,17 @@ pub enum ErreurLot {
     },
     /// No header at all (empty input).
     Vide,
+    /// A weighting that is neither `personnes` nor `foyers` (shortened).
+    Ponderation(String),
 }
 
 impl ErreurLot {
     /// The field at fault.
     pub fn champ(&self) -> &'static str {
-        "entete"
+        match self {
+            ErreurLot::Ponderation(_) => "ponderation",
+            _ => "entete",
+        }
     }
 }
 
@@ -77,6 +82,9 @@ impl fmt::Display for ErreurLot {
                 COLONNES.join(";")
             ),
             ErreurLot::Vide => f.write_str("Fichier : il est vide (il faut au moins l'en-tête)."),
+            ErreurLot::Ponderation(recu) => {
+                write!(f, "Pondération : valeur « {recu} » inconnue (valeurs possibles : personnes, foyers).")
+            }
         }
     }
 }
@@ -137,6 +145,16 @@ impl LotFoyers {
             points: population.then(Vec::new),
             parametres: Vec::new(),
         }
+    }
+
+    /// French summary: lines, errors and the duration between two instants in milliseconds.
+    pub fn resume(&self, debut_ms: f64, fin_ms: f64) -> String {
+        format!(
+            "{} lignes traitées, dont {} en erreur, en {}.",
+            crate::format::entier(i128::from(self.lignes)),
+            crate::format::entier(i128::from(self.erreurs)),
+            duree(debut_ms, fin_ms)
+        )
     }
 
     /// Data lines processed so far.
@@ -664,6 +682,28 @@ pub enum Ponderation {
     Personnes,
     /// Each foyer counts once.
     Foyers,
+}
+
+impl Ponderation {
+    /// The code of the contract and of the command line: `personnes` or `foyers`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Ponderation::Personnes => "personnes",
+            Ponderation::Foyers => "foyers",
+        }
+    }
+
+    /// Reads a code; the empty text is the default, `personnes`.
+    ///
+    /// # Errors
+    /// [`ErreurLot::Ponderation`] for any other text.
+    pub fn depuis_code(code: &str) -> Result<Ponderation, ErreurLot> {
+        match code {
+            "" | "personnes" => Ok(Ponderation::Personnes),
+            "foyers" => Ok(Ponderation::Foyers),
+            autre => Err(ErreurLot::Ponderation(autre.chars().take(20).collect())),
+        }
+    }
 }
 
 /// Low-income thresholds computed from a population.

@@ -33,7 +33,7 @@ fn foyers_entree_standard_et_codes_de_sortie() {
     assert_eq!(lignes.len(), 3);
     assert!(lignes[1].starts_with("2;F1;2017;2,1;2,1;738,10;571,43;2017;1052,00;oui;non;non;non;;;;"), "{}", lignes[1]);
     assert!(lignes[2].starts_with("3;F2;") && lignes[2].contains("revenus_annuels"));
-    assert!(erreurs.contains("2 lignes traitées, 1 en erreur."));
+    assert!(erreurs.contains("2 lignes traitées, dont 1 en erreur, en "), "{erreurs}");
     let (code, _, erreurs) = lancer(&["foyers"], "nom;age\n");
     assert_eq!(code, 1);
     assert!(erreurs.contains("colonnes obligatoires manquantes"));

@@ -4,8 +4,8 @@
 mod commun;
 
 use commun::{pays_opale, verifier_etude};
+use indicateurs_caf::contrat::{calculer_diagnostic_valeur, diagnostic_csv_valeur};
 use indicateurs_caf::valeur::Valeur;
-use indicateurs_caf::wasm::{calculer_diagnostic_valeur, diagnostic_csv_valeur};
 use serde_json::{json, Value};
 
 fn diagnostic(t: &Value, r: &Value, o: &Value) -> Result<Value, (String, String)> {

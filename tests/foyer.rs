@@ -3,8 +3,8 @@
 mod commun;
 
 use commun::{foyers, verifier, verifier_erreur};
+use indicateurs_caf::contrat::{calculer_foyer_valeur, seuils_js};
 use indicateurs_caf::valeur::Valeur;
-use indicateurs_caf::wasm::{calculer_foyer_valeur, seuils_js};
 use serde_json::{json, Value};
 
 fn calculer(situation: &Value) -> Result<Value, (String, String)> {

@@ -1,10 +1,10 @@
 //! The household batch equals the one-by-one calculator, line for line; malformed lines give
 //! their own error rows and the rest of the file goes on; the median of a population is exact.
 
+use indicateurs_caf::contrat::calculer_foyer_valeur;
 use indicateurs_caf::lot::{generer, seuils_population, traiter_tout, LotFoyers, Point, Ponderation};
 use indicateurs_caf::nombre::Ratio;
 use indicateurs_caf::valeur::Valeur;
-use indicateurs_caf::wasm::calculer_foyer_valeur;
 use serde_json::{json, Value};
 
 fn situation(ligne: &str) -> Value {

@@ -5,10 +5,10 @@
 
 mod commun;
 
+use indicateurs_caf::contrat::calculer_diagnostic_valeur;
 use indicateurs_caf::foyer::{Personne, Role, Saisie, Situation};
 use indicateurs_caf::nombre::Ratio;
 use indicateurs_caf::valeur::Valeur;
-use indicateurs_caf::wasm::calculer_diagnostic_valeur;
 use proptest::prelude::*;
 use serde_json::{json, Value};
 

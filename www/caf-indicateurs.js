@@ -645,9 +645,7 @@ class CafIndicateurs extends HTMLElement {
     }
     try {
       const d = this.api.calculerDiagnostic(territoire, reference, { radar: { id: `radar-${this.numero}` } });
-      const nomT = territoire.nom ? d.nom : "Territoire";
-      const nomR = reference.nom ? d.nomReference : "Référence";
-      this.$("etude").replaceChildren(...d.sections.map((s, i) => this.section(s, i, nomT, nomR)));
+      this.$("etude").replaceChildren(...d.sections.map((s, i) => this.section(s, i, d.nom, d.nomReference)));
       this.$("avertissements").replaceChildren(...d.avertissements.map((a) => h("li", {}, a)));
       const svg = new DOMParser().parseFromString(d.radar, "image/svg+xml").documentElement;
       if (svg.nodeName === "svg") {
@@ -655,7 +653,7 @@ class CafIndicateurs extends HTMLElement {
         this.$("radar-texte").replaceChildren(...d.radarTexte.map((t) => h("li", {}, t)));
         this.$("figure-radar").hidden = false;
       }
-      annonce.textContent = `Étude calculée : ${nomT} comparé à ${nomR}.`;
+      annonce.textContent = `Étude calculée : ${d.nom} comparé à ${d.nomReference}.`;
       annonce.className = "annonce";
       this.$("exporter").disabled = false;
       this.$("imprimer").disabled = false;

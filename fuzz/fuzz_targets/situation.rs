@@ -3,7 +3,7 @@
 #![no_main]
 
 use indicateurs_caf::valeur::Valeur;
-use indicateurs_caf::wasm::calculer_foyer_valeur;
+use indicateurs_caf::contrat::calculer_foyer_valeur;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|donnees: &[u8]| {

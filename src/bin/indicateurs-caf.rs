@@ -82,11 +82,7 @@ fn lire_options(args: &[String]) -> Result<Options, String> {
                 i += 1;
             }
             "--ponderation" => {
-                o.ponderation = match valeur(i)?.as_str() {
-                    "personnes" => Ponderation::Personnes,
-                    "foyers" => Ponderation::Foyers,
-                    autre => return Err(format!("pondération « {autre} » inconnue (personnes ou foyers)")),
-                };
+                o.ponderation = Ponderation::depuis_code(&valeur(i)?).map_err(|e| e.to_string())?;
                 i += 1;
             }
             x if x.starts_with('-') && x != "-" => return Err(format!("option « {x} » inconnue")),
@@ -113,6 +109,7 @@ fn ouvrir_sortie(chemin: Option<&str>) -> io::Result<Box<dyn Write>> {
 }
 
 fn foyers(o: &Options, population: bool) -> ExitCode {
+    let debut = std::time::Instant::now();
     let chemin = o.entrees.first().map(String::as_str);
     let mut entree = match ouvrir_entree(chemin) {
         Ok(e) => e,
@@ -167,7 +164,7 @@ fn foyers(o: &Options, population: bool) -> ExitCode {
         }
         let _ = sortie.flush();
     }
-    eprintln!("{} lignes traitées, {} en erreur.", lot.lignes(), lot.erreurs());
+    eprintln!("{}", lot.resume(0.0, debut.elapsed().as_secs_f64() * 1000.0));
     ExitCode::SUCCESS
 }
 

@@ -1,0 +1,911 @@
+//! The public contract of the package, in plain Rust: the boundary types that JavaScript
+//! receives (`…Js`, serialised with camelCase names as `docs/api.md` lists them), built from
+//! the core's results by `From`; the errors as JavaScript sees them ([`ErreurJs`]: a French
+//! `message` and a `champ`); the native entry points that take a decoded input tree
+//! ([`calculer_foyer_valeur`]…), which the binding, the tests and the fuzz targets share; and
+//! the TypeScript declarations ([`TYPES`]), checked against the serialised outputs by
+//! `tests/contrat.rs`.
+//!
+//! Nothing here knows `wasm_bindgen`: the binding ([`crate::wasm`]) only converts `JsValue`s.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::catalogue::{cles_connues, libelle_cle, INDICATEURS};
+use crate::diagnostic::{diagnostiquer, Cellule, Diagnostic, ErreurDiagnostic, Options, Territoire};
+use crate::foyer::{ErreurFoyer, Resultat, Situation};
+use crate::import::{importer, ErreurImport, Fichier, Import};
+use crate::lot::{territoires_csv, ErreurLot, Progression, SeuilsPopulation};
+use crate::nombre::Ratio;
+use crate::parametres::{Seuil, SEUILS};
+use crate::radar::Alerte;
+use crate::valeur::Valeur;
+
+/// A threshold as given to JavaScript.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct SeuilJs {
+    /// Year of the value.
+    pub annee: i32,
+    /// € per UC per month.
+    pub valeur: f64,
+    /// `"caf-bas-revenus"`, `"insee-60"`, `"insee-50"` or `"partenaire"`.
+    #[serde(rename = "type")]
+    pub type_seuil: &'static str,
+    /// Source of the value.
+    pub source: String,
+    /// `"confirme"`, `"secondaire"` or `"fourni"`.
+    pub statut: &'static str,
+    /// French name of the kind ("Seuil de bas revenus CAF").
+    pub libelle: String,
+    /// French display of the value ("1 052 €").
+    pub affiche: String,
+    /// French words for the status ("source officielle").
+    pub statut_libelle: &'static str,
+}
+
+impl From<&Seuil> for SeuilJs {
+    fn from(s: &Seuil) -> Self {
+        SeuilJs {
+            annee: s.annee,
+            valeur: Ratio::centimes(s.centimes).to_f64(),
+            type_seuil: s.type_seuil.code(),
+            source: s.source.to_string(),
+            statut: s.statut.code(),
+            libelle: s.type_seuil.libelle().to_string(),
+            affiche: crate::format::euros(Ratio::centimes(s.centimes), if s.centimes % 100 == 0 { 0 } else { 2 }),
+            statut_libelle: s.statut.libelle(),
+        }
+    }
+}
+
+/// Position against one INSEE line.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct PositionInseeJs {
+    /// The line used.
+    #[serde(flatten)]
+    pub seuil: SeuilJs,
+    /// Resources per INSEE UC, € per month.
+    pub ruc_insee: f64,
+    /// Under the line.
+    pub sous_le_seuil: bool,
+    /// Resources − line × UC INSEE, € per month.
+    pub ecart_mensuel: f64,
+}
+
+/// One displayed figure.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct FigureJs {
+    /// Stable id.
+    pub id: &'static str,
+    /// French label.
+    pub libelle: String,
+    /// French display.
+    pub affiche: String,
+    /// French explanation with the numbers.
+    pub explication: String,
+}
+
+/// A label and its displayed value.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct LibelleValeurJs {
+    /// French label.
+    pub libelle: String,
+    /// French display.
+    pub valeur: String,
+}
+
+/// Eligibility to a partner ceiling.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct EligibiliteJs {
+    /// Name of the aid.
+    pub libelle: String,
+    /// Under the ceiling.
+    pub eligible: bool,
+    /// Margin under the ceiling, € per month (negative: excess).
+    pub ecart_mensuel: f64,
+    /// French explanation.
+    pub explication: String,
+}
+
+/// The result of `calculerFoyer`, field for field as in `docs/api.md`.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct ResultatJs {
+    /// Reference year asked.
+    pub annee: i32,
+    /// UC, CAF scale.
+    pub uc: f64,
+    /// UC, INSEE scale.
+    pub uc_insee: f64,
+    /// Single-parent foyer.
+    pub monoparental: bool,
+    /// Monthly resources, €.
+    pub ressources_mensuelles: f64,
+    /// € per UC per month, unrounded.
+    pub ruc: f64,
+    /// € per UC per month without benefits, unrounded.
+    pub ruc_hors_prestations: f64,
+    /// Threshold used.
+    pub seuil: SeuilJs,
+    /// Resources − threshold × UC, € per month.
+    pub ecart_seuil_mensuel: f64,
+    /// INSEE lines and the foyer's position.
+    pub seuils_insee: Vec<PositionInseeJs>,
+    /// Null when hors champ.
+    pub bas_revenus: Option<bool>,
+    /// Null when hors champ.
+    pub fragile: Option<bool>,
+    /// Benefits / resources, percent; null when resources are zero.
+    pub part_prestations: Option<f64>,
+    /// Benefits ≥ 50 % of resources.
+    pub dependance50: bool,
+    /// Benefits = all resources.
+    pub dependance100: bool,
+    /// Null, or why the foyer is outside the reference population.
+    pub hors_champ: Option<String>,
+    /// Taux d'effort net in percent, or null.
+    pub taux_effort: Option<f64>,
+    /// Taux d'effort ≥ 30 %, or null.
+    pub taux_effort_eleve: Option<bool>,
+    /// Family quotient used, €.
+    pub quotient_familial: f64,
+    /// Simulated family quotient, €.
+    pub quotient_familial_simule: f64,
+    /// Parts of the simulation.
+    pub parts: f64,
+    /// Partner ceilings.
+    pub eligibilites: Vec<EligibiliteJs>,
+    /// One French sentence that sums the situation up.
+    pub synthese: String,
+    /// The situation as entered, in French, for the family's sheet.
+    pub recapitulatif: Vec<LibelleValeurJs>,
+    /// Figures in display order.
+    pub figures: Vec<FigureJs>,
+    /// One French sentence per figure.
+    pub explications: Vec<String>,
+    /// French warnings.
+    pub avertissements: Vec<String>,
+}
+
+impl From<&Resultat> for ResultatJs {
+    fn from(r: &Resultat) -> Self {
+        let dixiemes = |d: u32| f64::from(d) / 10.0;
+        ResultatJs {
+            annee: r.annee,
+            uc: dixiemes(r.uc_dixiemes),
+            uc_insee: dixiemes(r.uc_insee_dixiemes),
+            monoparental: r.monoparental,
+            ressources_mensuelles: r.ressources_mensuelles.to_f64(),
+            ruc: r.ruc.to_f64(),
+            ruc_hors_prestations: r.ruc_hors_prestations.to_f64(),
+            seuil: SeuilJs::from(&r.seuil),
+            ecart_seuil_mensuel: r.ecart_seuil_mensuel.to_f64(),
+            seuils_insee: r
+                .seuils_insee
+                .iter()
+                .map(|p| PositionInseeJs {
+                    seuil: SeuilJs::from(&p.seuil),
+                    ruc_insee: p.ruc_insee.to_f64(),
+                    sous_le_seuil: p.sous_le_seuil,
+                    ecart_mensuel: p.ecart_mensuel.to_f64(),
+                })
+                .collect(),
+            bas_revenus: r.bas_revenus,
+            fragile: r.fragile,
+            part_prestations: r.part_prestations.map(Ratio::to_f64),
+            dependance50: r.dependance50,
+            dependance100: r.dependance100,
+            hors_champ: r.hors_champ.clone(),
+            taux_effort: r.taux_effort.as_ref().map(|t| t.pourcent.to_f64()),
+            taux_effort_eleve: r.taux_effort.as_ref().map(|t| t.eleve),
+            quotient_familial: r.quotient_familial.to_f64(),
+            quotient_familial_simule: r.quotient_familial_simule.to_f64(),
+            parts: f64::from(r.parts_demi) / 2.0,
+            eligibilites: r
+                .eligibilites
+                .iter()
+                .map(|e| EligibiliteJs {
+                    libelle: e.libelle.clone(),
+                    eligible: e.eligible,
+                    ecart_mensuel: e.ecart_mensuel.to_f64(),
+                    explication: e.explication.clone(),
+                })
+                .collect(),
+            synthese: r.synthese.clone(),
+            recapitulatif: r
+                .recapitulatif
+                .iter()
+                .map(|(libelle, valeur)| LibelleValeurJs { libelle: libelle.clone(), valeur: valeur.clone() })
+                .collect(),
+            figures: r
+                .figures
+                .iter()
+                .map(|f| FigureJs {
+                    id: f.id,
+                    libelle: f.libelle.clone(),
+                    affiche: f.affiche.clone(),
+                    explication: f.explication.clone(),
+                })
+                .collect(),
+            explications: r.figures.iter().map(|f| f.explication.clone()).collect(),
+            avertissements: r.avertissements.clone(),
+        }
+    }
+}
+
+/// An error as JavaScript receives it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ErreurJs {
+    /// French sentence.
+    pub message: String,
+    /// Path of the field at fault.
+    pub champ: String,
+}
+
+impl From<ErreurFoyer> for ErreurJs {
+    fn from(e: ErreurFoyer) -> Self {
+        ErreurJs { message: e.to_string(), champ: e.champ().into_owned() }
+    }
+}
+
+impl From<ErreurDiagnostic> for ErreurJs {
+    fn from(e: ErreurDiagnostic) -> Self {
+        ErreurJs { message: e.to_string(), champ: e.champ().to_string() }
+    }
+}
+
+/// A cell of the diagnostic's tables.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct CelluleJs {
+    /// Unrounded value, or null.
+    pub valeur: Option<f64>,
+    /// French display, empty when unknown.
+    pub affiche: String,
+    /// 5-year variation in %, or null.
+    pub variation5ans: Option<f64>,
+    /// "+1,0 %", or empty.
+    pub affichage_variation: String,
+    /// "↑", "↓", "→" or empty.
+    pub fleche: &'static str,
+}
+
+impl From<&Cellule> for CelluleJs {
+    fn from(c: &Cellule) -> Self {
+        CelluleJs {
+            valeur: c.valeur.map(Ratio::to_f64),
+            affiche: c.affiche.clone(),
+            variation5ans: c.variation5ans.map(Ratio::to_f64),
+            affichage_variation: c.affichage_variation.clone(),
+            fleche: c.fleche,
+        }
+    }
+}
+
+/// A row: the territory's cell flattened, the reference's under `reference`.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct LigneJs {
+    /// Indicator id.
+    pub id: &'static str,
+    /// French label.
+    pub libelle: &'static str,
+    /// Reference year of the row.
+    pub annee: i32,
+    /// The territory's cell.
+    #[serde(flatten)]
+    pub territoire: CelluleJs,
+    /// The reference's cell.
+    pub reference: CelluleJs,
+}
+
+/// A section of the study.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct SectionJs {
+    /// Title.
+    pub titre: &'static str,
+    /// Sentences.
+    pub phrases: Vec<String>,
+    /// Rows.
+    pub lignes: Vec<LigneJs>,
+    /// Notes on missing values.
+    pub notes: Vec<String>,
+}
+
+/// An axis of the radar.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct AxeJs {
+    /// Indicator id.
+    pub id: String,
+    /// Short label.
+    pub libelle: String,
+    /// The territory's value.
+    pub valeur: Option<f64>,
+    /// The reference value.
+    pub reference: Option<f64>,
+    /// Territory / reference.
+    pub rapport: Option<f64>,
+    /// Display of the value.
+    pub affiche: String,
+    /// Display of the reference.
+    pub affiche_reference: String,
+    /// `"haute"`, `"basse"` or null.
+    pub alerte: Option<&'static str>,
+}
+
+/// The result of `calculerDiagnostic`.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct DiagnosticJs {
+    /// The territory's name as displayed.
+    pub nom: String,
+    /// The reference's name as displayed ("Pas-de-Calais" for "pas-de-calais").
+    pub nom_reference: String,
+    /// Sections in the document's order.
+    pub sections: Vec<SectionJs>,
+    /// The radar, as an SVG document.
+    pub radar: String,
+    /// The radar's axes.
+    pub radar_axes: Vec<AxeJs>,
+    /// The radar's text alternative, one sentence per axis.
+    pub radar_texte: Vec<String>,
+    /// Warnings about the input.
+    pub avertissements: Vec<String>,
+}
+
+impl From<&Diagnostic> for DiagnosticJs {
+    fn from(d: &Diagnostic) -> Self {
+        let section = |s: &crate::diagnostic::SectionCalculee| SectionJs {
+            titre: s.titre,
+            phrases: s.phrases.clone(),
+            lignes: s
+                .lignes
+                .iter()
+                .map(|l| LigneJs {
+                    id: l.id,
+                    libelle: l.libelle,
+                    annee: l.annee,
+                    territoire: CelluleJs::from(&l.territoire),
+                    reference: CelluleJs::from(&l.reference),
+                })
+                .collect(),
+            notes: s.notes.clone(),
+        };
+        let axe = |a: &crate::radar::Axe| AxeJs {
+            id: a.id.clone(),
+            libelle: a.libelle.clone(),
+            valeur: a.valeur.map(Ratio::to_f64),
+            reference: a.reference.map(Ratio::to_f64),
+            rapport: a.rapport.map(Ratio::to_f64),
+            affiche: a.affiche.clone(),
+            affiche_reference: a.affiche_reference.clone(),
+            alerte: a.alerte.map(|x| match x {
+                Alerte::Haute => "haute",
+                Alerte::Basse => "basse",
+            }),
+        };
+        DiagnosticJs {
+            nom: d.nom.clone(),
+            nom_reference: d.nom_reference.clone(),
+            sections: d.sections.iter().map(section).collect(),
+            radar: d.radar.svg.clone(),
+            radar_axes: d.radar.axes.iter().map(axe).collect(),
+            radar_texte: d.radar.texte.clone(),
+            avertissements: d.avertissements.clone(),
+        }
+    }
+}
+
+/// An input key of the diagnostic with its French label.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct CleJs {
+    /// Key.
+    pub cle: &'static str,
+    /// French label.
+    pub libelle: &'static str,
+    /// Whether it is a computed indicator that can also be given directly.
+    pub indicateur: bool,
+    /// Whether its 5-year variation is shown (and can be given in `variations5ans`).
+    pub variation: bool,
+}
+
+/// Every input key of the diagnostic, labelled.
+pub fn cles_diagnostic_js() -> Vec<CleJs> {
+    cles_connues()
+        .into_iter()
+        .map(|cle| CleJs {
+            cle,
+            libelle: libelle_cle(cle).unwrap_or(cle),
+            indicateur: INDICATEURS
+                .iter()
+                .any(|i| i.id == cle && !matches!(i.formule, crate::catalogue::Formule::Saisie)),
+            variation: INDICATEURS.iter().any(|i| i.id == cle && i.variation),
+        })
+        .collect()
+}
+
+fn lire_diagnostic(t: &Valeur, r: &Valeur, o: &Valeur) -> Result<(Territoire, Territoire, Options), ErreurJs> {
+    Ok((
+        Territoire::lire(t, "territoire", "Territoire")?,
+        Territoire::lire(r, "reference", "Référence")?,
+        Options::lire(o)?,
+    ))
+}
+
+/// `calculerDiagnostic` on decoded inputs.
+///
+/// # Errors
+/// Every rule of [`Territoire::lire`] and [`Options::lire`], as an [`ErreurJs`].
+pub fn calculer_diagnostic_valeur(t: &Valeur, r: &Valeur, o: &Valeur) -> Result<DiagnosticJs, ErreurJs> {
+    let (t, r, o) = lire_diagnostic(t, r, o)?;
+    Ok(DiagnosticJs::from(&diagnostiquer(&t, &r, &o)))
+}
+
+/// The diagnostic's tables as CSV, on decoded inputs.
+///
+/// # Errors
+/// As [`calculer_diagnostic_valeur`].
+pub fn diagnostic_csv_valeur(t: &Valeur, r: &Valeur, o: &Valeur) -> Result<String, ErreurJs> {
+    let (t, r, o) = lire_diagnostic(t, r, o)?;
+    Ok(diagnostiquer(&t, &r, &o).csv())
+}
+
+impl From<ErreurImport> for ErreurJs {
+    fn from(e: ErreurImport) -> Self {
+        ErreurJs { message: e.to_string(), champ: e.champ() }
+    }
+}
+
+/// An imported territory, ready to be passed to `calculerDiagnostic`.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct TerritoireImporteJs {
+    /// `"commune"`, `"epci"` or `"departement"`.
+    pub niveau: &'static str,
+    /// INSEE code, SIREN or département code.
+    pub code: String,
+    /// Name.
+    pub nom: String,
+    /// Département code.
+    pub departement: Option<String>,
+    /// Year of the counts.
+    pub annee: i32,
+    /// Values by input key.
+    pub valeurs: BTreeMap<&'static str, i64>,
+    /// Communes aggregated.
+    pub communes: u32,
+    /// IRIS read.
+    pub iris: u32,
+    /// IRIS under statistical secrecy.
+    pub iris_secrets: u32,
+    /// Notes on completeness.
+    pub notes: Vec<String>,
+}
+
+/// The result of `importerDonnees`.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct ImportJs {
+    /// Year of the most recent IRIS file.
+    pub annee: i32,
+    /// Communes, EPCI, départements.
+    pub territoires: Vec<TerritoireImporteJs>,
+    /// Skipped lines and other warnings.
+    pub avertissements: Vec<String>,
+    /// Data lines read.
+    pub lignes_lues: usize,
+}
+
+impl From<&Import> for ImportJs {
+    fn from(i: &Import) -> Self {
+        ImportJs {
+            annee: i.annee,
+            territoires: i
+                .territoires
+                .iter()
+                .map(|t| TerritoireImporteJs {
+                    niveau: t.niveau.code(),
+                    code: t.code.clone(),
+                    nom: t.nom.clone(),
+                    departement: t.departement.clone(),
+                    annee: t.annee,
+                    valeurs: t.valeurs.clone(),
+                    communes: t.communes,
+                    iris: t.comptes.iris,
+                    iris_secrets: t.comptes.iris_secrets,
+                    notes: t.notes.clone(),
+                })
+                .collect(),
+            avertissements: i.avertissements.clone(),
+            lignes_lues: i.lignes_lues,
+        }
+    }
+}
+
+/// `calculerFoyer` on a decoded input: the whole of it but the `JsValue` conversions.
+///
+/// # Errors
+/// Every rule of [`Situation`], as an [`ErreurJs`].
+pub fn calculer_foyer_valeur(v: &Valeur) -> Result<ResultatJs, ErreurJs> {
+    let situation = Situation::try_from(v)?;
+    Ok(ResultatJs::from(&situation.calculer()?))
+}
+
+/// Every threshold known, as JavaScript receives them.
+pub fn seuils_js() -> Vec<SeuilJs> {
+    SEUILS.iter().map(SeuilJs::from).collect()
+}
+
+/// Thresholds of a population, as JavaScript receives them.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct SeuilsPopulationJs {
+    /// `"personnes"` or `"foyers"`.
+    pub ponderation: &'static str,
+    /// Foyers counted.
+    pub foyers: f64,
+    /// Their persons.
+    pub personnes: f64,
+    /// Exact median RUC, € per UC per month (unrounded).
+    pub mediane: f64,
+    /// 60 % and 50 % thresholds.
+    pub seuils: Vec<SeuilPopulationJs>,
+    /// French sentences.
+    pub phrases: Vec<String>,
+}
+
+/// One threshold of a population.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct SeuilPopulationJs {
+    /// 60 or 50.
+    pub pourcent: u32,
+    /// € per UC per month.
+    pub valeur: f64,
+    /// Foyers under it.
+    pub foyers_sous: f64,
+    /// Persons under it.
+    pub personnes_sous: f64,
+    /// Share of foyers, %.
+    pub part_foyers: f64,
+    /// Share of persons, %.
+    pub part_personnes: f64,
+}
+
+impl From<&SeuilsPopulation> for SeuilsPopulationJs {
+    fn from(s: &SeuilsPopulation) -> Self {
+        SeuilsPopulationJs {
+            ponderation: s.ponderation.code(),
+            foyers: s.foyers as f64,
+            personnes: s.personnes as f64,
+            mediane: s.mediane.to_f64(),
+            phrases: s.phrases(),
+            seuils: s
+                .seuils
+                .iter()
+                .map(|x| SeuilPopulationJs {
+                    pourcent: x.pourcent,
+                    valeur: x.valeur.to_f64(),
+                    foyers_sous: x.foyers_sous as f64,
+                    personnes_sous: x.personnes_sous as f64,
+                    part_foyers: x.part_foyers.to_f64(),
+                    part_personnes: x.part_personnes.to_f64(),
+                })
+                .collect(),
+        }
+    }
+}
+
+/// A progress report.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct ProgressionJs {
+    /// 0 to 100.
+    pub pourcent: u32,
+    /// Lines done.
+    pub lignes: f64,
+    /// Estimated total lines.
+    pub lignes_estimees: f64,
+    /// Estimated seconds left, or null.
+    pub reste_secondes: Option<f64>,
+    /// French text.
+    pub texte: String,
+}
+
+/// The TypeScript declarations of every input and output of the package.
+impl From<&Progression> for ProgressionJs {
+    fn from(p: &Progression) -> Self {
+        ProgressionJs {
+            pourcent: p.pourcent,
+            lignes: p.lignes as f64,
+            lignes_estimees: p.lignes_estimees as f64,
+            reste_secondes: p.reste_secondes.map(|s| s as f64),
+            texte: p.texte.clone(),
+        }
+    }
+}
+
+impl From<ErreurLot> for ErreurJs {
+    fn from(e: ErreurLot) -> Self {
+        ErreurJs { message: e.to_string(), champ: e.champ().to_string() }
+    }
+}
+
+/// A file received from JavaScript: `{ nom, contenu, annee? }`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FichierRecu {
+    /// Name (gives the year of an IRIS file).
+    pub nom: String,
+    /// Exact bytes.
+    pub contenu: Vec<u8>,
+    /// Year, when the name does not give it.
+    pub annee: Option<i32>,
+}
+
+fn importer_recus(fichiers: &[FichierRecu]) -> Result<Import, ErreurJs> {
+    let f: Vec<Fichier> =
+        fichiers.iter().map(|f| Fichier { nom: &f.nom, contenu: &f.contenu, annee: f.annee }).collect();
+    Ok(importer(&f)?)
+}
+
+/// `importerDonnees` on received files.
+///
+/// # Errors
+/// A file that cannot be used at all ([`ErreurImport`]).
+pub fn importer_donnees_fichiers(fichiers: &[FichierRecu]) -> Result<ImportJs, ErreurJs> {
+    Ok(ImportJs::from(&importer_recus(fichiers)?))
+}
+
+/// `exporterTerritoiresCsv` on received files.
+///
+/// # Errors
+/// As [`importer_donnees_fichiers`].
+pub fn territoires_csv_fichiers(fichiers: &[FichierRecu]) -> Result<String, ErreurJs> {
+    Ok(territoires_csv(&importer_recus(fichiers)?))
+}
+
+/// The TypeScript declarations of every input and output of the package.
+pub const TYPES: &str = r#"
+/** Rôle d'une personne du foyer. */
+export type Role = "allocataire" | "conjoint" | "enfant" | "autre";
+
+/** Une personne du foyer. */
+export interface Personne {
+  role: Role;
+  /** Âge en années révolues, 0 à 120. */
+  age: number | string;
+  handicap?: boolean;
+  etudiant?: boolean;
+}
+
+/** Un plafond d'éligibilité d'un partenaire. */
+export interface PlafondPartenaire {
+  libelle?: string;
+  indicateur: "ruc" | "quotientFamilial";
+  /** Plafond en € (par UC et par mois pour le RUC). */
+  valeur: number | string;
+  /** Vrai : éligible seulement strictement sous le plafond. */
+  strict?: boolean;
+}
+
+/** Situation d'un foyer. Les montants acceptent aussi un texte « 1 200,50 ». */
+export interface Situation {
+  annee: number;
+  personnes: Personne[];
+  revenusAnnuels: number | string;
+  prestationsMensuelles: number | string;
+  aideLogementMensuelle?: number | string | null;
+  loyerMensuel?: number | string | null;
+  seuil?: { valeur: number | string; libelle?: string } | null;
+  quotientFamilialCaf?: number | string | null;
+  plafonds?: PlafondPartenaire[];
+}
+
+export type TypeSeuil = "caf-bas-revenus" | "insee-60" | "insee-50" | "partenaire";
+export type StatutSource = "confirme" | "secondaire" | "fourni";
+
+/** Un seuil daté et sourcé, en € par UC et par mois. */
+export interface Seuil {
+  annee: number;
+  valeur: number;
+  type: TypeSeuil;
+  source: string;
+  statut: StatutSource;
+  /** Nom du seuil en français. */
+  libelle: string;
+  /** Valeur affichée, « 1 052 € ». */
+  affiche: string;
+  /** Statut en français, « source officielle ». */
+  statutLibelle: string;
+}
+
+export interface PositionInsee extends Seuil {
+  rucInsee: number;
+  sousLeSeuil: boolean;
+  ecartMensuel: number;
+}
+
+export interface Figure {
+  id: string;
+  libelle: string;
+  affiche: string;
+  explication: string;
+}
+
+export interface Eligibilite {
+  libelle: string;
+  eligible: boolean;
+  ecartMensuel: number;
+  explication: string;
+}
+
+/** Résultat de calculerFoyer. */
+export interface Resultat {
+  annee: number;
+  uc: number;
+  ucInsee: number;
+  monoparental: boolean;
+  ressourcesMensuelles: number;
+  ruc: number;
+  rucHorsPrestations: number;
+  seuil: Seuil;
+  ecartSeuilMensuel: number;
+  seuilsInsee: PositionInsee[];
+  basRevenus: boolean | null;
+  fragile: boolean | null;
+  partPrestations: number | null;
+  dependance50: boolean;
+  dependance100: boolean;
+  horsChamp: string | null;
+  tauxEffort: number | null;
+  tauxEffortEleve: boolean | null;
+  quotientFamilial: number;
+  quotientFamilialSimule: number;
+  parts: number;
+  eligibilites: Eligibilite[];
+  /** Une phrase qui résume la situation. */
+  synthese: string;
+  /** La situation saisie, en français, pour la fiche remise à la famille. */
+  recapitulatif: { libelle: string; valeur: string }[];
+  figures: Figure[];
+  explications: string[];
+  avertissements: string[];
+}
+
+/** Un territoire et ses comptes (clés de docs/api.md). */
+export interface TerritoireSaisi {
+  nom?: string;
+  /** Article du nom dans les phrases ; déduit pour un département. */
+  article?: "le" | "la" | "l'" | "les" | "";
+  annee: number;
+  valeurs: Record<string, number | string>;
+  /** Les mêmes clés cinq ans plus tôt. */
+  valeurs5ans?: Record<string, number | string>;
+  /** Variations sur 5 ans publiées (en %), quand les comptes anciens manquent. */
+  variations5ans?: Record<string, number | string>;
+}
+
+export interface OptionsDiagnostic {
+  /** Marge des flèches, en points (1 par défaut). */
+  margeFleche?: number;
+  radar?: {
+    indicateurs?: string[];
+    reference?: Record<string, number>;
+    /** Demi-largeur de la bande d'alerte en % de la référence (20 par défaut). */
+    bande?: number;
+    /** Préfixe des identifiants du SVG. */
+    id?: string;
+  };
+}
+
+export interface Cellule {
+  valeur: number | null;
+  affiche: string;
+  variation5ans: number | null;
+  affichageVariation: string;
+  fleche: "" | "↑" | "↓" | "→";
+}
+
+export interface Ligne extends Cellule {
+  id: string;
+  libelle: string;
+  annee: number;
+  reference: Cellule;
+}
+
+export interface Section {
+  titre: string;
+  phrases: string[];
+  lignes: Ligne[];
+  notes: string[];
+}
+
+export interface AxeRadar {
+  id: string;
+  libelle: string;
+  valeur: number | null;
+  reference: number | null;
+  rapport: number | null;
+  affiche: string;
+  afficheReference: string;
+  alerte: "haute" | "basse" | null;
+}
+
+export interface Diagnostic {
+  /** Nom du territoire tel qu'affiché. */
+  nom: string;
+  /** Nom de la référence tel qu'affiché (« Pas-de-Calais » pour « pas-de-calais »). */
+  nomReference: string;
+  sections: Section[];
+  /** Document SVG accessible (titre, description). */
+  radar: string;
+  radarAxes: AxeRadar[];
+  radarTexte: string[];
+  avertissements: string[];
+}
+
+export interface CleDiagnostic {
+  cle: string;
+  libelle: string;
+  indicateur: boolean;
+  variation: boolean;
+}
+
+/** Un fichier à importer. */
+export interface FichierDonnees {
+  nom: string;
+  /** Octets exacts (Uint8Array) ou texte. */
+  contenu: Uint8Array | ArrayBuffer | string;
+  /** Année, si le nom du fichier ne la donne pas. */
+  annee?: number;
+}
+
+/** Un territoire importé : passez-le tel quel à calculerDiagnostic. */
+export interface TerritoireImporte extends TerritoireSaisi {
+  niveau: "commune" | "epci" | "departement";
+  code: string;
+  nom: string;
+  departement: string | null;
+  annee: number;
+  valeurs: Record<string, number>;
+  communes: number;
+  iris: number;
+  irisSecrets: number;
+  notes: string[];
+}
+
+export interface ImportDonnees {
+  annee: number;
+  territoires: TerritoireImporte[];
+  avertissements: string[];
+  lignesLues: number;
+}
+
+export interface Progression {
+  pourcent: number;
+  lignes: number;
+  lignesEstimees: number;
+  resteSecondes: number | null;
+  texte: string;
+}
+
+export interface SeuilsPopulation {
+  ponderation: "personnes" | "foyers";
+  foyers: number;
+  personnes: number;
+  /** RUC médian exact, € par UC et par mois. */
+  mediane: number;
+  seuils: { pourcent: 60 | 50; valeur: number; foyersSous: number; personnesSous: number; partFoyers: number; partPersonnes: number }[];
+  phrases: string[];
+}
+
+/** Erreur levée sur une saisie invalide. */
+export interface ErreurSaisie extends Error {
+  /** Chemin du champ en faute, par ex. « personnes[2].age ». */
+  champ: string;
+}
+"#;
