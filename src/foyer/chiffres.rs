@@ -324,23 +324,30 @@ impl Chiffres {
         Ratio::new(1200 * i128::from(self.prestations), i128::from(self.douziemes))
     }
 
-    /// Taux d'effort net in percent, never negative; `None` unless [`Effort::Calcule`].
-    pub fn taux_effort(&self) -> Option<Ratio> {
+    /// Taux d'effort net in percent as `(numerator, denominator)`, never negative; `None`
+    /// unless [`Effort::Calcule`]. Integers only: the batch reads it for every line.
+    fn taux_effort_fraction(&self) -> Option<(i128, i128)> {
         let Effort::Calcule { loyer, charges, aide_logement, base_douziemes } = self.effort else { return None };
         let reste = i128::from((loyer + charges - aide_logement).max(0));
-        Ratio::new(1200 * reste, i128::from(base_douziemes))
+        Some((1200 * reste, i128::from(base_douziemes)))
+    }
+
+    /// Taux d'effort net in percent, never negative; `None` unless [`Effort::Calcule`].
+    pub fn taux_effort(&self) -> Option<Ratio> {
+        let (num, den) = self.taux_effort_fraction()?;
+        Ratio::new(num, den)
     }
 
     /// Taux d'effort net in tenths of a percent, rounded half up.
     pub fn taux_effort_dixiemes(&self) -> Option<i64> {
-        let t = self.taux_effort()?;
-        i64::try_from((20 * t.num() + t.den()) / (2 * t.den())).ok()
+        let (num, den) = self.taux_effort_fraction()?;
+        i64::try_from((20 * num + den) / (2 * den)).ok()
     }
 
     /// Taux d'effort ≥ 30 %.
     pub fn taux_effort_eleve(&self) -> Option<bool> {
-        let t = self.taux_effort()?;
-        Some(t.num() >= TAUX_EFFORT_ALERTE * t.den())
+        let (num, den) = self.taux_effort_fraction()?;
+        Some(num >= TAUX_EFFORT_ALERTE * den)
     }
 
     /// Parts of the simulated family quotient.
