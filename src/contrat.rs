@@ -14,7 +14,7 @@ use serde::Serialize;
 
 use crate::catalogue::{cles_connues, libelle_cle, INDICATEURS};
 use crate::diagnostic::{diagnostiquer, Cellule, Diagnostic, ErreurDiagnostic, Options, Territoire};
-use crate::foyer::{ErreurFoyer, Resultat, Situation};
+use crate::foyer::{ErreurFoyer, Resultat, Role, Situation};
 use crate::import::{importer, ErreurImport, Fichier, Import};
 use crate::lot::{territoires_csv, ErreurLot, Progression, SeuilsPopulation};
 use crate::nombre::Ratio;
@@ -535,6 +535,20 @@ pub fn calculer_foyer_valeur(v: &Valeur) -> Result<ResultatJs, ErreurJs> {
     Ok(ResultatJs::from(&situation.calculer()?))
 }
 
+/// A role of a person, for forms: its code and its French label.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct RoleJs {
+    /// Code of the contract (`"allocataire"`…).
+    pub code: &'static str,
+    /// French label.
+    pub libelle: &'static str,
+}
+
+/// Every role, in the order forms list them.
+pub fn roles_js() -> Vec<RoleJs> {
+    Role::TOUS.iter().map(|r| RoleJs { code: r.code(), libelle: r.libelle() }).collect()
+}
+
 /// Every threshold known, as JavaScript receives them.
 pub fn seuils_js() -> Vec<SeuilJs> {
     SEUILS.iter().map(SeuilJs::from).collect()
@@ -672,6 +686,12 @@ pub fn territoires_csv_fichiers(fichiers: &[FichierRecu]) -> Result<String, Erre
 pub const TYPES: &str = r#"
 /** Rôle d'une personne du foyer. */
 export type Role = "allocataire" | "conjoint" | "enfant" | "autre";
+
+/** Un rôle et son libellé français, pour les formulaires (roles()). */
+export interface RoleInfo {
+  code: Role;
+  libelle: string;
+}
 
 /** Une personne du foyer. */
 export interface Personne {

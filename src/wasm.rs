@@ -199,6 +199,15 @@ pub fn cles_diagnostic() -> Result<JsValue, JsValue> {
     encoder(&cles_diagnostic_js())
 }
 
+/// `roles()`: every role of a person with its French label, in the order forms list them.
+///
+/// # Errors
+/// None in practice.
+#[wasm_bindgen(js_name = roles, unchecked_return_type = "RoleInfo[]")]
+pub fn roles() -> Result<JsValue, JsValue> {
+    encoder(&roles_js())
+}
+
 /// `version()`: the package version.
 #[wasm_bindgen(js_name = version)]
 pub fn version() -> String {

@@ -7,8 +7,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use indicateurs_caf::contrat::{
-    calculer_diagnostic_valeur, calculer_foyer_valeur, cles_diagnostic_js, importer_donnees_fichiers, FichierRecu,
-    ProgressionJs, SeuilsPopulationJs, TYPES,
+    calculer_diagnostic_valeur, calculer_foyer_valeur, cles_diagnostic_js, importer_donnees_fichiers, roles_js,
+    FichierRecu, ProgressionJs, SeuilsPopulationJs, TYPES,
 };
 use indicateurs_caf::lot::{seuils_population, LotFoyers, Ponderation};
 use indicateurs_caf::valeur::Valeur;
@@ -106,6 +106,7 @@ fn chaque_type_de_sortie_egale_sa_declaration() {
     conforme(&d, "Cellule", &diag["sections"][1]["lignes"][0]["reference"]);
     conforme(&d, "AxeRadar", &diag["radarAxes"][0]);
     conforme(&d, "CleDiagnostic", &serde_json::to_value(&cles_diagnostic_js()[0]).unwrap());
+    conforme(&d, "RoleInfo", &serde_json::to_value(&roles_js()[0]).unwrap());
 
     let iris = "CODGEO;NOTE;A;PERCOU;AI;AM;ACSSENF;ACAVENF;ENF;ENF_2;ENF_3_5;AAL;AAAH;APPA;ARSAS\n\
                 010040101;0;501;1200;238;66;23;174;485;76;77;100;10;50;20\n";

@@ -24,6 +24,19 @@ pub enum Role {
 }
 
 impl Role {
+    /// Every role, in the order forms list them.
+    pub const TOUS: [Role; 4] = [Role::Allocataire, Role::Conjoint, Role::Enfant, Role::Autre];
+
+    /// French label, as forms show it.
+    pub fn libelle(self) -> &'static str {
+        match self {
+            Role::Allocataire => "Allocataire",
+            Role::Conjoint => "Conjoint",
+            Role::Enfant => "Enfant",
+            Role::Autre => "Autre personne à charge",
+        }
+    }
+
     /// Code of the public contract.
     pub fn code(self) -> &'static str {
         match self {
@@ -34,8 +47,9 @@ impl Role {
         }
     }
 
-    fn depuis_code(code: &str) -> Option<Role> {
-        [Role::Allocataire, Role::Conjoint, Role::Enfant, Role::Autre].into_iter().find(|r| r.code() == code)
+    /// The role of a code of the public contract.
+    pub fn depuis_code(code: &str) -> Option<Role> {
+        Role::TOUS.into_iter().find(|r| r.code() == code)
     }
 }
 

@@ -1,0 +1,236 @@
+// The territory view of <caf-indicateurs>: counts typed, loaded from an example or imported
+// from open data; the study's sections, sentences, tables and radar; CSV export and print. It
+// reads the form, calls calculerDiagnostic and writes text.
+
+import { champ, h, telecharger } from "./dom.js";
+import { effacerErreurs, montrerErreur } from "./erreurs.js";
+
+export class VueDiagnostic {
+  /** `hote`: the element (racine, api, numero, attributes, emettre). */
+  constructor(hote) {
+    this.hote = hote;
+  }
+
+  $(id) {
+    return this.hote.racine.getElementById(id);
+  }
+
+  dessiner() {
+    this.cles = this.hote.api.clesDiagnostic();
+    this.importees = [];
+    const lignes = this.cles.map((c) => h("tr", {},
+      h("th", { scope: "row" }, h("span", { id: `l-${c.cle}` }, c.libelle), h("span", { class: "cle" }, c.cle)),
+      ...["territoire", "reference"].flatMap((cote) => {
+        const libelleCote = cote === "territoire" ? "territoire" : "référence";
+        return [
+          h("td", {}, h("input", { "data-cote": cote, "data-cle": c.cle, "data-champ": `${cote}.valeurs.${c.cle}`, inputmode: "decimal", autocomplete: "off", "aria-label": `${c.libelle}, ${libelleCote}` })),
+          h("td", {}, c.variation ? h("input", { "data-cote": cote, "data-variation": c.cle, "data-champ": `${cote}.variations5ans.${c.cle}`, inputmode: "decimal", autocomplete: "off", "aria-label": `Variation sur 5 ans en %, ${c.libelle}, ${libelleCote}` }) : null),
+        ];
+      })));
+    const exemple = this.hote.getAttribute("exemple");
+    const formulaire = h("form", { id: "comptes", novalidate: true, "aria-label": "Comptes du territoire et de la référence" },
+      h("div", { class: "colonnes" },
+        h("fieldset", {}, h("legend", {}, "Territoire"),
+          champ("t-nom", "Nom", { "data-champ": "territoire.nom" }),
+          champ("t-annee", "Année", { "data-champ": "territoire.annee", inputmode: "numeric", size: "6" })),
+        h("fieldset", {}, h("legend", {}, "Référence"),
+          champ("r-nom", "Nom (un département : « Pas-de-Calais »)", { "data-champ": "reference.nom" }),
+          champ("r-annee", "Année", { "data-champ": "reference.annee", inputmode: "numeric", size: "6" }))),
+      h("details", { id: "details-comptes" },
+        h("summary", {}, `Saisir les comptes (${this.cles.length} clés)`),
+        h("p", { class: "aide" }, "Un compte vide reste vide dans l'étude. Une part publiée peut être saisie directement sous l'identifiant de l'indicateur quand ses comptes manquent. La variation sur 5 ans se saisit en %, quand le compte d'il y a cinq ans manque."),
+        h("div", { class: "tableau-defilant" },
+          h("table", { class: "table-saisie" },
+            h("caption", {}, "Comptes de l'année"),
+            h("thead", {}, h("tr", {}, ["Clé", "Territoire", "Variation 5 ans (%)", "Référence", "Variation 5 ans (%)"].map((t) => h("th", { scope: "col" }, t)))),
+            h("tbody", {}, lignes)))));
+    const importer = h("section", { class: "saisie", "aria-labelledby": `titre-import-${this.hote.numero}` },
+      h("h2", { id: `titre-import-${this.hote.numero}` }, "Importer des données ouvertes"),
+      h("p", { class: "aide", id: "aide-import" }, "Fichiers INSEE « Données CAF à l'IRIS » (2016 à 2020). Ajoutez un fichier de 2016 à 2018 pour connaître les EPCI, et le fichier INSEE des populations légales par commune pour le taux de couverture."),
+      h("div", { class: "champ" },
+        h("label", { for: "fichiers" }, "Fichiers CSV"),
+        h("input", { type: "file", id: "fichiers", accept: ".csv,text/csv", multiple: true, "aria-describedby": "aide-import erreur-fichiers" }),
+        h("p", { class: "erreur", id: "erreur-fichiers" })),
+      h("p", { id: "resume-import", class: "aide", role: "status" }),
+      h("div", { id: "choix-import", class: "actions", hidden: true },
+        h("div", { class: "champ" }, h("label", { for: "niveau" }, "Niveau"),
+          h("select", { id: "niveau" }, [["epci", "EPCI"], ["commune", "Commune"], ["departement", "Département"]].map(([v, l]) => h("option", { value: v }, l)))),
+        h("div", { class: "champ" }, h("label", { for: "choix-territoire" }, "Territoire"), h("select", { id: "choix-territoire" })),
+        h("div", { class: "champ" }, h("label", { for: "choix-reference" }, "Référence"), h("select", { id: "choix-reference" })),
+        h("button", { type: "button", id: "utiliser-import" }, "Utiliser ces territoires")));
+    const saisie = h("section", { class: "saisie", "aria-labelledby": `titre-saisie-${this.hote.numero}` },
+      h("h2", { id: `titre-saisie-${this.hote.numero}` }, "Comptes du territoire et de la référence"),
+      h("div", { class: "actions" },
+        exemple ? h("button", { type: "button", id: "charger-exemple" }, "Charger l'exemple") : null,
+        h("button", { type: "button", id: "vider", class: "secondaire" }, "Vider")),
+      formulaire);
+    const resultats = h("section", { id: "resultats", "aria-labelledby": `titre-etude-${this.hote.numero}` },
+      h("div", { class: "actions" },
+        h("h2", { id: `titre-etude-${this.hote.numero}` }, "Étude préliminaire"),
+        h("button", { type: "button", id: "exporter", disabled: true }, "Exporter les tableaux (CSV)"),
+        h("button", { type: "button", id: "imprimer", disabled: true, class: "secondaire" }, "Imprimer")),
+      h("p", { id: "annonce", class: "annonce", role: "status", "aria-live": "polite" }),
+      h("ul", { id: "avertissements", class: "avertissements", "aria-label": "Avertissements" }),
+      h("div", { id: "etude" }),
+      h("figure", { id: "figure-radar", class: "radar", hidden: true },
+        h("div", { id: "radar" }),
+        h("figcaption", {}, "Radar de vulnérabilité : chaque axe rapporte la valeur du territoire à celle de la référence.",
+          h("ul", { id: "radar-texte" }))));
+    this.hote.racine.replaceChildren(importer, saisie, resultats);
+    this.formulaire = formulaire;
+    formulaire.addEventListener("input", () => this.calculer());
+    this.$("fichiers").addEventListener("change", () => this.importer());
+    this.$("niveau").addEventListener("change", () => this.listerImport());
+    this.$("choix-territoire").addEventListener("change", () => this.referenceParDefaut());
+    this.$("utiliser-import").addEventListener("click", () => this.utiliserImport());
+    this.$("charger-exemple")?.addEventListener("click", () => this.chargerExemple(exemple));
+    this.$("vider").addEventListener("click", () => {
+      this.remplirTerritoire("territoire", { valeurs: {} });
+      this.remplirTerritoire("reference", { valeurs: {} });
+      this.calculer();
+    });
+    this.$("exporter").addEventListener("click", () => this.exporter());
+    this.$("imprimer").addEventListener("click", () => window.print());
+    this.calculer();
+  }
+
+  async chargerExemple(url) {
+    try {
+      const reponse = await fetch(new URL(url, document.baseURI));
+      const exemple = await reponse.json();
+      this.remplirTerritoire("territoire", exemple.territoire ?? {});
+      this.remplirTerritoire("reference", exemple.reference ?? {});
+      this.calculer();
+    } catch (e) {
+      this.$("annonce").textContent = "L'exemple n'a pas pu être chargé : " + (e?.message ?? String(e));
+    }
+  }
+
+  lireTerritoire(cote) {
+    const p = cote === "territoire" ? "t" : "r";
+    const t = { nom: this.$(`${p}-nom`).value, annee: this.$(`${p}-annee`).value, valeurs: {}, variations5ans: {} };
+    for (const input of this.formulaire.querySelectorAll(`input[data-cote="${cote}"]`)) {
+      if (input.value.trim() === "") continue;
+      if (input.dataset.cle) t.valeurs[input.dataset.cle] = input.value;
+      else t.variations5ans[input.dataset.variation] = input.value;
+    }
+    return t;
+  }
+
+  remplirTerritoire(cote, t) {
+    const p = cote === "territoire" ? "t" : "r";
+    this.$(`${p}-nom`).value = t.nom ?? "";
+    this.$(`${p}-annee`).value = t.annee === undefined || t.annee === null ? "" : String(t.annee);
+    for (const input of this.formulaire.querySelectorAll(`input[data-cote="${cote}"]`)) {
+      const source = input.dataset.cle ? t.valeurs ?? {} : t.variations5ans ?? {};
+      const v = source[input.dataset.cle ?? input.dataset.variation];
+      input.value = v === undefined || v === null ? "" : String(v);
+    }
+  }
+
+  calculer() {
+    effacerErreurs(this.formulaire);
+    const territoire = this.lireTerritoire("territoire");
+    const reference = this.lireTerritoire("reference");
+    const annonce = this.$("annonce");
+    if (Object.keys(territoire.valeurs).length === 0 && Object.keys(reference.valeurs).length === 0) {
+      annonce.textContent = "Chargez l'exemple, importez des données ouvertes ou saisissez des comptes.";
+      annonce.className = "annonce";
+      this.$("etude").replaceChildren();
+      this.$("figure-radar").hidden = true;
+      return;
+    }
+    try {
+      const d = this.hote.api.calculerDiagnostic(territoire, reference, { radar: { id: `radar-${this.hote.numero}` } });
+      this.$("etude").replaceChildren(...d.sections.map((s, i) => this.section(s, i, d.nom, d.nomReference)));
+      this.$("avertissements").replaceChildren(...d.avertissements.map((a) => h("li", {}, a)));
+      const svg = new DOMParser().parseFromString(d.radar, "image/svg+xml").documentElement;
+      if (svg.nodeName === "svg") {
+        this.$("radar").replaceChildren(document.importNode(svg, true));
+        this.$("radar-texte").replaceChildren(...d.radarTexte.map((t) => h("li", {}, t)));
+        this.$("figure-radar").hidden = false;
+      }
+      annonce.textContent = `Étude calculée : ${d.nom} comparé à ${d.nomReference}.`;
+      annonce.className = "annonce";
+      this.$("exporter").disabled = false;
+      this.$("imprimer").disabled = false;
+      this.hote.emettre("resultat", { vue: "diagnostic", territoire, reference, resultat: d });
+    } catch (erreur) {
+      montrerErreur(this.hote.racine, this.formulaire, erreur);
+      annonce.textContent = erreur.message;
+      annonce.className = "annonce erreur-annonce";
+      this.$("etude").replaceChildren();
+      this.$("figure-radar").hidden = true;
+      this.$("exporter").disabled = true;
+      this.$("imprimer").disabled = true;
+      this.hote.emettre("erreur", { vue: "diagnostic", message: erreur.message, champ: erreur.champ });
+    }
+  }
+
+  section(s, i, nomT, nomR) {
+    const titre = `s-${this.hote.numero}-${i}`;
+    const tableau = s.lignes.length === 0 ? null : h("div", { class: "tableau-defilant" },
+      h("table", { class: "tableau" },
+        h("caption", {}, s.titre),
+        h("thead", {}, h("tr", {}, ["Indicateur", "Année réf.", nomT, "Variation sur 5 ans", nomR, "Variation sur 5 ans"].map((t) => h("th", { scope: "col" }, t)))),
+        h("tbody", {}, s.lignes.map((l) => h("tr", { "data-id": l.id },
+          h("th", { scope: "row" }, l.libelle),
+          h("td", { class: "nombre" }, String(l.annee)),
+          h("td", { class: "nombre territoire" }, l.affiche),
+          h("td", { class: "nombre variation" }, `${l.fleche} ${l.affichageVariation}`.trim()),
+          h("td", { class: "nombre reference" }, l.reference.affiche),
+          h("td", { class: "nombre variation-reference" }, `${l.reference.fleche} ${l.reference.affichageVariation}`.trim()))))));
+    return h("section", { class: "etude-section", "aria-labelledby": titre },
+      h("h3", { id: titre }, s.titre),
+      s.phrases.map((p) => h("p", { class: "phrase" }, p)),
+      tableau,
+      s.notes.length ? h("ul", { class: "notes", "aria-label": "Notes" }, s.notes.map((n) => h("li", {}, n))) : null);
+  }
+
+  exporter() {
+    const csv = this.hote.api.exporterDiagnosticCsv(this.lireTerritoire("territoire"), this.lireTerritoire("reference"));
+    telecharger(this.hote.racine, "etude-preliminaire.csv", csv);
+  }
+
+  async importer() {
+    this.$("erreur-fichiers").textContent = "";
+    const fichiers = [];
+    for (const f of this.$("fichiers").files) fichiers.push({ nom: f.name, contenu: new Uint8Array(await f.arrayBuffer()) });
+    if (fichiers.length === 0) return;
+    try {
+      const r = this.hote.api.importerDonnees(fichiers);
+      this.importees = r.territoires;
+      const compte = (n) => this.importees.filter((t) => t.niveau === n).length;
+      this.$("resume-import").textContent = `${r.lignesLues} lignes lues ; données ${r.annee} : ${compte("commune")} communes, ${compte("epci")} EPCI, ${compte("departement")} départements.` + (r.avertissements.length ? " " + r.avertissements.join(" ") : "");
+      if (compte("epci") === 0) this.$("niveau").value = "commune";
+      this.$("choix-import").hidden = false;
+      this.listerImport();
+    } catch (erreur) {
+      this.$("erreur-fichiers").textContent = erreur.message;
+      this.$("choix-import").hidden = true;
+    }
+  }
+
+  listerImport() {
+    const options = (select, liste) => select.replaceChildren(...liste.map((t) => h("option", { value: `${t.niveau}:${t.code}` }, `${t.nom} (${t.code})`)));
+    options(this.$("choix-territoire"), this.importees.filter((t) => t.niveau === this.$("niveau").value));
+    options(this.$("choix-reference"), this.importees.filter((t) => t.niveau === "departement"));
+    this.referenceParDefaut();
+  }
+
+  referenceParDefaut() {
+    const t = this.importees.find((x) => `${x.niveau}:${x.code}` === this.$("choix-territoire").value);
+    if (t?.departement) this.$("choix-reference").value = `departement:${t.departement}`;
+  }
+
+  utiliserImport() {
+    const trouver = (v) => this.importees.find((x) => `${x.niveau}:${x.code}` === v);
+    const t = trouver(this.$("choix-territoire").value);
+    const r = trouver(this.$("choix-reference").value);
+    if (!t || !r) return;
+    this.remplirTerritoire("territoire", t);
+    this.remplirTerritoire("reference", r);
+    this.calculer();
+    this.$("resultats").scrollIntoView();
+  }
+}

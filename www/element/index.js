@@ -1,0 +1,93 @@
+// <caf-indicateurs> — the calculator as one custom element, for partner portals.
+//
+//   <script type="module" src="/chemin/www/caf-indicateurs.js"></script>   (the bundle of this module)
+//   <caf-indicateurs vue="foyer" annee="2024" seuil="900" seuil-libelle="Barème du CCAS" couleur="#6a6af4"></caf-indicateurs>
+//
+// An ES module without dependency: it loads the wasm package from ../pkg/ relative to itself (or
+// from the `paquet` attribute), draws in a Shadow DOM styled by a constructed stylesheet (no
+// inline <style>, so it runs under `style-src 'self'`), makes no request to any other origin,
+// never uses eval nor innerHTML. Every figure and sentence comes from the Rust core: the element
+// only reads the form, calls the package and writes text.
+//
+// Sources: this file is the entry (the element's lifecycle and attributes); the views and
+// helpers are its sibling modules (foyer.js, diagnostic.js, erreurs.js, champs.js, dom.js,
+// styles.js…). scripts/build.sh bundles them with esbuild into the one file pages and partners
+// load, www/caf-indicateurs.js (generated, not in git): copy that file and pkg/ side by side.
+//
+// Attributes: vue ("foyer" | "diagnostic"), annee, seuil, seuil-libelle, couleur, plafonds
+// (foyer: JSON list of eligibility ceilings), exemple (diagnostic: URL of an example JSON),
+// paquet (URL of indicateurs_caf.js).
+// Events (bubbling, composed): "resultat" { vue, situation | territoire + reference, resultat },
+// "erreur" { vue, message, champ }.
+
+import { VueDiagnostic } from "./diagnostic.js";
+import { h } from "./dom.js";
+import { VueFoyer } from "./foyer.js";
+import { charger } from "./paquet.js";
+import { feuilleDeStyle } from "./styles.js";
+
+// Relative to the bundle, www/caf-indicateurs.js, whose URL import.meta.url is once bundled.
+const PAQUET_DEFAUT = new URL("../pkg/indicateurs_caf.js", import.meta.url).href;
+let instances = 0;
+
+class CafIndicateurs extends HTMLElement {
+  static observedAttributes = ["vue", "annee", "seuil", "seuil-libelle", "couleur", "plafonds"];
+
+  constructor() {
+    super();
+    instances += 1;
+    this.numero = instances;
+    this.racine = this.attachShadow({ mode: "open" });
+    this.racine.adoptedStyleSheets = [feuilleDeStyle()];
+  }
+
+  get vue() {
+    return this.getAttribute("vue") === "diagnostic" ? "diagnostic" : "foyer";
+  }
+
+  /** Key of this instance's state in the URL fragment. */
+  get clePartage() {
+    return this.id || this.vue;
+  }
+
+  async connectedCallback() {
+    if (this.monte) return;
+    this.monte = true;
+    this.appliquerCouleur();
+    this.racine.replaceChildren(h("p", { role: "status" }, "Chargement du calculateur…"));
+    try {
+      this.api = await charger(this.getAttribute("paquet") || PAQUET_DEFAUT);
+    } catch (e) {
+      this.racine.replaceChildren(h("p", { role: "alert", class: "erreur" }, "Le calculateur n'a pas pu se charger : " + (e?.message ?? String(e))));
+      return;
+    }
+    this.dessiner();
+    this.dataset.pret = "oui";
+  }
+
+  attributeChangedCallback(nom, ancien, nouveau) {
+    if (ancien === nouveau) return;
+    if (nom === "couleur") this.appliquerCouleur();
+    else if (this.api) this.dessiner();
+  }
+
+  appliquerCouleur() {
+    const c = this.getAttribute("couleur");
+    if (c && CSS.supports("color", c)) this.style.setProperty("--caf-couleur", c);
+    else this.style.removeProperty("--caf-couleur");
+  }
+
+  /** Draws the view of the `vue` attribute (a new view object each time the attributes change). */
+  dessiner() {
+    this.vueCourante = this.vue === "diagnostic" ? new VueDiagnostic(this) : new VueFoyer(this);
+    this.vueCourante.dessiner();
+  }
+
+  emettre(type, detail) {
+    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+  }
+}
+
+if (!customElements.get("caf-indicateurs")) customElements.define("caf-indicateurs", CafIndicateurs);
+
+export { CafIndicateurs };
