@@ -1,0 +1,500 @@
+//! The household file processed as a stream: chunks in (any cut), result rows out, memory
+//! bounded by the longest line; one error row per faulty line, the rest goes on.
+
+use std::fmt;
+
+use super::nombres::{centimes, ecrire_decimal, ecrire_entier, entier, trim};
+use super::population::Point;
+use super::progression::{duree, progression, Progression};
+use crate::foyer::{Chiffres, ErreurFoyer, Parametres, Personne, Role, Saisie, Situation};
+use crate::tableur::{cellule_csv, cellule_texte_csv};
+
+/// Columns of the household file, in their canonical order.
+pub const COLONNES: [&str; 7] =
+    ["id", "annee", "personnes", "revenus_annuels", "prestations_mensuelles", "aide_logement", "loyer"];
+/// Columns that must be in the header.
+pub const COLONNES_REQUISES: [&str; 4] = ["annee", "personnes", "revenus_annuels", "prestations_mensuelles"];
+/// Header of the results file.
+pub const ENTETE_RESULTATS: &str = "ligne;id;annee;uc;uc_insee;ruc;ruc_hors_prestations;seuil_annee;seuil;bas_revenus;fragile;dependance50;dependance100;hors_champ;taux_effort;erreur_champ;erreur";
+/// Longest line accepted, in bytes (a longer one is an error row, and memory stays bounded).
+pub const LIGNE_MAX: usize = 64 * 1024;
+
+/// A household file that cannot be used at all.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ErreurLot {
+    /// The header lacks required columns.
+    EnTete {
+        /// Missing columns.
+        manquantes: Vec<&'static str>,
+        /// The header found (shortened).
+        trouve: String,
+    },
+    /// No header at all (empty input).
+    Vide,
+    /// A weighting that is neither `personnes` nor `foyers` (shortened).
+    Ponderation(String),
+}
+
+impl ErreurLot {
+    /// The field at fault.
+    pub fn champ(&self) -> &'static str {
+        match self {
+            ErreurLot::Ponderation(_) => "ponderation",
+            _ => "entete",
+        }
+    }
+}
+
+impl fmt::Display for ErreurLot {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ErreurLot::EnTete { manquantes, trouve } => write!(
+                f,
+                "En-tête du fichier : colonnes obligatoires manquantes ({}) ; en-tête lu : « {trouve} ». Attendu : {}.",
+                manquantes.join(", "),
+                COLONNES.join(";")
+            ),
+            ErreurLot::Vide => f.write_str("Fichier : il est vide (il faut au moins l'en-tête)."),
+            ErreurLot::Ponderation(recu) => {
+                write!(f, "Pondération : valeur « {recu} » inconnue (valeurs possibles : personnes, foyers).")
+            }
+        }
+    }
+}
+
+impl std::error::Error for ErreurLot {}
+
+/// The parameters of one reference year, looked up once per year of the file.
+#[derive(Debug)]
+struct ParametresAnnee {
+    annee: i32,
+    parametres: Parametres,
+}
+
+/// A streaming processor of a household file.
+#[derive(Debug)]
+pub struct LotFoyers {
+    octets: u64,
+    reste: Vec<u8>,
+    reste_trop_long: bool,
+    separateur: u8,
+    colonnes: Option<[Option<usize>; 7]>,
+    ligne: u64,
+    lignes: u64,
+    erreurs: u64,
+    points: Option<Vec<Point>>,
+    /// The parameters of each reference year met so far (looked up once per year).
+    parametres: Vec<ParametresAnnee>,
+}
+
+impl LotFoyers {
+    /// A processor; with `population`, it keeps what the median of the population needs (16
+    /// bytes per foyer).
+    pub fn new(population: bool) -> LotFoyers {
+        LotFoyers {
+            octets: 0,
+            reste: Vec::new(),
+            reste_trop_long: false,
+            separateur: b';',
+            colonnes: None,
+            ligne: 0,
+            lignes: 0,
+            erreurs: 0,
+            points: population.then(Vec::new),
+            parametres: Vec::new(),
+        }
+    }
+
+    /// French summary: lines, errors and the duration between two instants in milliseconds.
+    pub fn resume(&self, debut_ms: f64, fin_ms: f64) -> String {
+        format!(
+            "{} lignes traitées, dont {} en erreur, en {}.",
+            crate::format::entier(i128::from(self.lignes)),
+            crate::format::entier(i128::from(self.erreurs)),
+            duree(debut_ms, fin_ms)
+        )
+    }
+
+    /// Data lines processed so far.
+    pub fn lignes(&self) -> u64 {
+        self.lignes
+    }
+
+    /// Error rows so far.
+    pub fn erreurs(&self) -> u64 {
+        self.erreurs
+    }
+
+    /// Bytes read so far.
+    pub fn octets(&self) -> u64 {
+        self.octets
+    }
+
+    /// Where the processing stands, for a progress bar: `total` bytes in the file, `ecoule`
+    /// milliseconds since the start.
+    pub fn progression(&self, total: u64, ecoule: u64) -> Progression {
+        progression(self.lignes, self.octets, total, ecoule)
+    }
+
+    /// The points of the population kept so far (valid foyers in the reference population).
+    pub fn points(&self) -> &[Point] {
+        self.points.as_deref().unwrap_or_default()
+    }
+
+    /// Processes a chunk of the file (any cut, even inside a line or a UTF-8 character), and
+    /// appends the result rows of its complete lines to `sortie` (the header first).
+    ///
+    /// # Errors
+    /// [`ErreurLot::EnTete`] when the header lacks a required column: the file is unusable.
+    pub fn traiter(&mut self, morceau: &[u8], sortie: &mut String) -> Result<(), ErreurLot> {
+        self.octets += morceau.len() as u64;
+        let mut debut = 0;
+        while let Some(pos) = morceau.get(debut..).and_then(|m| m.iter().position(|&b| b == b'\n')) {
+            let fin = debut + pos;
+            let segment = morceau.get(debut..fin).unwrap_or_default();
+            if self.reste.is_empty() && !self.reste_trop_long {
+                self.ligne_complete(segment, sortie)?;
+            } else {
+                self.empiler(segment);
+                let ligne = std::mem::take(&mut self.reste);
+                let trop_long = std::mem::replace(&mut self.reste_trop_long, false);
+                if trop_long {
+                    self.ligne += 1;
+                    self.erreur(sortie, b"", "ligne", &format!("Ligne de plus de {LIGNE_MAX} octets : ignorée."));
+                } else {
+                    self.ligne_complete(&ligne, sortie)?;
+                }
+                self.reste = ligne;
+                self.reste.clear();
+            }
+            debut = fin + 1;
+        }
+        let fin = morceau.get(debut..).unwrap_or_default();
+        self.empiler(fin);
+        Ok(())
+    }
+
+    fn empiler(&mut self, octets: &[u8]) {
+        if self.reste_trop_long {
+            return;
+        }
+        if self.reste.len() + octets.len() > LIGNE_MAX {
+            self.reste.clear();
+            self.reste_trop_long = true;
+        } else {
+            self.reste.extend_from_slice(octets);
+        }
+    }
+
+    /// Processes the last line (without final newline).
+    ///
+    /// # Errors
+    /// [`ErreurLot::Vide`] when the input had no header; [`ErreurLot::EnTete`] as
+    /// [`LotFoyers::traiter`].
+    pub fn terminer(&mut self, sortie: &mut String) -> Result<(), ErreurLot> {
+        let ligne = std::mem::take(&mut self.reste);
+        if std::mem::replace(&mut self.reste_trop_long, false) {
+            self.ligne += 1;
+            self.erreur(sortie, b"", "ligne", &format!("Ligne de plus de {LIGNE_MAX} octets : ignorée."));
+        } else if !ligne.is_empty() {
+            self.ligne_complete(&ligne, sortie)?;
+        }
+        if self.colonnes.is_none() {
+            return Err(ErreurLot::Vide);
+        }
+        Ok(())
+    }
+
+    fn ligne_complete(&mut self, ligne: &[u8], sortie: &mut String) -> Result<(), ErreurLot> {
+        self.ligne += 1;
+        let ligne = ligne.strip_suffix(b"\r").unwrap_or(ligne);
+        if self.colonnes.is_none() {
+            let ligne = ligne.strip_prefix("\u{feff}".as_bytes()).unwrap_or(ligne);
+            if ligne.iter().all(u8::is_ascii_whitespace) {
+                return Ok(());
+            }
+            return self.entete(ligne, sortie);
+        }
+        if ligne.iter().all(u8::is_ascii_whitespace) {
+            return Ok(());
+        }
+        self.lignes += 1;
+        self.donnees(ligne, sortie);
+        Ok(())
+    }
+
+    fn entete(&mut self, ligne: &[u8], sortie: &mut String) -> Result<(), ErreurLot> {
+        let compte = |c: u8| ligne.iter().filter(|&&b| b == c).count();
+        self.separateur = [b';', b',', b'\t'].into_iter().max_by_key(|&c| compte(c)).unwrap_or(b';');
+        let noms: Vec<String> = ligne
+            .split(|&b| b == self.separateur)
+            .map(|c| String::from_utf8_lossy(c).trim().trim_matches('"').to_ascii_lowercase())
+            .collect();
+        let mut colonnes = [None; 7];
+        for (i, nom) in COLONNES.iter().enumerate() {
+            colonnes[i] = noms.iter().position(|n| n == nom);
+        }
+        let manquantes: Vec<&'static str> = COLONNES
+            .iter()
+            .zip(colonnes.iter())
+            .filter(|(nom, c)| c.is_none() && COLONNES_REQUISES.contains(nom))
+            .map(|(nom, _)| *nom)
+            .collect();
+        if !manquantes.is_empty() {
+            return Err(ErreurLot::EnTete {
+                manquantes,
+                trouve: String::from_utf8_lossy(ligne).chars().take(120).collect(),
+            });
+        }
+        self.colonnes = Some(colonnes);
+        sortie.push_str(ENTETE_RESULTATS);
+        sortie.push('\n');
+        Ok(())
+    }
+
+    fn erreur(&mut self, sortie: &mut String, id: &[u8], champ: &str, message: &str) {
+        self.erreurs += 1;
+        ecrire_entier(sortie, self.ligne as i64);
+        sortie.push(';');
+        sortie.push_str(&cellule_texte_csv(&String::from_utf8_lossy(id)));
+        sortie.push_str(";;;;;;;;;;;;;;");
+        sortie.push_str(&cellule_csv(champ));
+        sortie.push(';');
+        sortie.push_str(&cellule_csv(message));
+        sortie.push('\n');
+    }
+
+    /// Index in `self.parametres` of the parameters of a reference year.
+    fn parametres(&mut self, annee: i32) -> Option<usize> {
+        if let Some(i) = self.parametres.iter().position(|p| p.annee == annee) {
+            return Some(i);
+        }
+        self.parametres.push(ParametresAnnee { annee, parametres: Parametres::caf(annee)? });
+        Some(self.parametres.len() - 1)
+    }
+
+    fn donnees(&mut self, ligne: &[u8], sortie: &mut String) {
+        let Some(colonnes) = self.colonnes else { return };
+        let mut champs: [&[u8]; 16] = [b""; 16];
+        let mut n = 0;
+        for c in ligne.split(|&b| b == self.separateur) {
+            if let Some(place) = champs.get_mut(n) {
+                *place = c;
+            }
+            n += 1;
+        }
+        let champ = |i: usize| -> Option<&[u8]> { colonnes[i].and_then(|c| champs.get(c).copied().filter(|_| c < n)) };
+        let id = champ(0).map(trim).unwrap_or_default();
+        if id.len() > 200 {
+            return self.erreur(sortie, b"", "id", "Identifiant : 200 caractères au plus.");
+        }
+        let attendues = colonnes.iter().flatten().max().map(|m| m + 1).unwrap_or(0);
+        if COLONNES_REQUISES.iter().any(|nom| {
+            let i = COLONNES.iter().position(|c| c == nom).unwrap_or(0);
+            champ(i).is_none()
+        }) {
+            let sep = char::from(self.separateur);
+            let message = format!("Ligne incomplète : {n} colonne(s) au lieu de {attendues} (séparateur « {sep} »).");
+            return self.erreur(sortie, id, "ligne", &message);
+        }
+        let saisie = match lire_saisie(&champ) {
+            Ok(s) => s,
+            Err((champ, message)) => return self.erreur(sortie, id, champ, &message),
+        };
+        let annee = saisie.annee;
+        let situation = match Situation::new(saisie) {
+            Ok(s) => s,
+            Err(e) => {
+                let (champ, message) = champ_et_message(&e);
+                return self.erreur(sortie, id, &champ, &message);
+            }
+        };
+        let Some(i) = self.parametres(annee) else {
+            return self.erreur(sortie, id, "annee", "Année de référence : aucun seuil connu.");
+        };
+        let p = &self.parametres[i].parametres;
+        let seuil_annee = p.seuil.seuil.annee;
+        let s = situation.saisie();
+        let c = Chiffres::new(s, p);
+        if let Some(points) = &mut self.points {
+            if c.hors_champ.is_none() {
+                points.push(Point { douziemes: c.douziemes, uc: c.uc, personnes: s.personnes.len() as u32 });
+            }
+        }
+        ecrire_resultat(sortie, self.ligne, id, annee, seuil_annee, &c);
+    }
+}
+
+fn personnes(c: &[u8]) -> Result<Vec<Personne>, String> {
+    let mut v = Vec::with_capacity(6);
+    for jeton in c.split(|&b| b == b'|' || b == b' ' || b == b'+').filter(|j| !j.is_empty()) {
+        let Some((&r, reste)) = jeton.split_first() else { continue };
+        let role = match r.to_ascii_uppercase() {
+            b'A' => Role::Allocataire,
+            b'C' => Role::Conjoint,
+            b'E' => Role::Enfant,
+            b'P' => Role::Autre,
+            _ => {
+                return Err(format!(
+                "« {} » : le rôle doit être A (allocataire), C (conjoint), E (enfant) ou P (autre personne à charge)",
+                String::from_utf8_lossy(jeton).chars().take(20).collect::<String>()
+            ))
+            }
+        };
+        let fin = reste.iter().position(|b| !b.is_ascii_digit()).unwrap_or(reste.len());
+        let (age, options) = reste.split_at(fin);
+        let age = entier(age).ok_or_else(|| {
+            format!(
+                "« {} » : âge manquant ou illisible",
+                String::from_utf8_lossy(jeton).chars().take(20).collect::<String>()
+            )
+        })?;
+        let mut p = Personne::new(role, u8::try_from(age).unwrap_or(u8::MAX));
+        for &o in options {
+            match o.to_ascii_lowercase() {
+                b'h' => p.handicap = true,
+                b'e' => p.etudiant = true,
+                _ => {
+                    return Err(format!(
+                        "« {} » : après l'âge, seules les lettres h (handicap) et e (étudiant) sont permises",
+                        String::from_utf8_lossy(jeton).chars().take(20).collect::<String>()
+                    ))
+                }
+            }
+        }
+        if v.len() >= crate::foyer::PERSONNES_MAX {
+            return Err(format!("{} personnes au plus", crate::foyer::PERSONNES_MAX));
+        }
+        v.push(p);
+    }
+    Ok(v)
+}
+
+type ErreurLigne = (&'static str, String);
+
+fn lire_saisie<'a>(champ: &dyn Fn(usize) -> Option<&'a [u8]>) -> Result<Saisie, ErreurLigne> {
+    let texte = |c: &[u8]| String::from_utf8_lossy(trim(c)).chars().take(30).collect::<String>();
+    let annee_brute = champ(1).unwrap_or_default();
+    let annee = entier(annee_brute)
+        .and_then(|a| i32::try_from(a).ok())
+        .ok_or_else(|| ("annee", format!("Année de référence : « {} » n'est pas une année.", texte(annee_brute))))?;
+    let personnes =
+        personnes(champ(2).unwrap_or_default()).map_err(|m| ("personnes", format!("Personnes du foyer : {m}.")))?;
+    let montant = |i: usize, nom: &'static str, libelle: &str| -> Result<Option<i64>, ErreurLigne> {
+        let brut = champ(i).unwrap_or_default();
+        centimes(brut).map_err(|()| (nom, format!("{libelle} : « {} » n'est pas un montant.", texte(brut))))
+    };
+    let revenus = montant(3, "revenus_annuels", "Revenus annuels")?
+        .ok_or_else(|| ("revenus_annuels", "Revenus annuels : ce champ est obligatoire.".to_string()))?;
+    let prestations = montant(4, "prestations_mensuelles", "Prestations mensuelles")?
+        .ok_or_else(|| ("prestations_mensuelles", "Prestations mensuelles : ce champ est obligatoire.".to_string()))?;
+    Ok(Saisie {
+        annee,
+        personnes,
+        revenus_annuels_centimes: revenus,
+        prestations_centimes: prestations,
+        aide_logement_centimes: montant(5, "aide_logement", "Aide au logement")?,
+        loyer_centimes: montant(6, "loyer", "Loyer mensuel")?,
+        ..Saisie::default()
+    })
+}
+
+/// The batch column name of an error of the one-by-one rules.
+fn champ_et_message(e: &ErreurFoyer) -> (String, String) {
+    let champ = e.champ();
+    let colonne = if champ.starts_with("personnes") {
+        champ.to_string()
+    } else {
+        match champ.as_ref() {
+            "revenusAnnuels" => "revenus_annuels".into(),
+            "prestationsMensuelles" => "prestations_mensuelles".into(),
+            "aideLogementMensuelle" => "aide_logement".into(),
+            "loyerMensuel" => "loyer".into(),
+            autre => autre.to_string(),
+        }
+    };
+    (colonne, e.to_string())
+}
+
+fn oui_non(b: bool) -> &'static str {
+    if b {
+        "oui"
+    } else {
+        "non"
+    }
+}
+
+fn ecrire_resultat(sortie: &mut String, ligne: u64, id: &[u8], annee: i32, seuil_annee: i32, c: &Chiffres) {
+    ecrire_entier(sortie, ligne as i64);
+    sortie.push(';');
+    match std::str::from_utf8(id) {
+        Ok(t) if !t.contains([';', '"', '\n', '\r']) && !t.starts_with(['=', '+', '-', '@', '\t']) => {
+            sortie.push_str(t)
+        }
+        _ => sortie.push_str(&cellule_texte_csv(&String::from_utf8_lossy(id))),
+    }
+    sortie.push(';');
+    ecrire_entier(sortie, i64::from(annee));
+    sortie.push(';');
+    ecrire_decimal(sortie, i64::from(c.uc), 1);
+    sortie.push(';');
+    ecrire_decimal(sortie, i64::from(c.uc_insee), 1);
+    sortie.push(';');
+    ecrire_decimal(sortie, c.ruc_centimes(), 2);
+    sortie.push(';');
+    ecrire_decimal(sortie, c.ruc_hors_prestations_centimes(), 2);
+    sortie.push(';');
+    ecrire_entier(sortie, i64::from(seuil_annee));
+    sortie.push(';');
+    ecrire_decimal(sortie, c.seuil, 2);
+    sortie.push(';');
+    sortie.push_str(c.bas_revenus().map(oui_non).unwrap_or_default());
+    sortie.push(';');
+    sortie.push_str(c.fragile().map(oui_non).unwrap_or_default());
+    sortie.push(';');
+    sortie.push_str(oui_non(c.dependance50));
+    sortie.push(';');
+    sortie.push_str(oui_non(c.dependance100));
+    sortie.push(';');
+    sortie.push_str(c.hors_champ.map(|h| h.raison()).unwrap_or_default());
+    sortie.push(';');
+    if let Some(t) = c.taux_effort_dixiemes() {
+        ecrire_decimal(sortie, t, 1);
+    }
+    sortie.push_str(";;\n");
+}
+
+/// Processes a whole household file in memory (tests, small files).
+///
+/// # Errors
+/// As [`LotFoyers::traiter`] and [`LotFoyers::terminer`].
+pub fn traiter_tout(contenu: &[u8]) -> Result<String, ErreurLot> {
+    let mut lot = LotFoyers::new(false);
+    let mut sortie = String::with_capacity(contenu.len() * 2);
+    lot.traiter(contenu, &mut sortie)?;
+    lot.terminer(&mut sortie)?;
+    Ok(sortie)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lot::generer;
+
+    #[test]
+    fn decoupage_arbitraire_identique() {
+        let mut contenu = String::new();
+        generer(300, 7, &mut contenu);
+        let entier = traiter_tout(contenu.as_bytes()).unwrap();
+        for taille in [1usize, 7, 64, 1000] {
+            let mut lot = LotFoyers::new(false);
+            let mut sortie = String::new();
+            for morceau in contenu.as_bytes().chunks(taille) {
+                lot.traiter(morceau, &mut sortie).unwrap();
+            }
+            lot.terminer(&mut sortie).unwrap();
+            assert_eq!(sortie, entier, "morceaux de {taille} octets");
+        }
+        assert_eq!(entier.lines().count(), 301);
+    }
+}

@@ -1,0 +1,39 @@
+//! Batch processing: a CSV of foyers in, a CSV of results out, streamed chunk by chunk with
+//! bounded memory; the low-income thresholds of a population (exact median); the diagnostic
+//! ratios of every territory of an open-data import.
+//!
+//! ## Household file
+//!
+//! One foyer per line, `;` (or `,` or tab, as the header uses), UTF-8, header first:
+//!
+//! ```text
+//! id;annee;personnes;revenus_annuels;prestations_mensuelles;aide_logement;loyer
+//! F1;2017;A35|C33|E5|E9;14400;350;;
+//! F2;2019;A30|E4;12000,50;400;120;550
+//! ```
+//!
+//! `personnes` lists the members separated by `|` (or spaces): a role letter — `A` allocataire,
+//! `C` conjoint, `E` enfant, `P` autre personne à charge — then the age, then optionally `h`
+//! (handicap) and `e` (étudiant): `A20e`, `E6h`. Amounts in euros with `,` or `.` as decimal
+//! separator. `id`, `aide_logement` and `loyer` may be absent or empty. Every rule of the
+//! one-by-one calculator applies; a line that breaks one gives an error row (line number, field,
+//! French message) and the rest of the file goes on.
+//!
+//! ## Results file
+//!
+//! [`ENTETE_RESULTATS`]: numbers with a decimal comma and no grouping (French spreadsheets read
+//! them as numbers), `oui` / `non`, empty for "not applicable". The figures come from the same
+//! numeric core as `calculerFoyer` ([`crate::foyer::Chiffres`]), so both always agree.
+
+mod foyers;
+mod generateur;
+mod nombres;
+mod population;
+mod progression;
+mod territoires;
+
+pub use foyers::{traiter_tout, ErreurLot, LotFoyers, COLONNES, COLONNES_REQUISES, ENTETE_RESULTATS, LIGNE_MAX};
+pub use generateur::{generer, generer_lignes};
+pub use population::{seuils_population, Point, Ponderation, SeuilPopulation, SeuilsPopulation};
+pub use progression::{duree, progression, Progression};
+pub use territoires::{indicateurs_importables, territoires_csv};

@@ -1,0 +1,197 @@
+//! The low-income thresholds of a population: the exact weighted median of the RUC of its
+//! valid foyers (no sampling), and the thresholds at 60 % and 50 % of it.
+
+use std::cmp::Ordering;
+
+use super::ErreurLot;
+use crate::format;
+use crate::nombre::Ratio;
+
+/// What the median needs of a foyer: resources in twelfths of a centime, UC in tenths, persons.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Point {
+    /// Monthly resources, twelfths of a centime.
+    pub douziemes: i64,
+    /// UC in tenths.
+    pub uc: u32,
+    /// Persons of the foyer.
+    pub personnes: u32,
+}
+
+impl Point {
+    fn compare(&self, o: &Point) -> Ordering {
+        (i128::from(self.douziemes) * i128::from(o.uc)).cmp(&(i128::from(o.douziemes) * i128::from(self.uc)))
+    }
+
+    /// The exact RUC, € per UC per month.
+    pub fn ruc(&self) -> Ratio {
+        Ratio::new(5 * i128::from(self.douziemes), 600 * i128::from(self.uc.max(1))).unwrap_or(Ratio::ZERO)
+    }
+}
+
+/// How the median weighs the foyers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Ponderation {
+    /// Each person counts once (the INSEE convention).
+    Personnes,
+    /// Each foyer counts once.
+    Foyers,
+}
+
+impl Ponderation {
+    /// The code of the contract and of the command line: `personnes` or `foyers`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Ponderation::Personnes => "personnes",
+            Ponderation::Foyers => "foyers",
+        }
+    }
+
+    /// Reads a code; the empty text is the default, `personnes`.
+    ///
+    /// # Errors
+    /// [`ErreurLot::Ponderation`] for any other text.
+    pub fn depuis_code(code: &str) -> Result<Ponderation, ErreurLot> {
+        match code {
+            "" | "personnes" => Ok(Ponderation::Personnes),
+            "foyers" => Ok(Ponderation::Foyers),
+            autre => Err(ErreurLot::Ponderation(autre.chars().take(20).collect())),
+        }
+    }
+}
+
+/// Low-income thresholds computed from a population.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SeuilsPopulation {
+    /// Weighting used.
+    pub ponderation: Ponderation,
+    /// Foyers counted (valid, in the reference population).
+    pub foyers: u64,
+    /// Their persons.
+    pub personnes: u64,
+    /// Exact median RUC, € per UC per month.
+    pub mediane: Ratio,
+    /// For 60 % and 50 % of the median: the threshold, foyers and persons strictly under it.
+    pub seuils: Vec<SeuilPopulation>,
+}
+
+/// One threshold of a population.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SeuilPopulation {
+    /// 60 or 50.
+    pub pourcent: u32,
+    /// The threshold, € per UC per month.
+    pub valeur: Ratio,
+    /// Foyers with RUC < threshold.
+    pub foyers_sous: u64,
+    /// Persons of those foyers.
+    pub personnes_sous: u64,
+    /// Share of foyers, in %.
+    pub part_foyers: Ratio,
+    /// Share of persons, in %.
+    pub part_personnes: Ratio,
+}
+
+impl SeuilsPopulation {
+    /// French sentences of the result.
+    pub fn phrases(&self) -> Vec<String> {
+        let mut v = vec![format!(
+            "RUC médian : {} par UC et par mois, sur {} foyers et {} personnes (médiane pondérée par les {}).",
+            format::euros(self.mediane, 2),
+            format::entier(i128::from(self.foyers)),
+            format::entier(i128::from(self.personnes)),
+            match self.ponderation {
+                Ponderation::Personnes => "personnes",
+                Ponderation::Foyers => "foyers",
+            }
+        )];
+        for s in &self.seuils {
+            v.push(format!(
+                "Seuil à {} % de la médiane : {} ; sous ce seuil : {} des foyers ({}) et {} des personnes ({}).",
+                s.pourcent,
+                format::euros(s.valeur, 2),
+                format::pourcent(s.part_foyers, 1),
+                format::entier(i128::from(s.foyers_sous)),
+                format::pourcent(s.part_personnes, 1),
+                format::entier(i128::from(s.personnes_sous))
+            ));
+        }
+        v
+    }
+}
+
+/// The exact weighted median of the RUC of `points`, and the thresholds at 60 % and 50 % of it.
+/// Sorts `points` in place. `None` for an empty population.
+///
+/// With weights w (persons, or 1 per foyer) and total W, the median is the value at rank
+/// (W + 1) / 2 of the expanded list when W is odd, and the mean of the values at ranks W / 2 and
+/// W / 2 + 1 when W is even.
+pub fn seuils_population(points: &mut [Point], ponderation: Ponderation) -> Option<SeuilsPopulation> {
+    if points.is_empty() {
+        return None;
+    }
+    points.sort_unstable_by(Point::compare);
+    let poids = |p: &Point| match ponderation {
+        Ponderation::Personnes => u64::from(p.personnes.max(1)),
+        Ponderation::Foyers => 1,
+    };
+    let total: u64 = points.iter().map(poids).sum();
+    let au_rang = |rang: u64| -> Option<Ratio> {
+        let mut cumul = 0;
+        points
+            .iter()
+            .find(|p| {
+                cumul += poids(p);
+                cumul >= rang
+            })
+            .map(Point::ruc)
+    };
+    let mediane = if total % 2 == 1 {
+        au_rang(total.div_ceil(2))?
+    } else {
+        au_rang(total / 2)?.plus(au_rang(total / 2 + 1)?)?.divise(Ratio::entier(2))?
+    };
+    let foyers = points.len() as u64;
+    let personnes: u64 = points.iter().map(|p| u64::from(p.personnes)).sum();
+    let mut seuils = Vec::new();
+    for pourcent in [60u32, 50] {
+        let valeur = mediane.fois(Ratio::new(i128::from(pourcent), 100)?)?;
+        // RUC = 5d / (600 u) < valeur = n / m  ⇔  5 d m < 600 u n.
+        let (n, m) = (valeur.num(), valeur.den());
+        let sous = |p: &Point| 5 * i128::from(p.douziemes) * m < 600 * i128::from(p.uc) * n;
+        let (mut foyers_sous, mut personnes_sous) = (0u64, 0u64);
+        for p in points.iter().take_while(|p| sous(p)) {
+            foyers_sous += 1;
+            personnes_sous += u64::from(p.personnes);
+        }
+        seuils.push(SeuilPopulation {
+            pourcent,
+            valeur,
+            foyers_sous,
+            personnes_sous,
+            part_foyers: Ratio::new(i128::from(foyers_sous) * 100, i128::from(foyers.max(1)))?,
+            part_personnes: Ratio::new(i128::from(personnes_sous) * 100, i128::from(personnes.max(1)))?,
+        });
+    }
+    Some(SeuilsPopulation { ponderation, foyers, personnes, mediane, seuils })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mediane_exacte() {
+        let p =
+            |euros: i64, uc: u32, personnes: u32| Point { douziemes: euros * 1200 * i64::from(uc) / 10, uc, personnes };
+        // RUC 1 000, 2 000, 3 000 € with 1, 1, 2 persons: W = 4, ranks 2 and 3 → (2 000 + 3 000) / 2.
+        let mut pts = vec![p(3000, 10, 2), p(1000, 10, 1), p(2000, 10, 1)];
+        let s = seuils_population(&mut pts, Ponderation::Personnes).unwrap();
+        assert_eq!(s.mediane, Ratio::entier(2500));
+        assert_eq!(s.seuils[0].valeur, Ratio::entier(1500));
+        assert_eq!((s.seuils[0].foyers_sous, s.seuils[0].personnes_sous), (1, 1));
+        let s = seuils_population(&mut pts, Ponderation::Foyers).unwrap();
+        assert_eq!(s.mediane, Ratio::entier(2000));
+        assert!(seuils_population(&mut [], Ponderation::Foyers).is_none());
+    }
+}

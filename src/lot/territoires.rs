@@ -1,0 +1,91 @@
+//! The diagnostic ratios of every commune and EPCI of an open-data import against its
+//! département, as one CSV.
+
+use super::nombres::{ecrire_decimal, ecrire_entier};
+use crate::catalogue::{Formule, Indicateur, INDICATEURS};
+use crate::diagnostic::{valeur_indicateur, Territoire};
+use crate::import::{Import, Niveau, COLONNES_IRIS};
+use crate::nombre::Ratio;
+use crate::tableur::{cellule_texte_csv, BOM};
+
+/// The ratio indicators an open-data import can give: every share or rate of the catalogue
+/// whose counts all come from the IRIS files or the population.
+pub fn indicateurs_importables() -> Vec<&'static Indicateur> {
+    let disponible = |k: &str| k == "habitants" || COLONNES_IRIS.iter().any(|(_, cle)| *cle == k);
+    INDICATEURS
+        .iter()
+        .filter(|i| matches!(i.formule, Formule::Part { .. } | Formule::Pour100 { .. } | Formule::Rapport { .. }))
+        .filter(|i| i.cles().iter().all(|k| disponible(k)))
+        .collect()
+}
+
+fn territoire_de(t: &crate::import::TerritoireImporte) -> Territoire {
+    Territoire {
+        annee: t.annee,
+        valeurs: {
+            // Inserted one by one: collecting into a map would pull a generic sort into the module.
+            let mut m = std::collections::BTreeMap::new();
+            for (k, v) in &t.valeurs {
+                m.insert(k.to_string(), Ratio::entier(i128::from(*v)));
+            }
+            m
+        },
+        ..Territoire::default()
+    }
+}
+
+/// The diagnostic ratios of every commune and EPCI of an import against its département, as one
+/// CSV (`;`, decimal comma): level, code, name, département, allocataires, habitants, then for
+/// each indicator its value for the territory and for the département.
+pub fn territoires_csv(import: &Import) -> String {
+    let indicateurs = indicateurs_importables();
+    let mut s = format!("{BOM}niveau;code;nom;departement;annee;allocataires;habitants");
+    for i in &indicateurs {
+        s.push(';');
+        s.push_str(i.id);
+        s.push(';');
+        s.push_str(i.id);
+        s.push_str("_departement");
+    }
+    s.push('\n');
+    let departements: Vec<(&str, Territoire)> = import
+        .territoires
+        .iter()
+        .filter(|t| t.niveau == Niveau::Departement)
+        .map(|t| (t.code.as_str(), territoire_de(t)))
+        .collect();
+    let valeur = |t: &Territoire, i: &Indicateur, sortie: &mut String| {
+        if let Some(v) = valeur_indicateur(t, i).and_then(|v| v.arrondi(i.precision)) {
+            ecrire_decimal(sortie, i64::try_from(v).unwrap_or(0), i.precision);
+        }
+    };
+    for t in import.territoires.iter().filter(|t| t.niveau != Niveau::Departement) {
+        let dep = t.departement.as_deref().and_then(|d| departements.iter().find(|x| x.0 == d)).map(|x| &x.1);
+        s.push_str(t.niveau.code());
+        s.push(';');
+        s.push_str(&cellule_texte_csv(&t.code));
+        s.push(';');
+        s.push_str(&cellule_texte_csv(&t.nom));
+        s.push(';');
+        s.push_str(t.departement.as_deref().unwrap_or_default());
+        s.push(';');
+        ecrire_entier(&mut s, i64::from(t.annee));
+        for cle in ["allocataires", "habitants"] {
+            s.push(';');
+            if let Some(v) = t.valeurs.get(cle) {
+                ecrire_entier(&mut s, *v);
+            }
+        }
+        let ter = territoire_de(t);
+        for i in &indicateurs {
+            s.push(';');
+            valeur(&ter, i, &mut s);
+            s.push(';');
+            if let Some(d) = dep {
+                valeur(d, i, &mut s);
+            }
+        }
+        s.push('\n');
+    }
+    s
+}
