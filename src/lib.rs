@@ -8,8 +8,10 @@
 //! ([`lot`]).
 //!
 //! The core is pure Rust: exact arithmetic ([`nombre`]), French display ([`format`](mod@format)), input
-//! decoding with French errors ([`valeur`]). The JavaScript API of `docs/api.md` lives in
-//! one binding module, [`wasm`], the only one that knows `wasm_bindgen`.
+//! decoding with French errors ([`valeur`]), CSV cells ([`tableur`]). What JavaScript receives
+//! (`docs/api.md`) is the contract ([`contrat`]): boundary types, errors with their field, native
+//! entry points and TypeScript declarations. One binding module, [`wasm`], is the only one that
+//! knows `wasm_bindgen`, and only converts. The house plan is in `ARCHITECTURE.md`.
 //!
 //! ## Glossary
 //!
