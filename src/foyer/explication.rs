@@ -198,10 +198,11 @@ fn calculer(s: &Saisie) -> Option<Resultat> {
     }
     avertissements.extend(p.seuil.avertissement.clone());
     let nom = nom_seuil(s, &p.seuil.seuil);
-    let mut figures = figures_uc(&c)?.to_vec();
-    figures.extend(figures_ressources(&c)?);
+    let mut figures = Vec::with_capacity(16);
+    figures_uc(&c, &mut figures);
+    figures_ressources(&c, &mut figures)?;
     figures.push(figure_seuil(&p.seuil.seuil, &nom));
-    figures.extend(figures_statuts(&c)?);
+    figures_statuts(&c, &mut figures)?;
     figures.push(figure_ecart(&c)?);
     figures.push(figure_dependance(&c)?);
     let mut seuils_insee = Vec::new();
@@ -217,7 +218,10 @@ fn calculer(s: &Saisie) -> Option<Resultat> {
         avertissements.extend(p.forfait.1.clone());
     }
     figures.push(figure_quotient_familial(s, &c)?);
-    let eligibilites = s.plafonds.iter().map(|pl| eligibilite(&c, pl)).collect::<Option<Vec<_>>>()?;
+    let mut eligibilites = Vec::with_capacity(s.plafonds.len());
+    for plafond in &s.plafonds {
+        eligibilites.push(eligibilite(&c, plafond)?);
+    }
     Some(Resultat {
         annee: s.annee,
         uc_dixiemes: c.uc,
@@ -269,7 +273,7 @@ fn termes_uc(c: &Chiffres) -> (String, String) {
     (insee, caf)
 }
 
-fn figures_uc(c: &Chiffres) -> Option<[Figure; 2]> {
+fn figures_uc(c: &Chiffres, figures: &mut Vec<Figure>) {
     let (insee, caf) = termes_uc(c);
     let (uc, uc_insee) = (uc_texte(c.uc), uc_texte(c.uc_insee));
     let explication_insee = if c.monoparental {
@@ -281,42 +285,39 @@ fn figures_uc(c: &Chiffres) -> Option<[Figure; 2]> {
             "UC INSEE = UC CAF = {uc_insee} UC (le supplément de 0,2 UC ne concerne que les familles monoparentales)."
         )
     };
-    Some([
-        figure("uc", "Unités de consommation (barème CAF)", uc.clone(), format!("UC = {caf} = {uc} UC.")),
-        figure("ucInsee", "Unités de consommation (échelle INSEE)", uc_insee, explication_insee),
-    ])
+    figures.push(figure("uc", "Unités de consommation (barème CAF)", uc.clone(), format!("UC = {caf} = {uc} UC.")));
+    figures.push(figure("ucInsee", "Unités de consommation (échelle INSEE)", uc_insee, explication_insee));
 }
 
-fn figures_ressources(c: &Chiffres) -> Option<[Figure; 3]> {
+fn figures_ressources(c: &Chiffres, figures: &mut Vec<Figure>) -> Option<()> {
     let (ressources, revenus, ruc, ruc_hp) =
         (c.ressources()?, c.revenus_mensuels()?, c.ruc()?, c.ruc_hors_prestations()?);
     let prestations = Ratio::centimes(c.prestations);
     let uc = uc_texte(c.uc);
-    Some([
-        figure(
-            "ressources",
-            "Ressources mensuelles",
-            e2(ressources),
-            format!(
-                "Ressources = {} / 12 + {} de prestations = {} par mois.",
-                e2(Ratio::centimes(c.revenus_annuels)),
-                e2(prestations),
-                e2(ressources)
-            ),
+    figures.push(figure(
+        "ressources",
+        "Ressources mensuelles",
+        e2(ressources),
+        format!(
+            "Ressources = {} / 12 + {} de prestations = {} par mois.",
+            e2(Ratio::centimes(c.revenus_annuels)),
+            e2(prestations),
+            e2(ressources)
         ),
-        figure(
-            "ruc",
-            "Revenu par unité de consommation (RUC)",
-            e2(ruc),
-            format!("RUC = ({} + {}) / {uc} UC = {} par UC.", e2(revenus), e2(prestations), e2(ruc)),
-        ),
-        figure(
-            "rucHorsPrestations",
-            "RUC hors prestations",
-            e2(ruc_hp),
-            format!("RUC hors prestations = {} / {uc} UC = {} par UC.", e2(revenus), e2(ruc_hp)),
-        ),
-    ])
+    ));
+    figures.push(figure(
+        "ruc",
+        "Revenu par unité de consommation (RUC)",
+        e2(ruc),
+        format!("RUC = ({} + {}) / {uc} UC = {} par UC.", e2(revenus), e2(prestations), e2(ruc)),
+    ));
+    figures.push(figure(
+        "rucHorsPrestations",
+        "RUC hors prestations",
+        e2(ruc_hp),
+        format!("RUC hors prestations = {} / {uc} UC = {} par UC.", e2(revenus), e2(ruc_hp)),
+    ));
+    Some(())
 }
 
 /// The threshold's name in sentences: "seuil de bas revenus CAF 2017", "seuil du partenaire « … »".
@@ -336,15 +337,14 @@ fn figure_seuil(seuil: &Seuil, nom: &str) -> Figure {
     figure("seuil", "Seuil utilisé", v, explication)
 }
 
-fn figures_statuts(c: &Chiffres) -> Option<[Figure; 2]> {
+fn figures_statuts(c: &Chiffres, figures: &mut Vec<Figure>) -> Option<()> {
     let (ruc, ruc_hp, seuil) = (e2(c.ruc()?), e2(c.ruc_hors_prestations()?), e2(Ratio::centimes(c.seuil)));
     let (Some(bas), Some(fragile)) = (c.bas_revenus(), c.fragile()) else {
         let raison = c.hors_champ.map(|h| h.raison()).unwrap_or_default();
         let texte = format!("Foyer non classé (hors champ des indicateurs de bas revenus) : {raison}.");
-        return Some([
-            figure("basRevenus", "Bas revenus", "non classé".into(), texte.clone()),
-            figure("fragile", "Fragile", "non classé".into(), texte),
-        ]);
+        figures.push(figure("basRevenus", "Bas revenus", "non classé".into(), texte.clone()));
+        figures.push(figure("fragile", "Fragile", "non classé".into(), texte));
+        return Some(());
     };
     let explication_bas = format!(
         "RUC {ruc} {} seuil {seuil} : le foyer {} à bas revenus (RUC strictement inférieur au seuil).",
@@ -358,10 +358,9 @@ fn figures_statuts(c: &Chiffres) -> Option<[Figure; 2]> {
     } else {
         format!("Non fragile : sans les prestations, le RUC ({ruc_hp}) atteint déjà le seuil ({seuil}).")
     };
-    Some([
-        figure("basRevenus", "Bas revenus", oui_non(bas), explication_bas),
-        figure("fragile", "Fragile", oui_non(fragile), explication_fragile),
-    ])
+    figures.push(figure("basRevenus", "Bas revenus", oui_non(bas), explication_bas));
+    figures.push(figure("fragile", "Fragile", oui_non(fragile), explication_fragile));
+    Some(())
 }
 
 fn figure_ecart(c: &Chiffres) -> Option<Figure> {

@@ -329,7 +329,11 @@ impl TryFrom<&Valeur> for Situation {
         let l = Lecteur::objet(v, "", "Situation")?;
         let annee = l.entier("annee", L_ANNEE, i64::from(i32::MIN), i64::from(i32::MAX))?;
         let liste = l.liste("personnes", L_PERSONNES, PERSONNES_MAX)?;
-        let personnes = liste.iter().enumerate().map(|(i, p)| lire_personne(p, i)).collect::<Result<_, _>>()?;
+        // Plain loops rather than collecting Results: smaller WebAssembly.
+        let mut personnes = Vec::with_capacity(liste.len());
+        for (i, p) in liste.iter().enumerate() {
+            personnes.push(lire_personne(p, i)?);
+        }
         let seuil_partenaire = match l.brut("seuil") {
             None => None,
             Some(sv) => {
@@ -340,15 +344,12 @@ impl TryFrom<&Valeur> for Situation {
                 ))
             }
         };
-        let plafonds = match l.brut("plafonds") {
-            None => Vec::new(),
-            Some(_) => l
-                .liste("plafonds", "Plafonds du partenaire", PLAFONDS_MAX)?
-                .iter()
-                .enumerate()
-                .map(|(i, p)| lire_plafond(p, i))
-                .collect::<Result<_, _>>()?,
-        };
+        let mut plafonds = Vec::new();
+        if l.brut("plafonds").is_some() {
+            for (i, p) in l.liste("plafonds", "Plafonds du partenaire", PLAFONDS_MAX)?.iter().enumerate() {
+                plafonds.push(lire_plafond(p, i)?);
+            }
+        }
         let avertissements =
             l.cles_inconnues(CLES_SITUATION).into_iter().map(|c| format!("Champ inconnu ignoré : « {c} ».")).collect();
         let montant = |cle: &str, libelle: &str| l.centimes_option(cle, libelle, -LECTURE_MAX, LECTURE_MAX);
