@@ -204,9 +204,183 @@ impl Ratio {
     }
 }
 
+/// Why a number written by a person cannot be read ([`lire_ecrit`], [`lire_montant`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ErreurEcriture {
+    /// Not a number: a letter, two decimal separators, a misplaced group separator.
+    Illisible,
+    /// One `.` or `,` followed by exactly three digits, after one to three digits (`12.000`,
+    /// `1,500`): a thousands separator or a decimal one? Never guessed.
+    Ambigu,
+    /// More decimals than allowed (an amount has two at most: the centimes).
+    TropDeDecimales,
+}
+
+/// The digits of a written number, without its spaces: `-`, digits, `.` and `,` only.
+const CHIFFRES_MAX: usize = 40;
+
+/// Whether `octets[i..]` starts with a space of any kind (ASCII, no-break, narrow no-break,
+/// thin, figure… spaces), and its length in bytes.
+fn espace(octets: &[u8], i: usize) -> usize {
+    match octets.get(i..).unwrap_or_default() {
+        [b' ' | b'\t', ..] => 1,
+        [0xC2, 0xA0, ..] => 2,
+        [0xE2, 0x80, 0x80..=0x8A | 0xAF, ..] | [0xE2, 0x81, 0x9F, ..] | [0xE3, 0x80, 0x80, ..] => 3,
+        _ => 0,
+    }
+}
+
+/// Checks the groups of an integer part written with dots as thousands separators (`1.234`):
+/// a first group of one to three digits, then groups of exactly three.
+fn groupes_valides(entiere: &[u8]) -> bool {
+    let mut groupes = entiere.split(|&b| b == b'.');
+    let premier = groupes.next().unwrap_or_default();
+    (1..=3).contains(&premier.len()) && groupes.all(|g| g.len() == 3)
+}
+
+/// A number as people write it in France, read exactly: an optional sign, digits, an optional
+/// decimal comma or point, thousands grouped by spaces of any kind, or by dots when a decimal
+/// comma follows (`1.234,56`); a final `€` is allowed. Returns the digits as one integer and
+/// the count of decimals (`"1 200,50"` → `(120050, 2)`), `None` for an empty text.
+///
+/// # Errors
+/// [`ErreurEcriture::Ambigu`] for a single separator followed by exactly three digits after
+/// one to three digits (`12.000`, `12,000`): thousands or decimals cannot be told apart;
+/// [`ErreurEcriture::Illisible`] for anything else that is not a number.
+pub fn lire_ecrit(texte: &[u8]) -> Result<Option<(i128, u32)>, ErreurEcriture> {
+    let texte = texte.trim_ascii();
+    let texte = texte.strip_suffix("€".as_bytes()).unwrap_or(texte);
+    let mut tampon = [0u8; CHIFFRES_MAX];
+    let mut n = 0;
+    let mut i = 0;
+    while i < texte.len() {
+        let e = espace(texte, i);
+        if e > 0 {
+            i += e;
+            continue;
+        }
+        let b = texte[i];
+        if !(b.is_ascii_digit() || matches!(b, b'.' | b',' | b'-' | b'+')) || n == CHIFFRES_MAX {
+            return Err(ErreurEcriture::Illisible);
+        }
+        tampon[n] = b;
+        n += 1;
+        i += 1;
+    }
+    let corps = &tampon[..n];
+    if corps.is_empty() {
+        return Ok(None);
+    }
+    let (negatif, corps) = match corps.split_first() {
+        Some((b'-', r)) => (true, r),
+        Some((b'+', r)) => (false, r),
+        _ => (false, corps),
+    };
+    let virgules = corps.iter().filter(|&&b| b == b',').count();
+    let points = corps.iter().filter(|&&b| b == b'.').count();
+    let (entiere, fraction): (&[u8], &[u8]) = match (virgules, points) {
+        (0, 0) => (corps, &[]),
+        (1, _) => {
+            let k = corps.iter().position(|&b| b == b',').unwrap_or(0);
+            let (e, f) = (&corps[..k], &corps[k + 1..]);
+            if points > 0 && !groupes_valides(e) {
+                return Err(ErreurEcriture::Illisible);
+            }
+            (e, f)
+        }
+        (0, 1) => {
+            let k = corps.iter().position(|&b| b == b'.').unwrap_or(0);
+            (&corps[..k], &corps[k + 1..])
+        }
+        _ => return Err(ErreurEcriture::Illisible),
+    };
+    if (entiere.is_empty() && fraction.is_empty()) || (virgules + points > 0 && fraction.is_empty()) {
+        return Err(ErreurEcriture::Illisible);
+    }
+    let mut valeur: i128 = 0;
+    // Dots left in the integer part are group separators (checked above); none may be elsewhere.
+    for &b in entiere.iter().filter(|&&b| b != b'.').chain(fraction) {
+        let chiffre = b.checked_sub(b'0').filter(|c| *c <= 9).ok_or(ErreurEcriture::Illisible)?;
+        valeur =
+            valeur.checked_mul(10).and_then(|v| v.checked_add(i128::from(chiffre))).ok_or(ErreurEcriture::Illisible)?;
+    }
+    let seul_separateur = virgules + points == 1;
+    if seul_separateur && fraction.len() == 3 && (1..=3).contains(&entiere.len()) && entiere[0] != b'0' {
+        return Err(ErreurEcriture::Ambigu);
+    }
+    let decimales = u32::try_from(fraction.len()).map_err(|_| ErreurEcriture::Illisible)?;
+    Ok(Some((if negatif { -valeur } else { valeur }, decimales)))
+}
+
+/// An amount in euros written by a person ([`lire_ecrit`]), in centimes: two decimals at most.
+///
+/// # Errors
+/// As [`lire_ecrit`], and [`ErreurEcriture::TropDeDecimales`] beyond two decimals.
+pub fn lire_montant(texte: &[u8]) -> Result<Option<i64>, ErreurEcriture> {
+    let Some((valeur, decimales)) = lire_ecrit(texte)? else { return Ok(None) };
+    if decimales > 2 {
+        return Err(ErreurEcriture::TropDeDecimales);
+    }
+    let centimes = valeur
+        * if decimales == 2 {
+            1
+        } else if decimales == 1 {
+            10
+        } else {
+            100
+        };
+    i64::try_from(centimes).map(Some).map_err(|_| ErreurEcriture::Illisible)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[track_caller]
+    fn montant(texte: &str, attendu: Result<Option<i64>, ErreurEcriture>) {
+        assert_eq!(lire_montant(texte.as_bytes()), attendu, "{texte:?}");
+    }
+
+    #[test]
+    fn montants_ecrits() {
+        use ErreurEcriture::{Ambigu, Illisible, TropDeDecimales};
+        for (texte, attendu) in [
+            ("14400", Ok(Some(1_440_000))),
+            ("1 200,50", Ok(Some(120_050))),
+            ("1\u{202f}200,5", Ok(Some(120_050))),
+            ("1\u{a0}200", Ok(Some(120_000))),
+            ("1.234,56", Ok(Some(123_456))),
+            ("1.234.567,8", Ok(Some(123_456_780))),
+            ("1200.25", Ok(Some(120_025))),
+            ("-300,5", Ok(Some(-30_050))),
+            ("+7", Ok(Some(700))),
+            ("0,125", Err(TropDeDecimales)),
+            ("1 234,567", Err(TropDeDecimales)),
+            ("12 €", Ok(Some(1_200))),
+            ("", Ok(None)),
+            ("  ", Ok(None)),
+            ("12.000", Err(Ambigu)),
+            ("12,000", Err(Ambigu)),
+            ("1,500", Err(Ambigu)),
+            ("-300.255", Err(Ambigu)),
+            ("1.234.567", Err(Illisible)),
+            ("1,234,567", Err(Illisible)),
+            ("1,234.56", Err(Illisible)),
+            ("1.23,45", Err(Illisible)),
+            ("1,2.3", Err(Illisible)),
+            ("12a", Err(Illisible)),
+            (",", Err(Illisible)),
+            ("12,", Err(Illisible)),
+            ("--3", Err(Illisible)),
+            ("1-2", Err(Illisible)),
+            ("99999999999999999999999999999999999999999", Err(Illisible)),
+        ] {
+            montant(texte, attendu);
+        }
+        assert_eq!(lire_ecrit(b"51,2"), Ok(Some((512, 1))));
+        assert_eq!(lire_ecrit(b"0,125"), Ok(Some((125, 3))));
+        assert_eq!(lire_ecrit(b"25 188"), Ok(Some((25_188, 0))));
+    }
 
     #[track_caller]
     fn arr(num: i128, den: i128, d: u32, attendu: i128) {

@@ -11,7 +11,7 @@ use core::fmt;
 
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 
-use crate::nombre::Ratio;
+use crate::nombre::{lire_ecrit, lire_montant, puissance10, ErreurEcriture, Ratio};
 
 /// Nesting deeper than this is refused while decoding (a hostile input cannot exhaust the stack).
 pub const PROFONDEUR_MAX: usize = 32;
@@ -76,6 +76,10 @@ pub enum Regle {
     },
     /// A text that does not read as a number.
     NombreIllisible(String),
+    /// A text such as `12.000` or `1,500`: thousands or decimals? (see [`ErreurEcriture::Ambigu`])
+    NombreAmbigu(Box<Ambiguite>),
+    /// An amount with more than two decimals.
+    TropDeDecimales(String),
     /// NaN or an infinity.
     NonFini,
     /// A whole number was expected.
@@ -113,6 +117,14 @@ impl fmt::Display for Regle {
             Regle::Manquant => f.write_str("ce champ est obligatoire"),
             Regle::Type { attendu, recu } => write!(f, "doit être {attendu} (reçu : {recu})"),
             Regle::NombreIllisible(t) => write!(f, "« {t} » n'est pas un nombre"),
+            Regle::NombreAmbigu(a) => write!(
+                f,
+                "« {} » est ambigu : {} ou {} ? Séparez les milliers par une espace ({}) et écrivez les décimales après une virgule ({})",
+                a.texte, a.milliers, a.decimales, a.milliers, a.centimes
+            ),
+            Regle::TropDeDecimales(t) => {
+                write!(f, "« {t} » a plus de deux décimales : un montant s'écrit au centime près")
+            }
             Regle::NonFini => f.write_str("doit être un nombre fini (reçu : NaN ou infini)"),
             Regle::NonEntier => f.write_str("doit être un nombre entier"),
             Regle::HorsLimites { min, max } => write!(f, "doit être compris entre {min} et {max}"),
@@ -125,6 +137,19 @@ impl fmt::Display for Regle {
             Regle::Structure(detail) => write!(f, "donnée illisible ({detail})"),
         }
     }
+}
+
+/// The two readings of an ambiguous number ([`Regle::NombreAmbigu`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Ambiguite {
+    /// The text received (shortened).
+    pub texte: String,
+    /// Its reading with a thousands separator, displayed: "12 000".
+    pub milliers: String,
+    /// Its reading with a decimal separator, displayed: "12".
+    pub decimales: String,
+    /// The same with two decimals, for the advice: "12,00".
+    pub centimes: String,
 }
 
 /// An input value that breaks a [`Regle`], with the path of its field and a French label.
@@ -145,6 +170,32 @@ impl fmt::Display for ErreurSaisie {
 }
 
 impl std::error::Error for ErreurSaisie {}
+
+impl Regle {
+    /// The rule a written number breaks ([`lire_ecrit`], [`lire_montant`]).
+    pub fn ecriture(erreur: ErreurEcriture, texte: &str) -> Regle {
+        match erreur {
+            ErreurEcriture::Illisible => Regle::NombreIllisible(tronque(texte)),
+            ErreurEcriture::TropDeDecimales => Regle::TropDeDecimales(tronque(texte)),
+            ErreurEcriture::Ambigu => {
+                // The digits either side of the single separator: "12" and "000".
+                let chiffres: String = texte.chars().filter(|c| c.is_ascii_digit() || matches!(c, '.' | ',')).collect();
+                let (avant, apres) = chiffres.split_once(['.', ',']).unwrap_or((&chiffres, ""));
+                let valeur = format!("{avant}{apres}").parse::<i128>().unwrap_or(0);
+                let signe = if texte.trim_start().starts_with('-') { -1 } else { 1 };
+                let decimal = Ratio::new(signe * valeur, 1000).unwrap_or(Ratio::ZERO);
+                let court = crate::format::decimal(decimal, 3);
+                let court = court.trim_end_matches('0').trim_end_matches(',').to_string();
+                Regle::NombreAmbigu(Box::new(Ambiguite {
+                    texte: tronque(texte),
+                    milliers: crate::format::entier(signe * valeur),
+                    decimales: court,
+                    centimes: crate::format::decimal(decimal, 2),
+                }))
+            }
+        }
+    }
+}
 
 fn tronque(s: &str) -> String {
     let mut t: String = s.chars().take(40).collect();
@@ -231,18 +282,11 @@ impl<'a> Lecteur<'a> {
                 if t.len() > TEXTE_MAX {
                     return Err(self.erreur(cle, libelle, Regle::TexteTropLong));
                 }
-                let propre: String = t
-                    .trim()
-                    .trim_end_matches('€')
-                    .chars()
-                    .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}'))
-                    .collect();
-                if propre.is_empty() {
-                    return Ok(None);
+                match lire_ecrit(t.as_bytes()) {
+                    Ok(None) => Ok(None),
+                    Ok(Some((valeur, decimales))) => Ok(puissance10(decimales).and_then(|p| Ratio::new(valeur, p))),
+                    Err(e) => Err(self.erreur(cle, libelle, Regle::ecriture(e, t))),
                 }
-                Ratio::depuis_decimal(&propre)
-                    .map(Some)
-                    .ok_or_else(|| self.erreur(cle, libelle, Regle::NombreIllisible(tronque(t))))
             }
             Some(autre) => Err(self.erreur(cle, libelle, Regle::Type { attendu: "un nombre", recu: autre.nature() })),
         }
@@ -288,7 +332,16 @@ impl<'a> Lecteur<'a> {
     /// As [`Lecteur::nombre_option`], and [`Regle::Negatif`] (when `min` is 0) or
     /// [`Regle::HorsLimites`].
     pub fn centimes_option(&self, cle: &str, libelle: &str, min: i64, max: i64) -> Result<Option<i64>, ErreurSaisie> {
-        let Some(r) = self.nombre_option(cle, libelle)? else {
+        // A typed text is read strictly (two decimals at most, no ambiguous grouping); a number
+        // from a program is rounded to the centime.
+        let lu = match self.brut(cle) {
+            Some(Valeur::Texte(t)) if t.len() <= TEXTE_MAX => match lire_montant(t.as_bytes()) {
+                Ok(c) => c.map(Ratio::centimes),
+                Err(e) => return Err(self.erreur(cle, libelle, Regle::ecriture(e, t))),
+            },
+            _ => self.nombre_option(cle, libelle)?,
+        };
+        let Some(r) = lu else {
             return Ok(None);
         };
         let hors = || {

@@ -103,7 +103,7 @@ fn lignes_malformees_isolees() {
         assert!(l[3].is_empty(), "{id} : pas de chiffre sur une ligne en erreur");
     };
     erreur("court", "3", "ligne", "Ligne incomplète : 3 colonne(s) au lieu de 7");
-    erreur("texte", "4", "revenus_annuels", "« beaucoup » n'est pas un montant");
+    erreur("texte", "4", "revenus_annuels", "Revenus annuels : « beaucoup » n'est pas un nombre");
     erreur("trois", "5", "personnes[1].role", "déjà un allocataire");
     erreur("age", "6", "personnes[1].age", "entre 0 et 120");
     erreur("role", "7", "personnes", "le rôle doit être A");

@@ -208,3 +208,56 @@ proptest! {
         prop_assert!(s(prestations + plus).ruc.compare(s(prestations).ruc).unwrap().is_gt());
     }
 }
+
+/// The French display of `centimes` with a decimal comma and no grouping: "1166,25".
+fn virgule(centimes: i64) -> String {
+    format!("{},{:02}", centimes / 100, centimes % 100)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(1500))]
+
+    /// An amount typed with three digits after a single `.` or `,` (`12.000`, `1,500`) is
+    /// ambiguous: it never yields a figure, in the calculator nor in the batch.
+    #[test]
+    fn trois_decimales_jamais_un_chiffre(entiere in 1u32..1000, fraction in 0u32..1000, point in any::<bool>(), champ in 0usize..2) {
+        let texte = format!("{entiere}{}{fraction:03}", if point { '.' } else { ',' });
+        let mut s = json!({"annee": 2017, "personnes": [{"role": "allocataire", "age": 30}], "revenusAnnuels": "1000", "prestationsMensuelles": "0"});
+        let cle = ["revenusAnnuels", "prestationsMensuelles"][champ];
+        s[cle] = json!(texte);
+        let v: Valeur = serde_json::from_value(s).unwrap();
+        let erreur = indicateurs_caf::contrat::calculer_foyer_valeur(&v).unwrap_err();
+        prop_assert_eq!(erreur.champ.as_str(), cle);
+        prop_assert!(erreur.message.contains("ambigu"), "{}", erreur.message);
+        let fichier = format!("id;annee;personnes;revenus_annuels;prestations_mensuelles\nx;2017;A30;{};{}\n",
+            if champ == 0 { texte.as_str() } else { "1000" }, if champ == 1 { texte.as_str() } else { "0" });
+        let sortie = indicateurs_caf::lot::traiter_tout(fichier.as_bytes()).unwrap();
+        let ligne: Vec<&str> = sortie.lines().nth(1).unwrap().split(';').collect();
+        prop_assert_eq!(ligne[3], "", "aucun chiffre : {}", sortie);
+        prop_assert!(ligne[16].contains("ambigu"), "{}", sortie);
+    }
+
+    /// In a comma-separated batch file, a decimal comma either sits in a quoted cell (and is
+    /// read) or splits the line (and the line is an error): the columns never shift silently.
+    #[test]
+    fn virgules_jamais_de_decalage_silencieux(
+        revenus in 0i64..5_000_000, prestations in 0i64..300_000, cite_r in any::<bool>(), cite_p in any::<bool>(),
+    ) {
+        let cellule = |c: i64, cite: bool| if cite { format!("\"{}\"", virgule(c)) } else { virgule(c) };
+        let fichier = format!("id,annee,personnes,revenus_annuels,prestations_mensuelles\nx,2017,A30|E4,{},{}\n",
+            cellule(revenus, cite_r), cellule(prestations, cite_p));
+        let sortie = indicateurs_caf::lot::traiter_tout(fichier.as_bytes()).unwrap();
+        let ligne: Vec<&str> = sortie.lines().nth(1).unwrap().split(';').collect();
+        if cite_r && cite_p {
+            let attendu = json!({"annee": 2017, "personnes": [{"role": "allocataire", "age": 30}, {"role": "enfant", "age": 4}],
+                "revenusAnnuels": virgule(revenus), "prestationsMensuelles": virgule(prestations)});
+            let r = indicateurs_caf::contrat::calculer_foyer_valeur(&serde_json::from_value(attendu).unwrap()).unwrap();
+            let affiche = &r.figures.iter().find(|f| f.id == "ruc").unwrap().affiche;
+            let ruc: String = affiche.chars().filter(|c| c.is_ascii_digit() || *c == ',').collect();
+            prop_assert_eq!(ligne[5], ruc.as_str(), "{}", sortie);
+        } else {
+            prop_assert_eq!(ligne[15], "ligne", "{}", sortie);
+            prop_assert_eq!(ligne[3], "");
+        }
+    }
+}

@@ -3,11 +3,13 @@
 
 use std::fmt;
 
-use super::nombres::{centimes, ecrire_decimal, ecrire_entier, entier, trim};
+use super::nombres::{ecrire_decimal, ecrire_entier, entier, trim};
 use super::population::Point;
 use super::progression::{duree, progression, Progression};
 use crate::foyer::{Chiffres, ErreurFoyer, Parametres, Personne, Role, Saisie, Situation};
+use crate::nombre::lire_montant;
 use crate::tableur::{cellule_csv, cellule_texte_csv};
+use crate::valeur::{ErreurSaisie, Regle};
 
 /// Columns of the household file, in their canonical order.
 pub const COLONNES: [&str; 7] =
@@ -79,6 +81,8 @@ pub struct LotFoyers {
     reste_trop_long: bool,
     separateur: u8,
     colonnes: Option<[Option<usize>; 7]>,
+    /// Columns of the header: a data line with more is an error, never a silent shift.
+    colonnes_entete: usize,
     ligne: u64,
     lignes: u64,
     erreurs: u64,
@@ -97,6 +101,7 @@ impl LotFoyers {
             reste_trop_long: false,
             separateur: b';',
             colonnes: None,
+            colonnes_entete: 0,
             ligne: 0,
             lignes: 0,
             erreurs: 0,
@@ -247,6 +252,7 @@ impl LotFoyers {
             });
         }
         self.colonnes = Some(colonnes);
+        self.colonnes_entete = noms.len();
         sortie.push_str(ENTETE_RESULTATS);
         sortie.push('\n');
         Ok(())
@@ -276,24 +282,27 @@ impl LotFoyers {
     fn donnees(&mut self, ligne: &[u8], sortie: &mut String) {
         let Some(colonnes) = self.colonnes else { return };
         let mut champs: [&[u8]; 16] = [b""; 16];
-        let mut n = 0;
-        for c in ligne.split(|&b| b == self.separateur) {
-            if let Some(place) = champs.get_mut(n) {
-                *place = c;
-            }
-            n += 1;
-        }
+        let n = decouper(ligne, self.separateur, &mut champs);
         let champ = |i: usize| -> Option<&[u8]> { colonnes[i].and_then(|c| champs.get(c).copied().filter(|_| c < n)) };
         let id = champ(0).map(trim).unwrap_or_default();
         if id.len() > 200 {
             return self.erreur(sortie, b"", "id", "Identifiant : 200 caractères au plus.");
         }
-        let attendues = colonnes.iter().flatten().max().map(|m| m + 1).unwrap_or(0);
+        let (attendues, sep) = (self.colonnes_entete, char::from(self.separateur));
+        if n > attendues {
+            // Never a silent shift: a decimal comma in a comma-separated file splits a number.
+            let conseil = if sep == ',' {
+                " : un montant à virgule décimale doit être entre guillemets (\"1166,25\"), ou le fichier séparé par des points-virgules"
+            } else {
+                ""
+            };
+            let message = format!("Ligne de {n} colonnes au lieu de {attendues} (séparateur « {sep} »){conseil}.");
+            return self.erreur(sortie, id, "ligne", &message);
+        }
         if COLONNES_REQUISES.iter().any(|nom| {
             let i = COLONNES.iter().position(|c| c == nom).unwrap_or(0);
             champ(i).is_none()
         }) {
-            let sep = char::from(self.separateur);
             let message = format!("Ligne incomplète : {n} colonne(s) au lieu de {attendues} (séparateur « {sep} »).");
             return self.erreur(sortie, id, "ligne", &message);
         }
@@ -322,6 +331,47 @@ impl LotFoyers {
             }
         }
         ecrire_resultat(sortie, self.ligne, id, annee, seuil_annee, &c);
+    }
+}
+
+/// Splits a line into its cells (the first 16 into `champs`, without their double quotes) and
+/// returns the count of cells. A cell in double quotes may hold the separator (`"1166,25"`);
+/// `""` inside it is a quote.
+fn decouper<'a>(ligne: &'a [u8], separateur: u8, champs: &mut [&'a [u8]; 16]) -> usize {
+    let mut n = 0;
+    let mut i = 0;
+    loop {
+        let debut_brut = i;
+        let cellule = if ligne.get(i) == Some(&b'"') {
+            let mut j = i + 1;
+            while j < ligne.len() && !(ligne[j] == b'"' && ligne.get(j + 1) != Some(&b'"')) {
+                j += if ligne[j] == b'"' { 2 } else { 1 };
+            }
+            let contenu = ligne.get(i + 1..j.min(ligne.len())).unwrap_or_default();
+            i = (j + 1).min(ligne.len());
+            // Anything between the closing quote and the separator stays in the cell.
+            while i < ligne.len() && ligne[i] != separateur {
+                i += 1;
+            }
+            if i == j + 1 {
+                contenu
+            } else {
+                ligne.get(debut_brut..i).unwrap_or_default()
+            }
+        } else {
+            while i < ligne.len() && ligne[i] != separateur {
+                i += 1;
+            }
+            ligne.get(debut_brut..i).unwrap_or_default()
+        };
+        if let Some(place) = champs.get_mut(n) {
+            *place = cellule;
+        }
+        n += 1;
+        if i >= ligne.len() {
+            return n;
+        }
+        i += 1;
     }
 }
 
@@ -382,7 +432,11 @@ fn lire_saisie<'a>(champ: &dyn Fn(usize) -> Option<&'a [u8]>) -> Result<Saisie, 
         personnes(champ(2).unwrap_or_default()).map_err(|m| ("personnes", format!("Personnes du foyer : {m}.")))?;
     let montant = |i: usize, nom: &'static str, libelle: &str| -> Result<Option<i64>, ErreurLigne> {
         let brut = champ(i).unwrap_or_default();
-        centimes(brut).map_err(|()| (nom, format!("{libelle} : « {} » n'est pas un montant.", texte(brut))))
+        lire_montant(brut).map_err(|e| {
+            let texte = String::from_utf8_lossy(trim(brut));
+            let erreur = ErreurSaisie { champ: nom.into(), libelle: libelle.into(), regle: Regle::ecriture(e, &texte) };
+            (nom, erreur.to_string())
+        })
     };
     let revenus = montant(3, "revenus_annuels", "Revenus annuels")?
         .ok_or_else(|| ("revenus_annuels", "Revenus annuels : ce champ est obligatoire.".to_string()))?;

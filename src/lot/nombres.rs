@@ -1,6 +1,6 @@
 //! Numbers of the batch files, read and written at the byte level without allocation: whole
-//! numbers, amounts in euros (decimal comma or point) read into centimes, decimals written with a
-//! comma and no grouping (French spreadsheets read them as numbers).
+//! numbers, and decimals written with a comma and no grouping (French spreadsheets read them as
+//! numbers). Amounts are read by the one reader of the crate, [`crate::nombre::lire_montant`].
 
 #[inline]
 pub(super) fn trim(c: &[u8]) -> &[u8] {
@@ -29,52 +29,6 @@ pub(super) fn entier(c: &[u8]) -> Option<i64> {
         n = n * 10 + i64::from(b - b'0');
     }
     Some(if negatif { -n } else { n })
-}
-
-/// Reads an amount in euros (`14400`, `-300,5`, `1200.25`) into centimes, rounded half away
-/// from zero beyond two decimals; `Ok(None)` when empty.
-#[inline]
-pub(super) fn centimes(c: &[u8]) -> Result<Option<i64>, ()> {
-    let c = trim(c);
-    if c.is_empty() {
-        return Ok(None);
-    }
-    let (negatif, reste) = match c.split_first() {
-        Some((b'-', r)) => (true, r),
-        Some((b'+', r)) => (false, r),
-        _ => (false, c),
-    };
-    let (entiere, fraction) = match reste.iter().position(|&b| b == b',' || b == b'.') {
-        Some(p) => (reste.get(..p).unwrap_or_default(), reste.get(p + 1..).unwrap_or_default()),
-        None => (reste, &b""[..]),
-    };
-    if (entiere.is_empty() && fraction.is_empty()) || entiere.len() > 13 || fraction.len() > 12 {
-        return Err(());
-    }
-    let mut n: i64 = 0;
-    for &b in entiere {
-        if !b.is_ascii_digit() {
-            return Err(());
-        }
-        n = n * 10 + i64::from(b - b'0');
-    }
-    let mut cents: i64 = 0;
-    let mut arrondi = 0;
-    for (i, &b) in fraction.iter().enumerate() {
-        if !b.is_ascii_digit() {
-            return Err(());
-        }
-        match i {
-            0 | 1 => cents = cents * 10 + i64::from(b - b'0'),
-            2 => arrondi = i64::from(b >= b'5'),
-            _ => {}
-        }
-    }
-    if fraction.len() == 1 {
-        cents *= 10;
-    }
-    let v = n * 100 + cents + arrondi;
-    Ok(Some(if negatif { -v } else { v }))
 }
 
 /// Writes a whole number without allocation.
@@ -121,13 +75,6 @@ mod tests {
 
     #[test]
     fn montants_et_entiers() {
-        assert_eq!(centimes(b"14400"), Ok(Some(1_440_000)));
-        assert_eq!(centimes(b" 12000,5 "), Ok(Some(1_200_050)));
-        assert_eq!(centimes(b"-300.255"), Ok(Some(-30_026)));
-        assert_eq!(centimes(b"0,004"), Ok(Some(0)));
-        assert_eq!(centimes(b""), Ok(None));
-        assert_eq!(centimes(b"12a"), Err(()));
-        assert_eq!(centimes(b","), Err(()));
         assert_eq!(entier(b"2017"), Some(2017));
         assert_eq!(entier(b"20x"), None);
         let mut s = String::new();
