@@ -722,6 +722,8 @@ export interface Situation {
   loyerMensuel?: number | string | null;
   seuil?: { valeur: number | string; libelle?: string } | null;
   quotientFamilialCaf?: number | string | null;
+  /** Prestations du mois que la CAF ne retient pas dans son QF (ARS, prime de naissance, CMG). */
+  prestationsNonRetenuesQf?: number | string | null;
   plafonds?: PlafondPartenaire[];
 }
 

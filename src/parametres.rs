@@ -155,18 +155,35 @@ pub struct SeuilRetenu {
 /// use indicateurs_caf::parametres::{seuil_pour, TypeSeuil};
 /// let r = seuil_pour(TypeSeuil::CafBasRevenus, 2021).unwrap();
 /// assert_eq!(r.seuil.annee, 2019);
-/// assert_eq!(r.avertissement.as_deref(),
-///     Some("Seuil de bas revenus CAF 2019 utilisé pour 2021 : dernier connu."));
+/// assert_eq!(
+///     r.avertissement.as_deref(),
+///     Some("Le seuil de bas revenus CAF de 2021 n'est pas publié : celui de 2019 (1\u{202f}097\u{a0}€), \
+///           le dernier publié, est utilisé : il a 2 ans.")
+/// );
 /// ```
 pub fn seuil_pour(type_seuil: TypeSeuil, annee: i32) -> Option<SeuilRetenu> {
     let serie = SEUILS.iter().filter(|s| s.type_seuil == type_seuil);
+    let dernier = serie.clone().map(|s| s.annee).max()?;
     let anterieur = serie.clone().filter(|s| s.annee <= annee).max_by_key(|s| s.annee);
-    let (seuil, raison) = match anterieur {
-        Some(s) => (s, "dernier connu"),
-        None => (serie.min_by_key(|s| s.annee)?, "premier connu, la série commence plus tard"),
+    let seuil = match anterieur {
+        Some(s) => s,
+        None => serie.min_by_key(|s| s.annee)?,
     };
     let avertissement = (seuil.annee != annee).then(|| {
-        format!("{} {} utilisé pour {annee} : {raison}.", crate::format::capitale(seuil.type_seuil.nom()), seuil.annee)
+        let valeur = crate::format::euros(crate::nombre::Ratio::centimes(seuil.centimes), 0);
+        let quel = if seuil.annee > annee {
+            format!("le premier connu, celui de {} ({valeur}), est utilisé", seuil.annee)
+        } else if seuil.annee == dernier {
+            let age = annee - seuil.annee;
+            format!(
+                "celui de {} ({valeur}), le dernier publié, est utilisé : il a {age} an{}",
+                seuil.annee,
+                if age > 1 { "s" } else { "" }
+            )
+        } else {
+            format!("celui de {} ({valeur}), l'année publiée la plus proche avant, est utilisé", seuil.annee)
+        };
+        format!("Le {} de {annee} n'est pas publié : {quel}.", seuil.type_seuil.nom())
     });
     Some(SeuilRetenu { seuil: seuil.clone(), avertissement })
 }
@@ -200,18 +217,24 @@ pub const FORFAITS_CHARGES: &[ForfaitCharges] = &[
 /// The forfait in effect on 31 December of `annee` [I: the date of the CAF thresholds], or the
 /// earliest known with a warning when `annee` precedes the table.
 pub fn forfait_charges(annee: i32) -> Option<(ForfaitCharges, Option<String>)> {
+    let date = |f: &ForfaitCharges| format!("{:02}/{:02}/{}", f.depuis.2, f.depuis.1, f.depuis.0);
+    let dernier = FORFAITS_CHARGES.iter().max_by_key(|f| f.depuis)?;
     let en_vigueur = FORFAITS_CHARGES.iter().filter(|f| f.depuis.0 <= annee).max_by_key(|f| f.depuis);
     match en_vigueur {
+        // The forfait is revised every year: past the year of the last known date of effect, the
+        // one in force on 31 December is not published.
+        Some(f) if f == dernier && annee > f.depuis.0 => Some((
+            *f,
+            Some(format!(
+                "Forfait charges du {} utilisé pour {annee} : c'est le dernier publié ; celui de {annee} n'est pas connu.",
+                date(f)
+            )),
+        )),
         Some(f) => Some((*f, None)),
-        None => FORFAITS_CHARGES.iter().min_by_key(|f| f.depuis).map(|f| {
-            (
-                *f,
-                Some(format!(
-                    "Forfait charges du {:02}/{:02}/{} utilisé pour {annee} : premier connu.",
-                    f.depuis.2, f.depuis.1, f.depuis.0
-                )),
-            )
-        }),
+        None => FORFAITS_CHARGES
+            .iter()
+            .min_by_key(|f| f.depuis)
+            .map(|f| (*f, Some(format!("Forfait charges du {} utilisé pour {annee} : premier connu.", date(f))))),
     }
 }
 
@@ -241,14 +264,30 @@ mod tests {
         retenu(TypeSeuil::Insee60, 2009, 2008, 950, true);
         assert!(seuil_pour(TypeSeuil::Partenaire, 2020).is_none());
         let avant = seuil_pour(TypeSeuil::CafBasRevenus, 2010).unwrap();
+        let texte = |a: Option<String>| a.unwrap().replace('\u{a0}', " ").replace('\u{202f}', " ");
         assert_eq!(
-            avant.avertissement.unwrap(),
-            "Seuil de bas revenus CAF 2016 utilisé pour 2010 : premier connu, la série commence plus tard."
+            texte(avant.avertissement),
+            "Le seuil de bas revenus CAF de 2010 n'est pas publié : le premier connu, celui de 2016 (1 045 €), est utilisé."
+        );
+        assert_eq!(
+            texte(seuil_pour(TypeSeuil::CafBasRevenus, 2024).unwrap().avertissement),
+            "Le seuil de bas revenus CAF de 2024 n'est pas publié : celui de 2019 (1 097 €), le dernier publié, est utilisé : il a 5 ans."
+        );
+        assert_eq!(
+            texte(seuil_pour(TypeSeuil::CafBasRevenus, 2018).unwrap().avertissement),
+            "Le seuil de bas revenus CAF de 2018 n'est pas publié : celui de 2017 (1 052 €), l'année publiée la plus proche avant, est utilisé."
         );
     }
 
     #[test]
     fn forfait_en_vigueur_au_31_decembre() {
+        assert!(forfait_charges(2025).unwrap().1.is_none());
+        let apres = forfait_charges(2027).unwrap();
+        assert_eq!(apres.0.base_centimes, 6_059);
+        assert_eq!(
+            apres.1.as_deref(),
+            Some("Forfait charges du 01/10/2025 utilisé pour 2027 : c'est le dernier publié ; celui de 2027 n'est pas connu.")
+        );
         assert_eq!(forfait_charges(2022).unwrap().0.base_centimes, 5_612);
         assert_eq!(forfait_charges(2019).unwrap().0.base_centimes, 5_383);
         assert_eq!(forfait_charges(2030).unwrap().0.base_centimes, 6_059);

@@ -107,7 +107,8 @@ proptest! {
         if conjoint {
             personnes.push(Personne::new(Role::Conjoint, 38));
         }
-        personnes.extend(ages.iter().map(|a| Personne::new(Role::Enfant, *a)));
+        // An enfant is at most 20; older members of the foyer are « autres personnes à charge ».
+        personnes.extend(ages.iter().map(|&a| Personne::new(if a <= 20 { Role::Enfant } else { Role::Autre }, a)));
         let s = |personnes: Vec<Personne>, revenus: i64| Situation::new(Saisie {
             annee, personnes, revenus_annuels_centimes: revenus * 100, prestations_centimes: prestations * 100, ..Saisie::default()
         }).unwrap().calculer().unwrap();

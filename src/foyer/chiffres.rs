@@ -140,6 +140,9 @@ pub struct Chiffres {
     pub parts_demi: u32,
     /// Family quotient of the CAF attestation, centimes, when given.
     pub quotient_familial_caf: Option<i64>,
+    /// Benefits of the month left out of the family quotient (ARS, prime de naissance, CMG),
+    /// centimes, when given.
+    pub prestations_non_retenues_qf: Option<i64>,
 }
 
 /// Persons counted by what the figures need.
@@ -241,6 +244,7 @@ impl Chiffres {
             effort: effort(s, p, c.enfants + c.autres, douziemes),
             parts_demi: parts_demi(c.enfants, c.enfants_handicapes),
             quotient_familial_caf: s.quotient_familial_caf_centimes,
+            prestations_non_retenues_qf: s.prestations_non_retenues_qf_centimes,
         }
     }
 
@@ -355,9 +359,15 @@ impl Chiffres {
         Ratio::new(i128::from(self.parts_demi), 2)
     }
 
-    /// Simulated family quotient, €: resources / parts.
+    /// Resources the family quotient counts, in twelfths of a centime: all resources but the
+    /// benefits it leaves out.
+    fn douziemes_qf(&self) -> i128 {
+        i128::from(self.douziemes) - 12 * i128::from(self.prestations_non_retenues_qf.unwrap_or(0))
+    }
+
+    /// Simulated family quotient, €: resources retained / parts.
     pub fn quotient_familial_simule(&self) -> Option<Ratio> {
-        Ratio::new(2 * i128::from(self.douziemes), 1200 * i128::from(self.parts_demi))
+        Ratio::new(2 * self.douziemes_qf(), 1200 * i128::from(self.parts_demi))
     }
 
     /// Family quotient used: the attestation's when given, else the simulated one.

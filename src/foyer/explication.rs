@@ -5,7 +5,8 @@
 
 use super::chiffres::{Chiffres, Effort, Parametres};
 use super::saisie::{
-    ErreurFoyer, IndicateurPlafond, Plafond, Saisie, Situation, L_LOYER, L_PRESTATIONS, L_QF, L_REVENUS, L_SEUIL,
+    ErreurFoyer, IndicateurPlafond, Plafond, Saisie, Situation, L_LOYER, L_NON_RETENUES, L_PRESTATIONS, L_QF,
+    L_REVENUS, L_SEUIL,
 };
 use crate::format::{capitale, decimal, euros, pourcent};
 use crate::nombre::Ratio;
@@ -150,6 +151,9 @@ fn recapitulatif(s: &Saisie) -> Vec<(String, String)> {
     if let Some(l) = s.loyer_centimes {
         r.push((L_LOYER.to_string(), e2(l)));
     }
+    if let Some(e) = s.prestations_non_retenues_qf_centimes {
+        r.push((L_NON_RETENUES.to_string(), e2(e)));
+    }
     if let Some(q) = s.quotient_familial_caf_centimes {
         r.push((L_QF.to_string(), e2(q)));
     }
@@ -196,7 +200,7 @@ fn calculer(s: &Saisie) -> Option<Resultat> {
             e2(Ratio::centimes(s.revenus_annuels_centimes))
         ));
     }
-    avertissements.extend(p.seuil.avertissement.clone());
+    avertissements.extend(avertissement_seuil(s, &c, &p)?);
     let nom = nom_seuil(s, &p.seuil.seuil);
     let mut figures = Vec::with_capacity(16);
     figures_uc(&c, &mut figures);
@@ -253,6 +257,25 @@ fn calculer(s: &Saisie) -> Option<Resultat> {
         figures,
         avertissements,
     })
+}
+
+/// The warning of a CAF threshold of another year, in plain words, with what the INSEE line
+/// of the nearest year says of this foyer: one sentence.
+fn avertissement_seuil(s: &Saisie, c: &Chiffres, p: &Parametres) -> Option<Option<String>> {
+    let Some(texte) = &p.seuil.avertissement else { return Some(None) };
+    if p.seuil.seuil.type_seuil != TypeSeuil::CafBasRevenus {
+        return Some(Some(texte.clone()));
+    }
+    let Some(insee) = seuil_pour(TypeSeuil::Insee60, s.annee) else { return Some(Some(texte.clone())) };
+    let (sous, _) = c.position_insee(insee.seuil.centimes)?;
+    Some(Some(format!(
+        "{} ; le {} de {} ({}) place ce foyer {} (indicatif : il porte sur le niveau de vie après impôts).",
+        texte.trim_end_matches('.'),
+        TypeSeuil::Insee60.nom(),
+        insee.seuil.annee,
+        euros(Ratio::centimes(insee.seuil.centimes), 0),
+        if sous { "en dessous" } else { "au-dessus ou au niveau" }
+    )))
 }
 
 /// The UC terms, INSEE scale then CAF scale: "1 (allocataire) + 0,5 (conjoint) + …".
@@ -481,15 +504,52 @@ fn figure_taux_effort(c: &Chiffres, forfait: &ForfaitCharges) -> Option<Figure> 
     ))
 }
 
+/// The parts of the simulated QF with this family's terms: "2 (parent isolé) + 0,5 (1er enfant) + …".
+fn termes_parts(c: &Chiffres) -> String {
+    let adultes = if c.conjoint {
+        "2 (couple)"
+    } else if c.enfants > 0 {
+        "2 (parent isolé)"
+    } else {
+        "2 (personne seule)"
+    };
+    let mut termes = vec![adultes.to_string()];
+    let rangs = [("0,5", "1er enfant"), ("0,5", "2e enfant"), ("1", "3e enfant")];
+    for (poids, rang) in rangs.iter().take(c.enfants as usize) {
+        termes.push(format!("{poids} ({rang})"));
+    }
+    match c.enfants.saturating_sub(3) {
+        0 => {}
+        1 => termes.push("0,5 (4e enfant)".into()),
+        n => termes.push(format!("{n} × 0,5 (enfants suivants)")),
+    }
+    match c.enfants_handicapes {
+        0 => {}
+        1 => termes.push("0,5 (enfant handicapé)".into()),
+        n => termes.push(format!("{n} × 0,5 (enfants handicapés)")),
+    }
+    termes.join(" + ")
+}
+
 fn figure_quotient_familial(s: &Saisie, c: &Chiffres) -> Option<Figure> {
     let parts = c.parts()?;
     let qf_simule = c.quotient_familial_simule()?;
+    let (retenues, exclues) = match c.prestations_non_retenues_qf {
+        Some(e) => (
+            format!("{} − {} non retenus", e2(Ratio::centimes(c.prestations)), e2(Ratio::centimes(e))),
+            format!("l'ARS, la prime de naissance et le CMG ({} par mois) ne sont pas retenus", e2(Ratio::centimes(e))),
+        ),
+        None => (
+            e2(Ratio::centimes(c.prestations)),
+            "les prestations que la CAF ne retient pas (ARS, prime de naissance, CMG) sont comptées si elles font partie des prestations saisies : indiquez-les à part pour les retirer".into(),
+        ),
+    };
+    let parts_texte = decimal(parts, if c.parts_demi % 2 == 0 { 0 } else { 1 });
     let simulation = format!(
-        "QF simulé = ({} / 12 + {}) / {} parts = {}",
+        "QF simulé = ({} / 12 + {retenues}) / {parts_texte} parts = {} ; parts = {} = {parts_texte}",
         e2(Ratio::centimes(c.revenus_annuels)),
-        e2(Ratio::centimes(c.prestations)),
-        decimal(parts, if c.parts_demi % 2 == 0 { 0 } else { 1 }),
-        e2(qf_simule)
+        e2(qf_simule),
+        termes_parts(c)
     );
     Some(match s.quotient_familial_caf_centimes {
         Some(centimes) => {
@@ -505,7 +565,7 @@ fn figure_quotient_familial(s: &Saisie, c: &Chiffres) -> Option<Figure> {
             "quotientFamilial",
             "Quotient familial (simulé)",
             euros(qf_simule, 0),
-            format!("{simulation} (2 parts pour le couple ou le parent isolé, +0,5 pour chacun des deux premiers enfants, +1 pour le troisième, +0,5 par enfant suivant et par enfant handicapé). Simulation : seule l'attestation CAF fait foi ; l'ARS, la prime de naissance et le CMG ne sont pas retenus."),
+            format!("{simulation}. Simulation : seule l'attestation CAF fait foi ; {exclues}."),
         ),
     })
 }

@@ -65,6 +65,12 @@ pub const PERSONNES_MAX: usize = 30;
 pub const MONTANT_MAX: i64 = 1_000_000_000;
 /// Most partner ceilings in one situation.
 pub const PLAFONDS_MAX: usize = 20;
+/// Youngest allocataire or conjoint accepted [I: the benefits are paid in the person's own name;
+/// a younger parent is the enfant of another foyer] (docs/indicateurs.md §1.1).
+pub const AGE_MIN_ALLOCATAIRE: u8 = 16;
+/// Oldest enfant à charge: under 20 for the prestations familiales, under 21 for the housing
+/// aids (metropolitan France); older, the person is an « autre personne à charge ».
+pub const AGE_MAX_ENFANT: u8 = 20;
 /// Age from which a person counts 0,5 UC instead of 0,3.
 pub const AGE_ADULTE_UC: u8 = 14;
 /// Age from which the allocataire or conjoint puts the foyer outside the reference population.

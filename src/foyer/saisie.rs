@@ -5,7 +5,9 @@
 use core::fmt;
 use std::borrow::Cow;
 
-use super::{AGE_MAX, ANNEE_MAX, ANNEE_MIN, MONTANT_MAX, PERSONNES_MAX, PLAFONDS_MAX};
+use super::{
+    AGE_MAX, AGE_MAX_ENFANT, AGE_MIN_ALLOCATAIRE, ANNEE_MAX, ANNEE_MIN, MONTANT_MAX, PERSONNES_MAX, PLAFONDS_MAX,
+};
 use crate::format::euros;
 use crate::nombre::Ratio;
 use crate::valeur::{ErreurSaisie, Lecteur, Regle, Valeur};
@@ -114,6 +116,9 @@ pub struct Saisie {
     pub seuil_partenaire: Option<(i64, Option<String>)>,
     /// Family quotient from the CAF attestation.
     pub quotient_familial_caf_centimes: Option<i64>,
+    /// Benefits of the month that the CAF does not count in its family quotient (ARS, prime de
+    /// naissance, CMG), included in `prestations_centimes`.
+    pub prestations_non_retenues_qf_centimes: Option<i64>,
     /// Partner ceilings.
     pub plafonds: Vec<Plafond>,
     /// Warnings gathered while reading (unknown fields…).
@@ -131,8 +136,14 @@ pub enum ErreurFoyer {
     PlusieursAllocataires(usize),
     /// A second conjoint, at this index of `personnes`.
     PlusieursConjoints(usize),
+    /// An allocataire or conjoint younger than [`AGE_MIN_ALLOCATAIRE`], at this index.
+    AllocataireTropJeune(usize),
+    /// An enfant older than [`AGE_MAX_ENFANT`], at this index.
+    EnfantTropAge(usize),
     /// The housing aid is larger than the benefits that include it.
     AideLogementSuperieureAuxPrestations,
+    /// The benefits left out of the family quotient are larger than the benefits.
+    NonRetenuesSuperieuresAuxPrestations,
     /// A figure does not fit the exact arithmetic (unreachable within the input bounds).
     Calcul,
 }
@@ -146,7 +157,11 @@ impl ErreurFoyer {
             ErreurFoyer::PlusieursAllocataires(i) | ErreurFoyer::PlusieursConjoints(i) => {
                 Cow::Owned(format!("personnes[{i}].role"))
             }
+            ErreurFoyer::AllocataireTropJeune(i) | ErreurFoyer::EnfantTropAge(i) => {
+                Cow::Owned(format!("personnes[{i}].age"))
+            }
             ErreurFoyer::AideLogementSuperieureAuxPrestations => Cow::Borrowed("aideLogementMensuelle"),
+            ErreurFoyer::NonRetenuesSuperieuresAuxPrestations => Cow::Borrowed("prestationsNonRetenuesQf"),
             ErreurFoyer::Calcul => Cow::Borrowed("situation"),
         }
     }
@@ -165,6 +180,19 @@ impl fmt::Display for ErreurFoyer {
             ErreurFoyer::PlusieursConjoints(i) => {
                 write!(f, "Rôle de la personne {} : le foyer a déjà un conjoint ; il en faut un au plus.", i + 1)
             }
+            ErreurFoyer::AllocataireTropJeune(i) => write!(
+                f,
+                "Âge de la personne {} : un allocataire ou un conjoint a {AGE_MIN_ALLOCATAIRE} ans au moins (plus jeune, c'est l'enfant d'un autre foyer).",
+                i + 1
+            ),
+            ErreurFoyer::EnfantTropAge(i) => write!(
+                f,
+                "Âge de la personne {} : un enfant à charge a {AGE_MAX_ENFANT} ans au plus (moins de 20 ans pour les prestations familiales, de 21 ans pour les aides au logement) ; au-delà, choisissez le rôle « Autre personne à charge ».",
+                i + 1
+            ),
+            ErreurFoyer::NonRetenuesSuperieuresAuxPrestations => f.write_str(
+                "Prestations non retenues pour le QF : elles font partie des prestations mensuelles et ne peuvent pas les dépasser.",
+            ),
             ErreurFoyer::AideLogementSuperieureAuxPrestations => f.write_str(
                 "Aide au logement : elle fait partie des prestations mensuelles et ne peut pas les dépasser.",
             ),
@@ -212,6 +240,7 @@ pub(super) const L_AL: &str = "Aide au logement";
 pub(super) const L_LOYER: &str = "Loyer mensuel";
 pub(super) const L_SEUIL: &str = "Seuil du partenaire";
 pub(super) const L_QF: &str = "Quotient familial de l'attestation";
+pub(super) const L_NON_RETENUES: &str = "Prestations non retenues pour le QF";
 
 impl Situation {
     /// Validates a situation.
@@ -222,6 +251,8 @@ impl Situation {
     /// - an age above [`AGE_MAX`] (`personnes[i].age`);
     /// - no allocataire ([`ErreurFoyer::AucunAllocataire`]), two allocataires or two conjoints
     ///   (`personnes[i].role`);
+    /// - an allocataire or conjoint under [`AGE_MIN_ALLOCATAIRE`], an enfant over
+    ///   [`AGE_MAX_ENFANT`] (`personnes[i].age`);
     /// - income outside ±[`MONTANT_MAX`] € (`revenusAnnuels`);
     /// - a negative or too large benefit, housing aid, rent, threshold or quotient;
     /// - a housing aid above the benefits ([`ErreurFoyer::AideLogementSuperieureAuxPrestations`]);
@@ -251,6 +282,13 @@ impl Situation {
                 ));
             }
             match p.role {
+                Role::Allocataire | Role::Conjoint if p.age < AGE_MIN_ALLOCATAIRE => {
+                    return Err(ErreurFoyer::AllocataireTropJeune(i))
+                }
+                Role::Enfant if p.age > AGE_MAX_ENFANT => return Err(ErreurFoyer::EnfantTropAge(i)),
+                _ => {}
+            }
+            match p.role {
                 Role::Allocataire if allocataire => return Err(ErreurFoyer::PlusieursAllocataires(i)),
                 Role::Allocataire => allocataire = true,
                 Role::Conjoint if conjoint => return Err(ErreurFoyer::PlusieursConjoints(i)),
@@ -268,6 +306,10 @@ impl Situation {
         montant_positif(s.aide_logement_centimes, "aideLogementMensuelle", L_AL)?;
         montant_positif(s.loyer_centimes, "loyerMensuel", L_LOYER)?;
         montant_positif(s.quotient_familial_caf_centimes, "quotientFamilialCaf", L_QF)?;
+        montant_positif(s.prestations_non_retenues_qf_centimes, "prestationsNonRetenuesQf", L_NON_RETENUES)?;
+        if s.prestations_non_retenues_qf_centimes.is_some_and(|e| e > s.prestations_centimes) {
+            return Err(ErreurFoyer::NonRetenuesSuperieuresAuxPrestations);
+        }
         if s.aide_logement_centimes.is_some_and(|al| al > s.prestations_centimes) {
             return Err(ErreurFoyer::AideLogementSuperieureAuxPrestations);
         }
@@ -310,6 +352,7 @@ const CLES_SITUATION: &[&str] = &[
     "loyerMensuel",
     "seuil",
     "quotientFamilialCaf",
+    "prestationsNonRetenuesQf",
     "plafonds",
 ];
 
@@ -362,6 +405,7 @@ impl TryFrom<&Valeur> for Situation {
             loyer_centimes: montant("loyerMensuel", L_LOYER)?,
             seuil_partenaire,
             quotient_familial_caf_centimes: montant("quotientFamilialCaf", L_QF)?,
+            prestations_non_retenues_qf_centimes: montant("prestationsNonRetenuesQf", L_NON_RETENUES)?,
             plafonds,
             avertissements,
         })

@@ -9,6 +9,7 @@ export const CHAMPS_MONTANTS = [
   { groupe: "Ressources", id: "aideLogementMensuelle", libelle: "dont aide au logement (€, facultatif)" },
   { groupe: "Logement", id: "loyerMensuel", libelle: "Loyer mensuel hors charges (€, facultatif)" },
   { groupe: "Quotient familial", id: "quotientFamilialCaf", libelle: "Quotient familial de l'attestation CAF (€, facultatif)" },
+  { groupe: "Quotient familial", id: "prestationsNonRetenuesQf", libelle: "dont prestations non retenues pour le QF : ARS, prime de naissance, CMG (€, facultatif)" },
 ];
 
 /** The fields of one fieldset. */
