@@ -264,7 +264,7 @@ mod tests {
         retenu(TypeSeuil::Insee60, 2009, 2008, 950, true);
         assert!(seuil_pour(TypeSeuil::Partenaire, 2020).is_none());
         let avant = seuil_pour(TypeSeuil::CafBasRevenus, 2010).unwrap();
-        let texte = |a: Option<String>| a.unwrap().replace('\u{a0}', " ").replace('\u{202f}', " ");
+        let texte = |a: Option<String>| a.unwrap().replace(['\u{a0}', '\u{202f}'], " ");
         assert_eq!(
             texte(avant.avertissement),
             "Le seuil de bas revenus CAF de 2010 n'est pas publié : le premier connu, celui de 2016 (1 045 €), est utilisé."
