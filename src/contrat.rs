@@ -111,6 +111,21 @@ pub struct EligibiliteJs {
     pub explication: String,
 }
 
+/// A verdict, first in the results.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct VerdictJs {
+    /// `seuil`, `seuilCaf`, `fragile`, `tauxEffort`, `dependance` or `plafond`.
+    pub id: &'static str,
+    /// What is answered.
+    pub libelle: String,
+    /// The short answer.
+    pub valeur: String,
+    /// `"alerte"`, `"attention"`, `"favorable"` or `"neutre"`.
+    pub etat: &'static str,
+    /// One sentence with the numbers.
+    pub detail: String,
+}
+
 /// The result of `calculerFoyer`, field for field as in `docs/api.md`.
 #[derive(Clone, Debug, Serialize, PartialEq)]
 #[serde(rename_all = "camelCase")]
@@ -161,6 +176,8 @@ pub struct ResultatJs {
     pub eligibilites: Vec<EligibiliteJs>,
     /// One French sentence that sums the situation up.
     pub synthese: String,
+    /// The answers first.
+    pub verdicts: Vec<VerdictJs>,
     /// The situation as entered, in French, for the family's sheet.
     pub recapitulatif: Vec<LibelleValeurJs>,
     /// Figures in display order.
@@ -216,6 +233,17 @@ impl From<&Resultat> for ResultatJs {
                 })
                 .collect(),
             synthese: r.synthese.clone(),
+            verdicts: r
+                .verdicts
+                .iter()
+                .map(|v| VerdictJs {
+                    id: v.id,
+                    libelle: v.libelle.clone(),
+                    valeur: v.valeur.clone(),
+                    etat: v.etat.code(),
+                    detail: v.detail.clone(),
+                })
+                .collect(),
             recapitulatif: r
                 .recapitulatif
                 .iter()
@@ -758,6 +786,15 @@ export interface Figure {
   explication: string;
 }
 
+/** Un verdict, en tête des résultats : une réponse courte, son état (couleur et mots) et sa phrase. */
+export interface Verdict {
+  id: "seuil" | "seuilCaf" | "fragile" | "tauxEffort" | "dependance" | "plafond";
+  libelle: string;
+  valeur: string;
+  etat: "alerte" | "attention" | "favorable" | "neutre";
+  detail: string;
+}
+
 export interface Eligibilite {
   libelle: string;
   eligible: boolean;
@@ -791,6 +828,8 @@ export interface Resultat {
   eligibilites: Eligibilite[];
   /** Une phrase qui résume la situation. */
   synthese: string;
+  /** Les réponses d'abord : seuil appliqué (et seuil CAF à côté d'un seuil de partenaire), fragile, taux d'effort, dépendance, chaque plafond. */
+  verdicts: Verdict[];
   /** La situation saisie, en français, pour la fiche remise à la famille. */
   recapitulatif: { libelle: string; valeur: string }[];
   figures: Figure[];

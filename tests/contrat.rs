@@ -92,6 +92,7 @@ fn chaque_type_de_sortie_egale_sa_declaration() {
     conforme(&d, "PositionInsee", &r["seuilsInsee"][0]);
     conforme(&d, "Figure", &r["figures"][0]);
     conforme(&d, "Eligibilite", &r["eligibilites"][0]);
+    conforme(&d, "Verdict", &r["verdicts"][0]);
 
     let exemple: Value = serde_json::from_str(include_str!("../www/exemples/pays-opale.json")).unwrap();
     let diag = calculer_diagnostic_valeur(

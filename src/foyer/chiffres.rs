@@ -311,6 +311,11 @@ impl Chiffres {
         Ratio::new(5 * d - 6 * i128::from(seuil) * i128::from(uc_dixiemes), 6000)
     }
 
+    /// RUC < `seuil` (centimes per UC per month), on the CAF scale.
+    pub fn sous(&self, seuil: i64) -> bool {
+        5 * i128::from(self.douziemes) < 6 * i128::from(self.uc) * i128::from(seuil)
+    }
+
     /// Resources − seuil × UC, € per month (negative: under the threshold).
     pub fn ecart_seuil(&self) -> Option<Ratio> {
         self.ecart(self.seuil, self.uc)

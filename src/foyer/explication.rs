@@ -8,6 +8,7 @@ use super::saisie::{
     ErreurFoyer, IndicateurPlafond, Plafond, Saisie, Situation, L_LOYER, L_NON_RETENUES, L_PRESTATIONS, L_QF,
     L_REVENUS, L_SEUIL,
 };
+use super::verdicts::{verdicts, Verdict};
 use crate::format::{capitale, decimal, euros, pourcent};
 use crate::nombre::Ratio;
 use crate::parametres::{seuil_pour, ForfaitCharges, Seuil, TypeSeuil, SOURCE_FORFAITS};
@@ -109,6 +110,9 @@ pub struct Resultat {
     pub eligibilites: Vec<Eligibilite>,
     /// One French sentence that sums the situation up.
     pub synthese: String,
+    /// The answers first: threshold in use (and the CAF one beside a partner's), fragile,
+    /// housing effort, dependency, each partner ceiling.
+    pub verdicts: Vec<Verdict>,
     /// The situation as entered, in French (label, value), for the family's sheet.
     pub recapitulatif: Vec<(String, String)>,
     /// Figures in display order, each with its explanation.
@@ -252,6 +256,7 @@ fn calculer(s: &Saisie) -> Option<Resultat> {
         parts_demi: c.parts_demi,
         eligibilites,
         synthese: synthese(&c, &nom, &p.seuil.seuil)?,
+        verdicts: verdicts(s, &c, &p, &nom)?,
         recapitulatif: recapitulatif(s),
         seuil: p.seuil.seuil,
         figures,
@@ -594,6 +599,14 @@ fn eligibilite(c: &Chiffres, p: &Plafond) -> Option<Eligibilite> {
 }
 
 fn synthese(c: &Chiffres, nom_seuil: &str, seuil: &Seuil) -> Option<String> {
+    let (ruc, uc, v) = (e2(c.ruc()?), uc_texte(c.uc), e2(Ratio::centimes(seuil.centimes)));
+    if seuil.type_seuil == TypeSeuil::Partenaire {
+        // A partner's scale is not the CAF's: the words name it, never « bas revenus ».
+        let position = if c.sous_le_seuil { "sous le" } else { "au niveau ou au-dessus du" };
+        return Some(format!(
+            "Foyer {position} {nom_seuil} : RUC de {ruc} par UC et par mois pour {uc} UC, seuil de {v} par UC."
+        ));
+    }
     let position = match (c.hors_champ, c.bas_revenus(), c.fragile()) {
         (Some(h), _, _) => format!("Foyer hors champ des indicateurs de bas revenus ({})", h.raison()),
         (None, Some(true), _) => "Foyer à bas revenus".to_string(),
@@ -601,10 +614,7 @@ fn synthese(c: &Chiffres, nom_seuil: &str, seuil: &Seuil) -> Option<String> {
         _ => "Foyer au-dessus du seuil".to_string(),
     };
     Some(format!(
-        "{position} : RUC de {} par UC et par mois pour {} UC, {} {nom_seuil} ({} par UC).",
-        e2(c.ruc()?),
-        uc_texte(c.uc),
+        "{position} : RUC de {ruc} par UC et par mois pour {uc} UC, {} {nom_seuil} ({v} par UC).",
         if c.sous_le_seuil { "sous le" } else { "au niveau ou au-dessus du" },
-        e2(Ratio::centimes(seuil.centimes))
     ))
 }

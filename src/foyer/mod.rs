@@ -48,10 +48,12 @@
 mod chiffres;
 mod explication;
 mod saisie;
+mod verdicts;
 
 pub use chiffres::{Chiffres, Effort, HorsChamp, Parametres};
 pub use explication::{Eligibilite, Figure, PositionInsee, Resultat, TauxEffort};
 pub use saisie::{ErreurFoyer, IndicateurPlafond, Personne, Plafond, Role, Saisie, Situation};
+pub use verdicts::{Etat, Verdict};
 
 /// Earliest reference year accepted.
 pub const ANNEE_MIN: i32 = 2000;
