@@ -111,6 +111,15 @@ pub struct EligibiliteJs {
     pub explication: String,
 }
 
+/// A warning that belongs to one input field.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct AlerteChampJs {
+    /// Path of the field, as in errors.
+    pub champ: &'static str,
+    /// French sentence.
+    pub message: String,
+}
+
 /// A verdict, first in the results.
 #[derive(Clone, Debug, Serialize, PartialEq)]
 pub struct VerdictJs {
@@ -178,6 +187,8 @@ pub struct ResultatJs {
     pub synthese: String,
     /// The answers first.
     pub verdicts: Vec<VerdictJs>,
+    /// Warnings to show next to their field.
+    pub alertes_champs: Vec<AlerteChampJs>,
     /// The situation as entered, in French, for the family's sheet.
     pub recapitulatif: Vec<LibelleValeurJs>,
     /// Figures in display order.
@@ -233,6 +244,11 @@ impl From<&Resultat> for ResultatJs {
                 })
                 .collect(),
             synthese: r.synthese.clone(),
+            alertes_champs: r
+                .alertes_champs
+                .iter()
+                .map(|(champ, message)| AlerteChampJs { champ, message: message.clone() })
+                .collect(),
             verdicts: r
                 .verdicts
                 .iter()
@@ -786,6 +802,12 @@ export interface Figure {
   explication: string;
 }
 
+/** Un avertissement qui appartient à un champ de saisie. */
+export interface AlerteChamp {
+  champ: string;
+  message: string;
+}
+
 /** Un verdict, en tête des résultats : une réponse courte, son état (couleur et mots) et sa phrase. */
 export interface Verdict {
   id: "seuil" | "seuilCaf" | "fragile" | "tauxEffort" | "dependance" | "plafond";
@@ -828,6 +850,8 @@ export interface Resultat {
   eligibilites: Eligibilite[];
   /** Une phrase qui résume la situation. */
   synthese: string;
+  /** Avertissements à montrer à côté de leur champ (revenus négatifs…). */
+  alertesChamps: AlerteChamp[];
   /** Les réponses d'abord : seuil appliqué (et seuil CAF à côté d'un seuil de partenaire), fragile, taux d'effort, dépendance, chaque plafond. */
   verdicts: Verdict[];
   /** La situation saisie, en français, pour la fiche remise à la famille. */

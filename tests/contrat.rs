@@ -83,7 +83,7 @@ fn chaque_type_de_sortie_egale_sa_declaration() {
     let situation = json!({
         "annee": 2024,
         "personnes": [{"role": "allocataire", "age": 35}, {"role": "enfant", "age": 4, "handicap": true}],
-        "revenusAnnuels": 14400, "prestationsMensuelles": 400, "aideLogementMensuelle": 150, "loyerMensuel": 600,
+        "revenusAnnuels": -14400, "prestationsMensuelles": 400, "aideLogementMensuelle": 150, "loyerMensuel": 600,
         "plafonds": [{"libelle": "Aide aux vacances", "indicateur": "quotientFamilial", "valeur": 700}]
     });
     let r = serde_json::to_value(calculer_foyer_valeur(&valeur(situation)).unwrap()).unwrap();
@@ -93,6 +93,7 @@ fn chaque_type_de_sortie_egale_sa_declaration() {
     conforme(&d, "Figure", &r["figures"][0]);
     conforme(&d, "Eligibilite", &r["eligibilites"][0]);
     conforme(&d, "Verdict", &r["verdicts"][0]);
+    conforme(&d, "AlerteChamp", &r["alertesChamps"][0]);
 
     let exemple: Value = serde_json::from_str(include_str!("../www/exemples/pays-opale.json")).unwrap();
     let diag = calculer_diagnostic_valeur(

@@ -119,6 +119,8 @@ pub struct Resultat {
     pub figures: Vec<Figure>,
     /// French warnings.
     pub avertissements: Vec<String>,
+    /// Warnings that belong to one input field, to show next to it: (field path, message).
+    pub alertes_champs: Vec<(&'static str, String)>,
 }
 
 fn uc_texte(dixiemes: u32) -> String {
@@ -198,11 +200,14 @@ fn calculer(s: &Saisie) -> Option<Resultat> {
     let p = Parametres::pour(s)?;
     let c = Chiffres::new(s, &p);
     let mut avertissements = s.avertissements.clone();
+    let mut alertes_champs = Vec::new();
     if s.revenus_annuels_centimes < 0 {
-        avertissements.push(format!(
+        let texte = format!(
             "Revenus annuels négatifs ({}) : déficit compté pour 0 € dans tous les calculs.",
             e2(Ratio::centimes(s.revenus_annuels_centimes))
-        ));
+        );
+        avertissements.push(texte.clone());
+        alertes_champs.push(("revenusAnnuels", texte));
     }
     avertissements.extend(avertissement_seuil(s, &c, &p)?);
     let nom = nom_seuil(s, &p.seuil.seuil);
@@ -261,6 +266,7 @@ fn calculer(s: &Saisie) -> Option<Resultat> {
         seuil: p.seuil.seuil,
         figures,
         avertissements,
+        alertes_champs,
     })
 }
 
