@@ -55,6 +55,7 @@ fn verdict(id: &'static str, libelle: String, valeur: &str, etat: Etat, detail: 
 }
 
 /// Position against a threshold on the CAF scale: (label, answer, state, detail).
+/// `nom` names a partner's threshold (« seuil du partenaire « … » »).
 fn position(c: &Chiffres, seuil: &Seuil, nom: &str, sous: bool) -> Option<Verdict> {
     let (ruc, v) = (euros(c.ruc()?, 2), euros(Ratio::centimes(seuil.centimes), 2));
     let caf = seuil.type_seuil == TypeSeuil::CafBasRevenus;

@@ -16,7 +16,10 @@ export function champFautif(formulaire, chemin) {
 
 /** Clears every error shown in the form. */
 export function effacerErreurs(formulaire) {
-  for (const e of formulaire.querySelectorAll(".erreur")) e.textContent = "";
+  for (const e of formulaire.querySelectorAll(".erreur")) {
+    e.textContent = "";
+    e.classList.remove("alerte-champ");
+  }
   for (const e of formulaire.querySelectorAll("[aria-invalid]")) e.removeAttribute("aria-invalid");
 }
 
@@ -35,4 +38,14 @@ export function montrerErreur(racine, formulaire, erreur, enLigne = () => true) 
   const zone = ids.map((id) => racine.getElementById(id)).find((e) => e?.classList.contains("erreur"));
   if (zone) zone.textContent = erreur.message;
   return { cible, montree: true };
+}
+
+/** Shows a warning of the result next to its field (not an error: the field stays valid). */
+export function montrerAlerte(racine, formulaire, alerte) {
+  const cible = champFautif(formulaire, alerte.champ);
+  const ids = (cible?.getAttribute("aria-describedby") ?? "").split(" ").filter(Boolean);
+  const zone = ids.map((id) => racine.getElementById(id)).find((e) => e?.classList.contains("erreur"));
+  if (!zone) return;
+  zone.textContent = alerte.message;
+  zone.classList.add("alerte-champ");
 }

@@ -3,7 +3,7 @@
 
 import { CHAMPS_MONTANTS, champsDuGroupe, OPTIONS_PERSONNE } from "./champs.js";
 import { champ, h } from "./dom.js";
-import { effacerErreurs, montrerErreur } from "./erreurs.js";
+import { effacerErreurs, montrerAlerte, montrerErreur } from "./erreurs.js";
 import { depuisFragment, versFragment } from "./partage.js";
 
 export class VueFoyer {
@@ -39,6 +39,15 @@ export class VueFoyer {
     );
   }
 
+  /** The answers first: a compact block that stays in view on a phone while typing. */
+  sectionVerdicts() {
+    const numero = this.hote.numero;
+    return h("section", { class: "verdicts", id: "verdicts", "aria-labelledby": `titre-verdicts-${numero}` },
+      h("h2", { id: `titre-verdicts-${numero}`, class: "titre-verdicts" }, "En bref"),
+      h("ul", { id: "liste-verdicts", class: "liste-verdicts" },
+        h("li", { class: "verdict etat-neutre" }, "Les réponses s'affichent dès que la situation est complète.")));
+  }
+
   sectionResultats(seuilPartenaire, libelleSeuil) {
     const numero = this.hote.numero;
     return h("section", { class: "resultats ecran", "aria-labelledby": `titre-resultats-${numero}` },
@@ -46,14 +55,17 @@ export class VueFoyer {
       seuilPartenaire ? h("p", { class: "aide", id: "seuil-fixe" }, `Seuil appliqué : ${libelleSeuil || "seuil du partenaire"}.`) : null,
       h("p", { id: "annonce", class: "annonce", role: "status", "aria-live": "polite", "aria-atomic": "true" }),
       h("ul", { id: "avertissements", class: "avertissements", "aria-label": "Avertissements" }),
-      h("dl", { id: "figures" }),
+      h("details", { id: "detail-chiffres", class: "detail-chiffres", open: true },
+        h("summary", {}, "Chiffres et formules"),
+        h("dl", { id: "figures" })),
       h("div", { class: "actions" },
         h("button", { type: "button", id: "imprimer", disabled: true }, "Imprimer la fiche"),
-        h("button", { type: "button", id: "partager", class: "secondaire", disabled: true }, "Lien de partage"),
+        h("button", { type: "button", id: "partager", class: "secondaire", disabled: true }, "Copier un lien de partage"),
         h("button", { type: "button", id: "nouvelle", class: "secondaire" }, "Nouvelle situation")),
       h("div", { id: "zone-lien", hidden: true },
-        h("label", { for: "lien-partage" }, "Lien qui rouvre cette situation (la situation est dans le lien, après #, et n'est jamais envoyée à un serveur) :"),
-        h("input", { id: "lien-partage", class: "lien", readonly: true, type: "text" })),
+        h("label", { for: "lien-partage" }, "Lien qui rouvre cette situation (elle est dans le lien, après #, et n'est jamais envoyée à un serveur) :"),
+        h("input", { id: "lien-partage", class: "lien", readonly: true, type: "text" }),
+        h("p", { class: "aide" }, "Toute personne qui a ce lien peut lire la situation de la famille : ne le transmettez qu'à elle ou à un collègue habilité. Il n'est pas mis dans la barre d'adresse ni dans l'historique.")),
     );
   }
 
@@ -64,7 +76,7 @@ export class VueFoyer {
     const formulaire = this.formulaireFoyer(seuilPartenaire);
     const resultats = this.sectionResultats(seuilPartenaire, this.hote.getAttribute("seuil-libelle"));
     const fiche = h("section", { class: "fiche", id: "fiche", "aria-hidden": "true" });
-    this.hote.racine.replaceChildren(h("div", { class: "colonnes" }, formulaire, resultats), fiche);
+    this.hote.racine.replaceChildren(h("div", { class: "colonnes foyer" }, this.sectionVerdicts(), formulaire, resultats), fiche);
     this.formulaire = formulaire;
     this.$("annee").value = this.hote.getAttribute("annee") || String(new Date().getFullYear());
     this.ajouterPersonne("allocataire");
@@ -198,6 +210,7 @@ export class VueFoyer {
       this.hote.emettre("resultat", { vue: "foyer", situation, resultat });
     } catch (erreur) {
       for (const id of ["figures", "avertissements", "fiche"]) this.$(id).replaceChildren();
+      this.$("liste-verdicts").replaceChildren(h("li", { class: "verdict etat-neutre" }, "Les réponses s'affichent dès que la situation est complète."));
       this.$("imprimer").disabled = true;
       this.$("partager").disabled = true;
       this.montrerErreur(erreur);
@@ -215,7 +228,16 @@ export class VueFoyer {
     ];
   }
 
+  verdicts(r) {
+    return r.verdicts.map((v) => h("li", { class: `verdict etat-${v.etat}`, "data-id": v.id },
+      h("span", { class: "verdict-libelle" }, `${v.libelle} : `),
+      h("strong", { class: "verdict-valeur" }, v.valeur),
+      h("span", { class: "verdict-detail" }, ` — ${v.detail}`)));
+  }
+
   afficher(r) {
+    this.$("liste-verdicts").replaceChildren(...this.verdicts(r));
+    for (const a of r.alertesChamps) montrerAlerte(this.hote.racine, this.formulaire, a);
     this.$("annonce").textContent = r.synthese;
     this.$("annonce").className = "annonce";
     this.$("avertissements").replaceChildren(...r.avertissements.map((a) => h("li", {}, a)));
@@ -226,30 +248,35 @@ export class VueFoyer {
       h("h2", {}, "Fiche de situation du foyer"),
       h("p", {}, `Établie le ${new Date().toLocaleDateString("fr-FR", { day: "numeric", month: "long", year: "numeric" })}, calculée sur cet appareil ; aucune donnée n'a été transmise.`),
       h("h3", {}, "Situation déclarée"),
-      h("dl", { class: "recap" }, r.recapitulatif.flatMap((l) => [h("dt", {}, l.libelle), h("dd", {}, l.valeur)])),
-      h("h3", {}, "Résultats"),
+      h("dl", { class: "recap" }, r.recapitulatif.map((l) => h("div", {}, h("dt", {}, l.libelle), h("dd", {}, l.valeur)))),
+      h("h3", {}, "En bref"),
       h("p", { class: "synthese" }, r.synthese),
+      h("ul", { class: "liste-verdicts" }, this.verdicts(r)),
+      h("h3", {}, "Chiffres et formules"),
       h("dl", { class: "figures-fiche" }, this.figures(r)),
       h("h3", {}, "Seuils et sources"),
       h("ul", {}, seuils.map((s) => h("li", {}, `${s.libelle} ${s.annee} : ${s.affiche} par UC et par mois — ${s.source} (${s.statutLibelle}).`))),
       r.avertissements.length ? h("ul", {}, r.avertissements.map((a) => h("li", {}, a))) : null,
+      h("h3", {}, "Notes"),
+      h("div", { class: "notes-fiche", "aria-label": "Espace pour des notes manuscrites" }),
     );
   }
 
+  // The link is built and copied, never put in the address bar (browser history on a shared
+  // computer); the page says who can read it.
   partager() {
     if (!this.dernier) return;
     const params = new URLSearchParams(location.hash.slice(1));
     params.set(this.hote.clePartage, versFragment(this.dernier.situation));
     const url = new URL(location.href);
     url.hash = params.toString();
-    history.replaceState(null, "", url.href);
     this.$("zone-lien").hidden = false;
     const champLien = this.$("lien-partage");
     champLien.value = url.href;
     champLien.focus();
     champLien.select();
     navigator.clipboard?.writeText(url.href).then(
-      () => { this.$("annonce").textContent = "Lien copié : il rouvre cette situation sur cet appareil ou un autre, sans passer par un serveur."; },
+      () => { this.$("annonce").textContent = "Lien copié : il rouvre cette situation sur cet appareil ou un autre, sans passer par un serveur. Toute personne qui l'a peut la lire."; },
       () => {},
     );
   }
@@ -262,20 +289,25 @@ export class VueFoyer {
       if (s && typeof s === "object") {
         this.remplirSituation(s);
         this.soumis = true;
+        this.effacerDuLien();
       }
     } catch {
       this.$("annonce").textContent = "Le lien de partage est illisible : la situation n'a pas été restaurée.";
     }
   }
 
-  nouvelleSituation() {
+  /** Takes this instance's situation out of the address bar (the page keeps it in the form). */
+  effacerDuLien() {
     const params = new URLSearchParams(location.hash.slice(1));
-    if (params.has(this.hote.clePartage)) {
-      params.delete(this.hote.clePartage);
-      const url = new URL(location.href);
-      url.hash = params.toString();
-      history.replaceState(null, "", url.href);
-    }
+    if (!params.has(this.hote.clePartage)) return;
+    params.delete(this.hote.clePartage);
+    const url = new URL(location.href);
+    url.hash = params.toString();
+    history.replaceState(null, "", url.href);
+  }
+
+  nouvelleSituation() {
+    this.effacerDuLien();
     this.dernier = null;
     this.dessiner();
     this.$("annonce").textContent = "Nouvelle situation : le formulaire est vide.";

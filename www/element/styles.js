@@ -32,8 +32,9 @@ label { font-size: .95rem; }
 input, select, button { font: inherit; }
 input:not([type]), input[inputmode], input[type="text"], select {
   padding: .35rem .5rem; border: 1px solid var(--caf-bordure); border-radius: var(--caf-rayon);
-  background: var(--caf-fond); color: var(--caf-texte); max-width: 100%;
+  background: var(--caf-fond); color: var(--caf-texte); max-width: 100%; min-width: 0;
 }
+.champ > input, .champ > select { width: 100%; }
 [aria-invalid="true"] { border: 2px solid var(--caf-erreur) !important; }
 :focus-visible { outline: 3px solid #0a76f6; outline-offset: 2px; }
 button { background: var(--caf-couleur); color: #fff; border: 1px solid var(--caf-couleur); border-radius: var(--caf-rayon); padding: .4rem .8rem; cursor: pointer; }
@@ -51,10 +52,34 @@ button:disabled { opacity: .5; cursor: default; }
 .visuellement-cache { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
 `;
 
-/** The household view: persons, figures, share link, family sheet (hidden on screen). */
+/** The household view: verdicts first, persons, figures, share link, family sheet (hidden on screen). */
 export const CSS_FOYER = `
+.colonnes.foyer { display: block; }
+.colonnes.foyer > * + * { margin-top: 1.25rem; }
+/* On a phone the answers stay in view while typing: sticky at the top of the element. */
+.verdicts { position: sticky; top: 0; z-index: 1; background: var(--caf-fond); padding: .4rem 0 .5rem; border-bottom: 1px solid var(--caf-bordure); }
+.titre-verdicts { font-size: 1rem; margin: 0 0 .3rem; }
+.liste-verdicts { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: .3rem .4rem; }
+.verdict { border: 1px solid; border-radius: var(--caf-rayon); padding: .1rem .5rem; font-size: .9rem; line-height: 1.4; }
+.verdict-detail { display: none; }
+.etat-alerte { background: #fee9e7; border-color: #ce0500; color: #7d0b0b; }
+.etat-attention { background: #fff4e0; border-color: #b34000; color: #6b2a00; }
+.etat-favorable { background: #e6f6ec; border-color: #18753c; color: #0f5229; }
+.etat-neutre { background: #f0f0f0; border-color: #929292; color: #2b2b2b; }
+@container (min-width: 46rem) {
+  .colonnes.foyer { display: grid; grid-template-columns: minmax(17rem, 25rem) minmax(0, 1fr); grid-template-areas: "verdicts verdicts" "form resultats"; gap: 1.25rem 1.5rem; }
+  .colonnes.foyer > * + * { margin-top: 0; }
+  .colonnes.foyer > .verdicts { grid-area: verdicts; position: static; border-bottom: 0; padding: 0; }
+  .colonnes.foyer > form { grid-area: form; }
+  .colonnes.foyer > .resultats { grid-area: resultats; }
+  .liste-verdicts { flex-direction: column; }
+  .verdict-detail { display: inline; }
+}
+.detail-chiffres > summary { font-weight: 600; }
+.erreur.alerte-champ { color: var(--caf-alerte); }
 .personnes { padding-left: 1.5rem; margin: 0; }
-.personne { display: grid; grid-template-columns: 1fr 6rem; gap: 0 .75rem; border-bottom: 1px solid var(--caf-fond-doux); padding: .25rem 0 .5rem; }
+.personne { display: grid; grid-template-columns: minmax(0, 1fr) 5.5rem; gap: 0 .75rem; border-bottom: 1px solid var(--caf-fond-doux); padding: .25rem 0 .5rem; }
+.personne > * { min-width: 0; }
 .personne .options { display: flex; gap: 1rem; align-items: center; flex-wrap: wrap; }
 .personne .retirer { align-self: end; justify-self: start; }
 .personne .erreur { grid-column: 1 / -1; }
@@ -99,9 +124,15 @@ export const CSS_IMPRESSION = `
   .fiche h2 { font-size: 13pt; margin: 0 0 .2rem; }
   .fiche h3 { font-size: 10pt; margin: .5rem 0 .2rem; }
   .fiche p { margin: .15rem 0; }
-  .fiche dl.recap { display: grid; grid-template-columns: max-content 1fr max-content 1fr; gap: 0 .8rem; }
-  .fiche dl.recap dt { font-weight: 600; }
-  .fiche dl.recap dd { margin: 0; }
+  .fiche dl.recap { columns: 2; column-gap: 1.2rem; }
+  .fiche dl.recap > div { break-inside: avoid; }
+  .fiche dl.recap dt { font-weight: 600; display: inline; }
+  .fiche dl.recap dt::after { content: " : "; }
+  .fiche dl.recap dd { margin: 0; display: inline; }
+  .fiche .liste-verdicts { flex-direction: row; }
+  .fiche .verdict { font-size: 7.5pt; }
+  .fiche .verdict-detail { display: none; }
+  .fiche .notes-fiche { border: 1px solid #777; height: 2.2cm; }
   .fiche dl.figures-fiche { display: grid; grid-template-columns: 1fr 1fr; gap: 0 1rem; }
   .fiche .figure { padding: .1rem 0; break-inside: avoid; border: 0; }
   .fiche .figure dt { display: inline; }
