@@ -16,7 +16,7 @@ use crate::catalogue::{cles_connues, libelle_cle, INDICATEURS};
 use crate::diagnostic::{diagnostiquer, Cellule, Diagnostic, ErreurDiagnostic, Options, Territoire};
 use crate::foyer::{ErreurFoyer, Resultat, Role, Situation};
 use crate::import::{importer, ErreurImport, Fichier, Import};
-use crate::lot::{territoires_csv, ErreurLot, Progression, SeuilsPopulation};
+use crate::lot::{territoires_csv, Bilan, ErreurListee, ErreurLot, Progression, SeuilsPopulation};
 use crate::nombre::Ratio;
 use crate::parametres::{Seuil, SEUILS};
 use crate::radar::Alerte;
@@ -602,6 +602,8 @@ pub fn seuils_js() -> Vec<SeuilJs> {
 #[derive(Clone, Debug, Serialize, PartialEq)]
 #[serde(rename_all = "camelCase")]
 pub struct SeuilsPopulationJs {
+    /// Reference year of the foyers.
+    pub annee: i32,
     /// `"personnes"` or `"foyers"`.
     pub ponderation: &'static str,
     /// Foyers counted.
@@ -637,6 +639,7 @@ pub struct SeuilPopulationJs {
 impl From<&SeuilsPopulation> for SeuilsPopulationJs {
     fn from(s: &SeuilsPopulation) -> Self {
         SeuilsPopulationJs {
+            annee: s.annee,
             ponderation: s.ponderation.code(),
             foyers: s.foyers as f64,
             personnes: s.personnes as f64,
@@ -655,6 +658,67 @@ impl From<&SeuilsPopulation> for SeuilsPopulationJs {
                 })
                 .collect(),
         }
+    }
+}
+
+/// What a household batch found: counts of the statuses, in numbers and sentences.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct BilanJs {
+    /// Foyers computed.
+    pub foyers: f64,
+    /// Error rows.
+    pub erreurs: f64,
+    /// Outside the reference population.
+    pub hors_champ: f64,
+    /// Under the CAF threshold.
+    pub bas_revenus: f64,
+    /// Fragile.
+    pub fragiles: f64,
+    /// Benefits ≥ half of resources.
+    pub dependants50: f64,
+    /// Benefits = all resources.
+    pub dependants100: f64,
+    /// Taux d'effort computed (rent known).
+    pub loyers: f64,
+    /// Taux d'effort ≥ 30 %.
+    pub effort_eleve: f64,
+    /// French sentences.
+    pub phrases: Vec<String>,
+}
+
+impl From<&Bilan> for BilanJs {
+    fn from(b: &Bilan) -> Self {
+        let n = |x: u64| x as f64;
+        BilanJs {
+            foyers: n(b.foyers),
+            erreurs: n(b.erreurs),
+            hors_champ: n(b.hors_champ),
+            bas_revenus: n(b.bas_revenus),
+            fragiles: n(b.fragiles),
+            dependants50: n(b.dependants50),
+            dependants100: n(b.dependants100),
+            loyers: n(b.loyers),
+            effort_eleve: n(b.effort_eleve),
+            phrases: b.phrases(),
+        }
+    }
+}
+
+/// An error row of a batch, for the page.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct ErreurLigneJs {
+    /// Line of the file.
+    pub ligne: f64,
+    /// Column or field.
+    pub champ: String,
+    /// French message.
+    pub message: String,
+}
+
+impl From<&ErreurListee> for ErreurLigneJs {
+    fn from(e: &ErreurListee) -> Self {
+        ErreurLigneJs { ligne: e.ligne as f64, champ: e.champ.clone(), message: e.message.clone() }
     }
 }
 
@@ -979,6 +1043,8 @@ export interface Progression {
 }
 
 export interface SeuilsPopulation {
+  /** Année de référence des foyers : une médiane ne mêle jamais deux années. */
+  annee: number;
   ponderation: "personnes" | "foyers";
   foyers: number;
   personnes: number;
@@ -986,6 +1052,27 @@ export interface SeuilsPopulation {
   mediane: number;
   seuils: { pourcent: 60 | 50; valeur: number; foyersSous: number; personnesSous: number; partFoyers: number; partPersonnes: number }[];
   phrases: string[];
+}
+
+/** Ce qu'un lot de foyers a trouvé : comptes des statuts et phrases. */
+export interface BilanLot {
+  foyers: number;
+  erreurs: number;
+  horsChamp: number;
+  basRevenus: number;
+  fragiles: number;
+  dependants50: number;
+  dependants100: number;
+  loyers: number;
+  effortEleve: number;
+  phrases: string[];
+}
+
+/** Une ligne en erreur d'un lot. */
+export interface ErreurLigne {
+  ligne: number;
+  champ: string;
+  message: string;
 }
 
 /** Erreur levée sur une saisie invalide. */

@@ -8,7 +8,7 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::contrat::*;
-use crate::lot::{duree, generer, seuils_population, ErreurLot, LotFoyers, Ponderation};
+use crate::lot::{annees, duree, generer, seuils_par_annee, seuils_population, ErreurLot, LotFoyers, Ponderation};
 use crate::valeur::{Valeur, PROFONDEUR_MAX};
 
 impl From<ErreurJs> for JsValue {
@@ -306,10 +306,49 @@ impl TraitementFoyers {
     pub fn seuils(&self, ponderation: &str) -> Result<JsValue, JsValue> {
         let p = Ponderation::depuis_code(ponderation).map_err(erreur_lot)?;
         let mut points = self.lot.points().to_vec();
+        let annees = annees(&points);
+        if annees.len() > 1 {
+            let liste = annees.iter().map(i32::to_string).collect::<Vec<_>>().join(", ");
+            let message = format!(
+                "Le fichier mêle plusieurs années de référence ({liste}) : une médiane ne mêle pas deux années ; voyez seuilsParAnnee."
+            );
+            return Err(ErreurJs { message, champ: "annee".into() }.into());
+        }
         match seuils_population(&mut points, p) {
             Some(s) => encoder(&SeuilsPopulationJs::from(&s)),
             None => Ok(JsValue::NULL),
         }
+    }
+
+    /// The median and thresholds of each reference year of the file, year by year.
+    ///
+    /// # Errors
+    /// Throws when `ponderation` is unknown.
+    #[wasm_bindgen(js_name = seuilsParAnnee, unchecked_return_type = "SeuilsPopulation[]")]
+    pub fn seuils_par_annee(&self, ponderation: &str) -> Result<JsValue, JsValue> {
+        let p = Ponderation::depuis_code(ponderation).map_err(erreur_lot)?;
+        let mut points = self.lot.points().to_vec();
+        let v: Vec<SeuilsPopulationJs> =
+            seuils_par_annee(&mut points, p).iter().map(|(_, s)| SeuilsPopulationJs::from(s)).collect();
+        encoder(&v)
+    }
+
+    /// The counts of the statuses, in numbers and French sentences.
+    ///
+    /// # Errors
+    /// None in practice.
+    #[wasm_bindgen(unchecked_return_type = "BilanLot")]
+    pub fn bilan(&self) -> Result<JsValue, JsValue> {
+        encoder(&BilanJs::from(self.lot.bilan()))
+    }
+
+    /// The first error rows (line, field, French message), at most 20.
+    ///
+    /// # Errors
+    /// None in practice.
+    #[wasm_bindgen(js_name = erreursListees, unchecked_return_type = "ErreurLigne[]")]
+    pub fn erreurs_listees(&self) -> Result<JsValue, JsValue> {
+        encoder(&self.lot.premieres_erreurs().iter().map(ErreurLigneJs::from).collect::<Vec<_>>())
     }
 }
 

@@ -2,7 +2,7 @@
 //! their own error rows and the rest of the file goes on; the median of a population is exact.
 
 use indicateurs_caf::contrat::calculer_foyer_valeur;
-use indicateurs_caf::lot::{generer, seuils_population, traiter_tout, LotFoyers, Point, Ponderation};
+use indicateurs_caf::lot::{generer, seuils_par_annee, seuils_population, traiter_tout, LotFoyers, Point, Ponderation};
 use indicateurs_caf::nombre::Ratio;
 use indicateurs_caf::valeur::Valeur;
 use serde_json::{json, Value};
@@ -154,19 +154,64 @@ fn mediane_de_la_population_exacte() {
     lot.terminer(&mut sortie).unwrap();
     let mut points: Vec<Point> = lot.points().to_vec();
     assert!(points.len() > 3_000, "{}", points.len());
-    // Independent check: expand persons, sort exact ratios, take the middle.
-    let mut etendu: Vec<Ratio> =
-        points.iter().flat_map(|p| std::iter::repeat_n(p.ruc(), p.personnes as usize)).collect();
-    etendu.sort_by(|a, b| a.compare(*b).unwrap());
-    let w = etendu.len();
-    let attendue = if w % 2 == 1 {
-        etendu[w / 2]
-    } else {
-        etendu[w / 2 - 1].plus(etendu[w / 2]).unwrap().divise(Ratio::entier(2)).unwrap()
-    };
-    let s = seuils_population(&mut points, Ponderation::Personnes).unwrap();
-    assert_eq!(s.mediane, attendue);
-    let sous60 = etendu.iter().filter(|r| r.compare(s.seuils[0].valeur).unwrap().is_lt()).count() as u64;
-    assert_eq!(s.seuils[0].personnes_sous, sous60);
-    assert!(s.phrases()[0].starts_with("RUC médian : "));
+    // A file of several reference years: one median per year, never pooled.
+    assert!(seuils_population(&mut points.clone(), Ponderation::Personnes).is_none());
+    let par_annee = seuils_par_annee(&mut points, Ponderation::Personnes);
+    assert!(par_annee.len() > 5, "{} années", par_annee.len());
+    for (annee, s) in &par_annee {
+        // Independent check: expand persons of the year, sort exact ratios, take the middle.
+        let mut etendu: Vec<Ratio> = points
+            .iter()
+            .filter(|p| p.annee == *annee)
+            .flat_map(|p| std::iter::repeat_n(p.ruc(), p.personnes as usize))
+            .collect();
+        etendu.sort_by(|a, b| a.compare(*b).unwrap());
+        let w = etendu.len();
+        let attendue = if w % 2 == 1 {
+            etendu[w / 2]
+        } else {
+            etendu[w / 2 - 1].plus(etendu[w / 2]).unwrap().divise(Ratio::entier(2)).unwrap()
+        };
+        assert_eq!(s.mediane, attendue, "{annee}");
+        let sous60 = etendu.iter().filter(|r| r.compare(s.seuils[0].valeur).unwrap().is_lt()).count() as u64;
+        assert_eq!(s.seuils[0].personnes_sous, sous60, "{annee}");
+        assert!(s.phrases()[0].starts_with("RUC médian : ") && s.phrases()[0].contains(&format!("de l'année {annee}")));
+    }
+}
+
+#[test]
+fn bilan_et_premieres_erreurs() {
+    let entree = "id;annee;personnes;revenus_annuels;prestations_mensuelles;aide_logement;loyer\n\
+                  bas;2017;A35|C33|E5|E9;14400;350;;\n\
+                  fragile;2017;A30|E4;9000;900;;\n\
+                  aise;2017;A40;60000;0;;800\n\
+                  effort;2023;A30|E4;30000;400;100;1200\n\
+                  vieux;2017;A70;12000;0;;\n\
+                  ambigu;2017;A30;12.000;0;;\n\
+                  court;2017;A35\n";
+    let mut lot = LotFoyers::new(true);
+    let mut sortie = String::new();
+    lot.traiter(entree.as_bytes(), &mut sortie).unwrap();
+    lot.terminer(&mut sortie).unwrap();
+    let b = *lot.bilan();
+    assert_eq!((b.foyers, b.erreurs, b.hors_champ), (5, 2, 1));
+    assert_eq!((b.bas_revenus, b.fragiles), (1, 1), "{sortie}");
+    assert_eq!((b.loyers, b.effort_eleve), (2, 1), "{sortie}");
+    let phrases = b.phrases().join(" ").replace(['\u{a0}', '\u{202f}'], " ");
+    assert!(phrases.contains("7 lignes : 5 foyers calculés, 2 en erreur."), "{phrases}");
+    assert!(
+        phrases.contains(
+            "Dans le champ des indicateurs de bas revenus (4 foyers) : 1 à bas revenus (25,0 %), 1 fragile (25,0 %)."
+        ),
+        "{phrases}"
+    );
+    assert!(phrases.contains("Hors champ : 1 foyer (allocataire"), "{phrases}");
+    let erreurs = lot.premieres_erreurs();
+    assert_eq!(
+        erreurs.iter().map(|e| (e.ligne, e.champ.as_str())).collect::<Vec<_>>(),
+        [(7, "revenus_annuels"), (8, "ligne")]
+    );
+    assert!(erreurs[0].message.contains("« 12.000 » est ambigu"), "{}", erreurs[0].message);
+    // The hors champ foyer is in neither the shares nor the median: 4 points, two years.
+    assert_eq!(lot.points().len(), 4);
 }

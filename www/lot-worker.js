@@ -8,7 +8,8 @@ const pret = init();
 
 async function foyers({ fichier, population, ponderation }) {
   const t = new TraitementFoyers(population, performance.now());
-  const morceaux = [];
+  // The BOM tells spreadsheets the file is UTF-8 (« Âge », « é »), as every export of the project.
+  const morceaux = [new Blob(["\uFEFF"])];
   const lecteur = fichier.stream().getReader();
   for (;;) {
     const { done, value } = await lecteur.read();
@@ -22,7 +23,9 @@ async function foyers({ fichier, population, ponderation }) {
     blob: new Blob(morceaux, { type: "text/csv;charset=utf-8" }),
     progression: t.progression(fichier.size, performance.now()),
     resume: t.resume(performance.now()),
-    seuils: population ? t.seuils(ponderation) : null,
+    bilan: t.bilan(),
+    erreurs: t.erreursListees(),
+    seuils: population ? t.seuilsParAnnee(ponderation) : [],
   });
   t.free();
 }

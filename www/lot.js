@@ -4,6 +4,26 @@ import init, { genererFoyers } from "../pkg/indicateurs_caf.js";
 
 const $ = (id) => document.getElementById(id);
 let travail = null;
+let dernierFichier = null;
+
+const li = (texte) => Object.assign(document.createElement("li"), { textContent: texte });
+
+function cellules(tr, textes, balise = "td") {
+  for (const t of textes) tr.append(Object.assign(document.createElement(balise), { textContent: t }));
+  return tr;
+}
+
+/** The summary of the statuses, the median of each year, the first error rows. */
+function afficherBilan(m) {
+  $("bilan-foyers").replaceChildren(...m.bilan.phrases.map(li));
+  $("seuils-population").replaceChildren(...m.seuils.flatMap((s) => s.phrases.map(li)));
+  const corps = $("erreurs-foyers").querySelector("tbody");
+  corps.replaceChildren(...m.erreurs.map((e) => cellules(document.createElement("tr"), [String(e.ligne), e.champ, e.message])));
+  $("legende-erreurs").textContent = m.bilan.erreurs > m.erreurs.length
+    ? `Premières lignes en erreur (${m.erreurs.length} sur ${m.bilan.erreurs} ; toutes sont dans le fichier de résultats)`
+    : "Lignes en erreur";
+  $("zone-erreurs").hidden = m.erreurs.length === 0;
+}
 
 function nouveauTravail() {
   travail?.terminate();
@@ -19,9 +39,12 @@ function lien(element, blob) {
 
 function lancerFoyers(fichier) {
   if (!fichier) return;
+  dernierFichier = fichier;
   const w = nouveauTravail();
   $("telecharger-foyers").hidden = true;
   $("seuils-population").replaceChildren();
+  $("bilan-foyers").replaceChildren();
+  $("zone-erreurs").hidden = true;
   $("barre-foyers").value = 0;
   $("etat-foyers").textContent = `Traitement de « ${fichier.name} »…`;
   $("annuler").disabled = false;
@@ -34,7 +57,7 @@ function lancerFoyers(fichier) {
     if (m.type === "fin") {
       $("etat-foyers").textContent = `${m.progression.texte}. ${m.resume}`;
       lien($("telecharger-foyers"), m.blob);
-      $("seuils-population").replaceChildren(...(m.seuils?.phrases ?? []).map((p) => Object.assign(document.createElement("li"), { textContent: p })));
+      afficherBilan(m);
       $("annuler").disabled = true;
       document.body.dataset.foyers = "fini";
     }
@@ -65,9 +88,14 @@ $("annuler").addEventListener("click", () => {
   travail?.terminate();
   travail = null;
   $("annuler").disabled = true;
+  $("barre-foyers").value = 0;
   $("etat-foyers").textContent = "Traitement annulé : aucun résultat.";
   document.body.dataset.foyers = "annule";
 });
+// The median's weighting or the choice to compute it changes the results: run the file again.
+for (const id of ["ponderation", "population"]) {
+  $(id).addEventListener("change", () => { if (dernierFichier) lancerFoyers(dernierFichier); });
+}
 $("exemple").addEventListener("click", () => {
   const a = Object.assign(document.createElement("a"), { download: "exemple-foyers.csv" });
   a.href = URL.createObjectURL(new Blob([genererFoyers(1000, 1)], { type: "text/csv;charset=utf-8" }));

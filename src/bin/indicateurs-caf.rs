@@ -5,7 +5,7 @@ use std::io::{self, BufWriter, Read, Write};
 use std::process::ExitCode;
 
 use indicateurs_caf::import::{importer, Fichier};
-use indicateurs_caf::lot::{generer_lignes, seuils_population, territoires_csv, LotFoyers, Ponderation};
+use indicateurs_caf::lot::{generer_lignes, seuils_par_annee, territoires_csv, LotFoyers, Ponderation};
 
 const AIDE: &str = "\
 indicateurs-caf — indicateurs de la politique familiale, en lots
@@ -150,14 +150,16 @@ fn foyers(o: &Options, population: bool) -> ExitCode {
     }
     if population {
         let mut points = lot.points().to_vec();
-        let Some(s) = seuils_population(&mut points, o.ponderation) else {
+        // One median per reference year: a median never pools two years.
+        let par_annee = seuils_par_annee(&mut points, o.ponderation);
+        if par_annee.is_empty() {
             return inutilisable("aucun foyer valide dans le champ : pas de médiane.");
-        };
+        }
         let mut sortie = match ouvrir_sortie(o.sortie.as_deref()) {
             Ok(s) => s,
             Err(e) => return inutilisable(&format!("écriture impossible : {e}")),
         };
-        for p in s.phrases() {
+        for p in par_annee.iter().flat_map(|(_, s)| s.phrases()) {
             if writeln!(sortie, "{p}").is_err() {
                 return inutilisable("écriture impossible");
             }
@@ -165,6 +167,9 @@ fn foyers(o: &Options, population: bool) -> ExitCode {
         let _ = sortie.flush();
     }
     eprintln!("{}", lot.resume(0.0, debut.elapsed().as_secs_f64() * 1000.0));
+    for p in lot.bilan().phrases() {
+        eprintln!("{p}");
+    }
     ExitCode::SUCCESS
 }
 

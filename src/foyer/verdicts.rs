@@ -59,8 +59,11 @@ fn verdict(id: &'static str, libelle: String, valeur: &str, etat: Etat, detail: 
 fn position(c: &Chiffres, seuil: &Seuil, nom: &str, sous: bool) -> Option<Verdict> {
     let (ruc, v) = (euros(c.ruc()?, 2), euros(Ratio::centimes(seuil.centimes), 2));
     let caf = seuil.type_seuil == TypeSeuil::CafBasRevenus;
-    let (id, libelle) =
-        if caf { ("seuil", format!("Bas revenus ({nom})")) } else { ("seuil", format!("Sous le {nom}")) };
+    let (id, libelle) = if caf {
+        ("seuil", format!("Bas revenus (seuil CAF {})", seuil.annee))
+    } else {
+        ("seuil", format!("Sous le {nom}"))
+    };
     let detail = format!("RUC {ruc} {} {v} par UC et par mois.", if sous { "<" } else { "≥" });
     let Some(raison) = c.hors_champ.filter(|_| caf) else {
         let etat = if sous { Etat::Alerte } else { Etat::Favorable };

@@ -3,6 +3,7 @@
 
 use std::fmt;
 
+use super::bilan::{Bilan, ErreurListee, ERREURS_LISTEES};
 use super::nombres::{ecrire_decimal, ecrire_entier, entier, trim};
 use super::population::Point;
 use super::progression::{duree, progression, Progression};
@@ -87,6 +88,10 @@ pub struct LotFoyers {
     lignes: u64,
     erreurs: u64,
     points: Option<Vec<Point>>,
+    /// Counts of the statuses.
+    bilan: Bilan,
+    /// The first error rows, for the page.
+    premieres_erreurs: Vec<ErreurListee>,
     /// The parameters of each reference year met so far (looked up once per year).
     parametres: Vec<ParametresAnnee>,
 }
@@ -107,6 +112,8 @@ impl LotFoyers {
             erreurs: 0,
             points: population.then(Vec::new),
             parametres: Vec::new(),
+            bilan: Bilan::default(),
+            premieres_erreurs: Vec::new(),
         }
     }
 
@@ -118,6 +125,16 @@ impl LotFoyers {
             crate::format::entier(i128::from(self.erreurs)),
             duree(debut_ms, fin_ms)
         )
+    }
+
+    /// Counts of the statuses so far.
+    pub fn bilan(&self) -> &Bilan {
+        &self.bilan
+    }
+
+    /// The first error rows (at most [`ERREURS_LISTEES`]).
+    pub fn premieres_erreurs(&self) -> &[ErreurListee] {
+        &self.premieres_erreurs
     }
 
     /// Data lines processed so far.
@@ -260,6 +277,14 @@ impl LotFoyers {
 
     fn erreur(&mut self, sortie: &mut String, id: &[u8], champ: &str, message: &str) {
         self.erreurs += 1;
+        self.bilan.erreurs += 1;
+        if self.premieres_erreurs.len() < ERREURS_LISTEES {
+            self.premieres_erreurs.push(ErreurListee {
+                ligne: self.ligne,
+                champ: champ.into(),
+                message: message.into(),
+            });
+        }
         ecrire_entier(sortie, self.ligne as i64);
         sortie.push(';');
         sortie.push_str(&cellule_texte_csv(&String::from_utf8_lossy(id)));
@@ -325,9 +350,10 @@ impl LotFoyers {
         let seuil_annee = p.seuil.seuil.annee;
         let s = situation.saisie();
         let c = Chiffres::new(s, p);
+        self.bilan.compter(&c);
         if let Some(points) = &mut self.points {
             if c.hors_champ.is_none() {
-                points.push(Point { douziemes: c.douziemes, uc: c.uc, personnes: s.personnes.len() as u32 });
+                points.push(Point { douziemes: c.douziemes, uc: c.uc, personnes: c.personnes, annee });
             }
         }
         ecrire_resultat(sortie, self.ligne, id, annee, seuil_annee, &c);

@@ -25,6 +25,7 @@
 //! them as numbers), `oui` / `non`, empty for "not applicable". The figures come from the same
 //! numeric core as `calculerFoyer` ([`crate::foyer::Chiffres`]), so both always agree.
 
+mod bilan;
 mod foyers;
 mod generateur;
 mod nombres;
@@ -32,8 +33,11 @@ mod population;
 mod progression;
 mod territoires;
 
+pub use bilan::{Bilan, ErreurListee, ERREURS_LISTEES};
 pub use foyers::{traiter_tout, ErreurLot, LotFoyers, COLONNES, COLONNES_REQUISES, ENTETE_RESULTATS, LIGNE_MAX};
 pub use generateur::{generer, generer_lignes};
-pub use population::{seuils_population, Point, Ponderation, SeuilPopulation, SeuilsPopulation};
+pub use population::{
+    annees, seuils_par_annee, seuils_population, Point, Ponderation, SeuilPopulation, SeuilsPopulation,
+};
 pub use progression::{duree, progression, Progression};
 pub use territoires::{indicateurs_importables, territoires_csv};

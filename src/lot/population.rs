@@ -16,11 +16,16 @@ pub struct Point {
     pub uc: u32,
     /// Persons of the foyer.
     pub personnes: u32,
+    /// Reference year of the foyer (a median is computed year by year).
+    pub annee: i32,
 }
 
 impl Point {
+    /// Year, then RUC (one sort serves [`seuils_par_annee`] and [`seuils_population`]).
     fn compare(&self, o: &Point) -> Ordering {
-        (i128::from(self.douziemes) * i128::from(o.uc)).cmp(&(i128::from(o.douziemes) * i128::from(self.uc)))
+        self.annee.cmp(&o.annee).then_with(|| {
+            (i128::from(self.douziemes) * i128::from(o.uc)).cmp(&(i128::from(o.douziemes) * i128::from(self.uc)))
+        })
     }
 
     /// The exact RUC, € per UC per month.
@@ -60,9 +65,36 @@ impl Ponderation {
     }
 }
 
+/// The thresholds of each reference year of `points` (sorted by year in place), year by year:
+/// a median never pools foyers of different years.
+pub fn seuils_par_annee(points: &mut [Point], ponderation: Ponderation) -> Vec<(i32, SeuilsPopulation)> {
+    points.sort_unstable_by(Point::compare);
+    let mut resultats = Vec::new();
+    for groupe in points.chunk_by(|a, b| a.annee == b.annee) {
+        if let Some(s) = seuils_tries(groupe, ponderation) {
+            resultats.push((groupe[0].annee, s));
+        }
+    }
+    resultats
+}
+
+/// The reference years of `points`, in increasing order.
+pub fn annees(points: &[Point]) -> Vec<i32> {
+    let mut v: Vec<i32> = Vec::new();
+    for p in points {
+        if !v.contains(&p.annee) {
+            v.push(p.annee);
+        }
+    }
+    v.sort_unstable();
+    v
+}
+
 /// Low-income thresholds computed from a population.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SeuilsPopulation {
+    /// Reference year of the foyers.
+    pub annee: i32,
     /// Weighting used.
     pub ponderation: Ponderation,
     /// Foyers counted (valid, in the reference population).
@@ -96,10 +128,11 @@ impl SeuilsPopulation {
     /// French sentences of the result.
     pub fn phrases(&self) -> Vec<String> {
         let mut v = vec![format!(
-            "RUC médian : {} par UC et par mois, sur {} foyers et {} personnes (médiane pondérée par les {}).",
+            "RUC médian : {} par UC et par mois, sur {} foyers et {} personnes de l'année {} (médiane pondérée par les {}).",
             format::euros(self.mediane, 2),
             format::entier(i128::from(self.foyers)),
             format::entier(i128::from(self.personnes)),
+            self.annee,
             match self.ponderation {
                 Ponderation::Personnes => "personnes",
                 Ponderation::Foyers => "foyers",
@@ -126,11 +159,21 @@ impl SeuilsPopulation {
 /// With weights w (persons, or 1 per foyer) and total W, the median is the value at rank
 /// (W + 1) / 2 of the expanded list when W is odd, and the mean of the values at ranks W / 2 and
 /// W / 2 + 1 when W is even.
+/// The points must all be of one reference year ([`seuils_par_annee`] splits a file by year):
+/// `None` for an empty population or for several years.
 pub fn seuils_population(points: &mut [Point], ponderation: Ponderation) -> Option<SeuilsPopulation> {
-    if points.is_empty() {
+    if points.windows(2).any(|w| w[0].annee != w[1].annee) {
         return None;
     }
     points.sort_unstable_by(Point::compare);
+    seuils_tries(points, ponderation)
+}
+
+/// [`seuils_population`] on points of one year already sorted by RUC.
+fn seuils_tries(points: &[Point], ponderation: Ponderation) -> Option<SeuilsPopulation> {
+    if points.is_empty() {
+        return None;
+    }
     let poids = |p: &Point| match ponderation {
         Ponderation::Personnes => u64::from(p.personnes.max(1)),
         Ponderation::Foyers => 1,
@@ -173,7 +216,7 @@ pub fn seuils_population(points: &mut [Point], ponderation: Ponderation) -> Opti
             part_personnes: Ratio::new(i128::from(personnes_sous) * 100, i128::from(personnes.max(1)))?,
         });
     }
-    Some(SeuilsPopulation { ponderation, foyers, personnes, mediane, seuils })
+    Some(SeuilsPopulation { annee: points[0].annee, ponderation, foyers, personnes, mediane, seuils })
 }
 
 #[cfg(test)]
@@ -182,8 +225,12 @@ mod tests {
 
     #[test]
     fn mediane_exacte() {
-        let p =
-            |euros: i64, uc: u32, personnes: u32| Point { douziemes: euros * 1200 * i64::from(uc) / 10, uc, personnes };
+        let p = |euros: i64, uc: u32, personnes: u32| Point {
+            douziemes: euros * 1200 * i64::from(uc) / 10,
+            uc,
+            personnes,
+            annee: 2017,
+        };
         // RUC 1 000, 2 000, 3 000 € with 1, 1, 2 persons: W = 4, ranks 2 and 3 → (2 000 + 3 000) / 2.
         let mut pts = vec![p(3000, 10, 2), p(1000, 10, 1), p(2000, 10, 1)];
         let s = seuils_population(&mut pts, Ponderation::Personnes).unwrap();
@@ -193,5 +240,14 @@ mod tests {
         let s = seuils_population(&mut pts, Ponderation::Foyers).unwrap();
         assert_eq!(s.mediane, Ratio::entier(2000));
         assert!(seuils_population(&mut [], Ponderation::Foyers).is_none());
+        // Two years: never one median.
+        let mut deux = vec![p(1000, 10, 1), Point { annee: 2019, ..p(3000, 10, 1) }, p(2000, 10, 1)];
+        assert!(seuils_population(&mut deux, Ponderation::Foyers).is_none());
+        let par_annee = seuils_par_annee(&mut deux, Ponderation::Foyers);
+        assert_eq!(
+            par_annee.iter().map(|(a, s)| (*a, s.mediane)).collect::<Vec<_>>(),
+            [(2017, Ratio::entier(1500)), (2019, Ratio::entier(3000))]
+        );
+        assert_eq!(annees(&deux), [2017, 2019]);
     }
 }

@@ -86,3 +86,81 @@ test("au clavier seul : ajouter un enfant, le retirer, le focus reste dans le fo
   assert.ok(await page.evaluate(() => document.getElementById("foyer").shadowRoot.getElementById("foyer").contains(document.getElementById("foyer").shadowRoot.activeElement)));
   await page.close();
 });
+
+test("montants ambigus : « 12.000 » refusé à côté du champ avec ses deux lectures, jamais lu comme 12 €", async () => {
+  const { page, journal } = await ouvrir();
+  await page.fill("#annee", "2017");
+  await page.fill("#p1-age", "30");
+  await page.fill("#prestationsMensuelles", "0");
+  for (const saisi of ["12.000", "12,000"]) {
+    await page.fill("#revenusAnnuels", saisi);
+    assert.equal(await texte(page, "#erreur-revenusAnnuels"),
+      `Revenus annuels : « ${saisi} » est ambigu : 12 000 ou 12 ? Séparez les milliers par une espace (12 000) et écrivez les décimales après une virgule (12,00).`);
+    assert.equal(await page.locator("#revenusAnnuels").getAttribute("aria-invalid"), "true");
+    assert.equal(await page.locator(".figure").count(), 0, "aucun chiffre sur un montant ambigu");
+    assert.match(await texte(page, "#liste-verdicts"), /s'affichent dès que la situation est complète/);
+  }
+  await page.fill("#revenusAnnuels", "12 000");
+  assert.equal(await texte(page, '#figures [data-id="ruc"] .valeur'), "1 000,00 €");
+  await page.fill("#revenusAnnuels", "1.234,56");
+  assert.equal(await texte(page, '#figures [data-id="ressources"] .explication'), "Ressources = 1 234,56 € / 12 + 0,00 € de prestations = 102,88 € par mois.");
+  await page.fill("#revenusAnnuels", "1 234,567");
+  assert.match(await texte(page, "#erreur-revenusAnnuels"), /a plus de deux décimales/);
+  // A negative income is told next to its field, not only in the list of warnings.
+  await page.fill("#revenusAnnuels", "-1200");
+  assert.match(await texte(page, "#erreur-revenusAnnuels"), /^Revenus annuels négatifs \(-1 200,00 €\) : déficit compté pour 0 €/);
+  assert.equal(await page.locator("#revenusAnnuels").getAttribute("aria-invalid"), null);
+  assert.deepEqual(journal.erreursConsole, []);
+  await page.close();
+});
+
+test("les réponses d'abord : verdicts en mots et en couleurs, en vue pendant la saisie sur un téléphone", async () => {
+  const { page, journal } = await ouvrir();
+  await page.setViewportSize({ width: 390, height: 760 });
+  await page.fill("#annee", "2024");
+  await page.fill("#p1-age", "35");
+  await page.click("#ajouter-enfant");
+  await page.fill("#p2-age", "4");
+  await page.fill("#revenusAnnuels", "13 200");
+  await page.fill("#prestationsMensuelles", "450");
+  await page.fill("#aideLogementMensuelle", "250");
+  await page.fill("#loyerMensuel", "650");
+  const verdicts = await page.locator("#liste-verdicts li").evaluateAll((lis) => lis.map((li) => ({ id: li.dataset.id, classe: li.className, texte: li.textContent.replace(/[\u202f\u00a0]/g, " ") })));
+  assert.deepEqual(verdicts.map((v) => v.id), ["seuil", "fragile", "tauxEffort", "dependance"]);
+  assert.match(verdicts[0].texte, /^Bas revenus \(seuil CAF 2019\) : oui/);
+  assert.equal(verdicts[0].classe, "verdict etat-alerte");
+  assert.match(verdicts[2].texte, /^Taux d'effort net : 36,4 %/);
+  assert.equal(verdicts[2].classe, "verdict etat-alerte");
+  // The stale threshold is told in one plain sentence, with the INSEE line of the nearest year.
+  assert.match(await texte(page, "#avertissements"), /Le seuil de bas revenus CAF de 2024 n'est pas publié : celui de 2019 \(1 097 €\), le dernier publié, est utilisé : il a 5 ans ; le seuil de pauvreté INSEE à 60 % de 2023 \(1 288 €\) place ce foyer en dessous/);
+  // While typing at the bottom of the form, the answers stay at the top of the screen.
+  await page.focus("#loyerMensuel");
+  const haut = await page.locator("#verdicts").boundingBox();
+  assert.ok(haut && haut.y >= -1 && haut.y < 5, `verdicts à y = ${haut?.y}`);
+  const champ = await page.locator("#loyerMensuel").boundingBox();
+  assert.ok(champ.y > haut.y + haut.height, "le champ saisi reste visible sous les verdicts");
+  await page.screenshot({ path: "tests/e2e/artefacts/foyer-390.png" });
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.screenshot({ path: "tests/e2e/artefacts/foyer-1280.png", fullPage: true });
+  assert.deepEqual(journal.erreursConsole, []);
+  await page.close();
+});
+
+test("aucun débordement horizontal à 320 et 390 px, dans les pages et dans l'élément", async () => {
+  for (const chemin of ["/", "/partenaire.html", "/diagnostic.html", "/lot.html"]) {
+    for (const largeur of [320, 390]) {
+      const { page } = await ouvrirPage(env, chemin);
+      await page.setViewportSize({ width: largeur, height: 800 });
+      const mesure = await page.evaluate(() => {
+        const largeurVue = document.documentElement.clientWidth;
+        const elements = [...document.querySelectorAll("body *"),
+          ...[...document.querySelectorAll("caf-indicateurs")].flatMap((e) => [...e.shadowRoot.querySelectorAll("*")])];
+        // Wide tables scroll inside their own box (.fr-table, .tableau-defilant): not an overflow of the page.
+        const hors = elements.filter((e) => !e.closest(".fr-table, .tableau-defilant") && e.getBoundingClientRect().right > largeurVue + 1);
+        return { defilement: document.documentElement.scrollWidth - largeurVue, hors: hors.slice(0, 3).map((e) => `${e.tagName}#${e.id}.${e.className}`) };
+      });
+      assert.deepEqual(mesure, { defilement: 0, hors: [] }, `${chemin} à ${largeur} px`);
+      await page.close();
+    }
+  }
+});

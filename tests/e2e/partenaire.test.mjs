@@ -46,7 +46,13 @@ test("page partenaire : deux instances, CSP tenue, aucune requête externe, év�
   assert.equal(eligibilites.length, 2);
   assert.match(eligibilites[0], /^Aide aux vacances \(QF ≤ 700 €\)\s+éligible/);
   assert.match(eligibilites[1], /^Chèque loisirs \(RUC < 800 €\)\s+éligible/);
-  assert.match(espaces(await page.locator("#journal-hote").innerText()), /^Résultat reçu de « aide-vacances » \(foyer\) : Foyer à bas revenus : RUC de 738,10 €/);
+  // The partner's own answers come first, in the partner's words; the CAF comparison beside.
+  const verdicts = (await page.locator("#aide-vacances").locator("#liste-verdicts li").allInnerTexts()).map(espaces);
+  assert.match(verdicts[0], /^Sous le seuil du partenaire « Barème aide aux vacances du CCAS » : oui — RUC 738,10 € < 950,00 €/);
+  assert.match(verdicts[1], /^Bas revenus \(seuil CAF 2017\) : oui/);
+  assert.deepEqual(verdicts.filter((v) => v.startsWith("Aide aux vacances") || v.startsWith("Chèque loisirs")).map((v) => v.split(" — ")[0]),
+    ["Aide aux vacances (QF ≤ 700 €) : éligible", "Chèque loisirs (RUC < 800 €) : éligible"]);
+  assert.match(espaces(await page.locator("#journal-hote").innerText()), /^Résultat reçu de « aide-vacances » \(foyer\) : Foyer sous le seuil du partenaire « Barème aide aux vacances du CCAS » : RUC de 738,10 €/);
   // The second instance, independent of the first.
   await page.locator("#observatoire").locator("#charger-exemple").click();
   await page.locator("#observatoire").locator('tr[data-id="tauxCouvertureCaf"]').waitFor();
