@@ -326,7 +326,7 @@ fn catalogue_des_entrees_hostiles() {
             "UTF-8 invalide dans un montant",
             Appel::Lot(lot(b"F1;2017;A35;10\xff00;0;;\n")),
             "revenus_annuels",
-            "n'est pas un montant",
+            "n'est pas un nombre",
         ),
         (
             "trois allocataires en CSV",
@@ -338,7 +338,7 @@ fn catalogue_des_entrees_hostiles() {
             "montant en lettres en CSV",
             Appel::Lot(lot(b"F1;2017;A35;mille;0;;\n")),
             "revenus_annuels",
-            "n'est pas un montant",
+            "n'est pas un nombre",
         ),
     ];
     assert!(cas.len() >= 40, "{} cas", cas.len());

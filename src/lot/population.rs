@@ -80,13 +80,13 @@ pub fn seuils_par_annee(points: &mut [Point], ponderation: Ponderation) -> Vec<(
 
 /// The reference years of `points`, in increasing order.
 pub fn annees(points: &[Point]) -> Vec<i32> {
+    // A few years at most: kept in order by insertion (no generic sort in the module).
     let mut v: Vec<i32> = Vec::new();
     for p in points {
-        if !v.contains(&p.annee) {
-            v.push(p.annee);
+        if let Err(i) = v.binary_search(&p.annee) {
+            v.insert(i, p.annee);
         }
     }
-    v.sort_unstable();
     v
 }
 
