@@ -78,6 +78,11 @@ test("fiche imprimable, lien de partage qui restaure la situation, nouvelle situ
   const fiche = page.locator("#foyer").locator("#fiche");
   assert.equal(await fiche.isVisible(), true);
   assert.equal(await page.locator("#foyer").locator("#revenusAnnuels").isVisible(), false);
+  // In reading order, with the answers once (the screen's sticky block is not printed) and room for notes.
+  assert.equal(await page.locator("#foyer").locator("#verdicts").isVisible(), false);
+  assert.equal(await fiche.locator(".notes-fiche").isVisible(), true);
+  const recap = await fiche.locator("dl.recap dt").allInnerTexts();
+  assert.deepEqual(recap.slice(0, 3).map((t) => t.replace(/\s*:\s*$/, "")), ["Année de référence", "Personne 1", "Personne 2"]);
   const texte = espaces(await fiche.innerText());
   for (const attendu of ["Fiche de situation du foyer", "Revenus annuels", "14 400,00 €", "allocataire, 35 ans", "enfant, 9 ans", "Loyer mensuel", "600,00 €",
     "RUC = (1 200,00 € + 350,00 €) / 2,1 UC = 738,10 € par UC.", "Seuil de bas revenus CAF 2017 : 1 052 € par UC et par mois", "source officielle", "Établie le "]) {

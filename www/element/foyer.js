@@ -42,7 +42,7 @@ export class VueFoyer {
   /** The answers first: a compact block that stays in view on a phone while typing. */
   sectionVerdicts() {
     const numero = this.hote.numero;
-    return h("section", { class: "verdicts", id: "verdicts", "aria-labelledby": `titre-verdicts-${numero}` },
+    return h("section", { class: "verdicts ecran", id: "verdicts", "aria-labelledby": `titre-verdicts-${numero}` },
       h("h2", { id: `titre-verdicts-${numero}`, class: "titre-verdicts" }, "En bref"),
       h("ul", { id: "liste-verdicts", class: "liste-verdicts" },
         h("li", { class: "verdict etat-neutre" }, "Les réponses s'affichent dès que la situation est complète.")));
