@@ -220,6 +220,30 @@ fn annee_du_nom(nom: &str) -> Option<i32> {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct CelluleIllisible;
 
+/// Largest sum of one column over a whole file: the largest whole number JavaScript holds
+/// exactly (2⁵³ − 1). A file whose counts add up beyond it has a faulty cell; every sum of the
+/// import (commune, EPCI, département) is a part of that total, so none can overflow.
+pub const SOMME_MAX: i64 = 9_007_199_254_740_991;
+
+/// Adds a row's counts to the running totals of the file, all or nothing: `Err` with the
+/// column whose total would pass [`SOMME_MAX`].
+fn ajouter_aux_totaux<'a>(
+    totaux: &mut BTreeMap<&'static str, i64>,
+    valeurs: &[(&'static str, Option<i64>)],
+    colonnes: &'a [(usize, &'static str, &'a str)],
+) -> Result<(), &'a str> {
+    for (cle, v) in valeurs {
+        let total = totaux.get(cle).copied().unwrap_or(0);
+        if total.checked_add(v.unwrap_or(0)).is_none_or(|t| t > SOMME_MAX) {
+            return Err(colonnes.iter().find(|c| c.1 == *cle).map(|c| c.2).unwrap_or(cle));
+        }
+    }
+    for (cle, v) in valeurs {
+        *totaux.entry(cle).or_insert(0) += v.unwrap_or(0);
+    }
+    Ok(())
+}
+
 /// Reads a count cell: digits with optional spaces (U+202F, U+00A0, space) inside; blank is
 /// `Ok(None)`; anything else is [`CelluleIllisible`].
 ///
@@ -296,6 +320,7 @@ fn lire_iris(
     let colonnes: Vec<(usize, &'static str, &str)> =
         COLONNES_IRIS.iter().filter_map(|(c, k)| Some((col(c)?, *k, *c))).collect();
     let mut communes: BTreeMap<String, Comptes> = BTreeMap::new();
+    let mut totaux: BTreeMap<&'static str, i64> = BTreeMap::new();
     let mut enr = csv::ByteRecord::new();
     let mut ligne = 1usize;
     loop {
@@ -353,6 +378,14 @@ fn lire_iris(
             ));
             continue;
         }
+        if let Err(colonne) = ajouter_aux_totaux(&mut totaux, &valeurs, &colonnes) {
+            journal.dire(format!(
+                "Fichier « {} », ligne {ligne}, colonne {colonne} : nombre démesuré, le total du fichier dépasserait {} ; ligne ignorée.",
+                f.nom,
+                crate::format::entier(i128::from(SOMME_MAX))
+            ));
+            continue;
+        }
         let c = communes.entry(commune).or_default();
         c.iris += 1;
         if valeurs.iter().all(|(_, v)| v.is_none()) {
@@ -379,6 +412,7 @@ fn lire_population(f: &Fichier<'_>, reference: &mut Referentiel, journal: &mut J
     let i_nom = col("COM");
     let mut enr = csv::ByteRecord::new();
     let mut ligne = 1usize;
+    let mut total: i64 = 0;
     while let Ok(true) = r.read_byte_record(&mut enr) {
         ligne += 1;
         *lues += 1;
@@ -390,7 +424,13 @@ fn lire_population(f: &Fichier<'_>, reference: &mut Referentiel, journal: &mut J
         let code =
             if dep.len() == 3 { format!("{}{com}", dep.get(..2).unwrap_or_default()) } else { format!("{dep}{com}") };
         match lire_compte(&cellule(i_pmun)) {
+            Ok(Some(p)) if total.checked_add(p).is_none_or(|t| t > SOMME_MAX) => journal.dire(format!(
+                "Fichier « {} », ligne {ligne}, colonne PMUN : nombre démesuré, le total du fichier dépasserait {} ; ligne ignorée.",
+                f.nom,
+                crate::format::entier(i128::from(SOMME_MAX))
+            )),
             Ok(Some(p)) => {
+                total += p;
                 reference.population.insert(code.clone(), p);
                 if let Some(n) = i_nom.map(cellule) {
                     reference.noms.entry(code).or_insert_with(|| n.trim().to_string());
@@ -598,6 +638,27 @@ mod tests {
         assert_eq!(epci.valeurs["habitants"], 3200);
         assert_eq!(epci.nom, "EPCI 200000001 (Ablain…)");
         assert_eq!(t(Niveau::Departement, "62").nom, "Pas-de-Calais");
+    }
+
+    #[test]
+    fn comptes_demesures_jamais_d_entier_repli() {
+        for lignes in [10usize, 9_300] {
+            let mut contenu = String::from("CODGEO;NOTE;A;PERCOU\n");
+            for i in 0..lignes {
+                contenu.push_str(&format!("62001{:04};0;999999999999999;1\n", i % 10_000));
+            }
+            let i = importer(&[Fichier { nom: "data_CAF_2020_IRIS.csv", contenu: contenu.as_bytes(), annee: None }]).unwrap();
+            for t in &i.territoires {
+                for (cle, v) in &t.valeurs {
+                    assert!((0..=SOMME_MAX).contains(v), "{lignes} lignes, {} {cle} = {v}", t.code);
+                }
+            }
+            let avertis = i.avertissements.iter().filter(|a| a.contains("colonne A : nombre démesuré")).count();
+            // The first 9 fit under the largest total; the others are each told (up to the cap of
+            // listed warnings, then counted).
+            assert_eq!(avertis, (lignes - 9).min(AVERTISSEMENTS_MAX), "{lignes} lignes");
+            assert!(i.avertissements[0].starts_with("Fichier « data_CAF_2020_IRIS.csv », ligne 11, colonne A"), "{:?}", i.avertissements[0]);
+        }
     }
 
     #[test]

@@ -197,6 +197,11 @@ impl Regle {
     }
 }
 
+/// Longer than [`TEXTE_MAX`] characters (not bytes: « é » is one).
+fn trop_long(t: &str) -> bool {
+    t.len() > TEXTE_MAX && t.chars().count() > TEXTE_MAX
+}
+
 fn tronque(s: &str) -> String {
     let mut t: String = s.chars().take(40).collect();
     if t.len() < s.len() {
@@ -279,7 +284,7 @@ impl<'a> Lecteur<'a> {
                 self.erreur(cle, libelle, Regle::HorsLimites { min: "-10³⁰".into(), max: "10³⁰".into() })
             }),
             Some(Valeur::Texte(t)) => {
-                if t.len() > TEXTE_MAX {
+                if trop_long(t) {
                     return Err(self.erreur(cle, libelle, Regle::TexteTropLong));
                 }
                 match lire_ecrit(t.as_bytes()) {
@@ -335,11 +340,15 @@ impl<'a> Lecteur<'a> {
         // A typed text is read strictly (two decimals at most, no ambiguous grouping); a number
         // from a program is rounded to the centime.
         let lu = match self.brut(cle) {
-            Some(Valeur::Texte(t)) if t.len() <= TEXTE_MAX => match lire_montant(t.as_bytes()) {
+            Some(Valeur::Texte(t)) if !trop_long(t) => match lire_montant(t.as_bytes()) {
                 Ok(c) => c.map(Ratio::centimes),
                 Err(e) => return Err(self.erreur(cle, libelle, Regle::ecriture(e, t))),
             },
-            _ => self.nombre_option(cle, libelle)?,
+            // A number beyond what is exact (±10³⁰) is outside this field's own bounds: quote those.
+            _ => match self.nombre_option(cle, libelle) {
+                Err(ErreurSaisie { regle: Regle::HorsLimites { .. }, .. }) => Some(Ratio::entier(i128::MAX)),
+                autre => autre?,
+            },
         };
         let Some(r) = lu else {
             return Ok(None);
@@ -394,7 +403,7 @@ impl<'a> Lecteur<'a> {
     pub fn texte_option(&self, cle: &str, libelle: &str) -> Result<Option<String>, ErreurSaisie> {
         match self.brut(cle) {
             None => Ok(None),
-            Some(Valeur::Texte(t)) if t.len() > TEXTE_MAX => Err(self.erreur(cle, libelle, Regle::TexteTropLong)),
+            Some(Valeur::Texte(t)) if trop_long(t) => Err(self.erreur(cle, libelle, Regle::TexteTropLong)),
             Some(Valeur::Texte(t)) => Ok(Some(t.trim().to_string()).filter(|t| !t.is_empty())),
             Some(autre) => Err(self.erreur(cle, libelle, Regle::Type { attendu: "un texte", recu: autre.nature() })),
         }

@@ -9,7 +9,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::contrat::*;
 use crate::lot::{annees, duree, generer, seuils_par_annee, seuils_population, ErreurLot, LotFoyers, Ponderation};
-use crate::valeur::{Valeur, PROFONDEUR_MAX};
+use crate::valeur::{Valeur, PROFONDEUR_MAX, TEXTE_MAX};
 
 impl From<ErreurJs> for JsValue {
     fn from(e: ErreurJs) -> JsValue {
@@ -20,10 +20,94 @@ impl From<ErreurJs> for JsValue {
     }
 }
 
+// Host calls that can throw (getters, Proxy traps, revoked proxies) are declared with `catch`:
+// a JavaScript exception then comes back as an `Err` instead of unwinding through Rust frames,
+// which would leave the module's stack pointer behind and, after enough calls, break it for the
+// whole page.
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = Object, js_name = entries, catch)]
+    fn entrees_js(objet: &JsValue) -> Result<js_sys::Array, JsValue>;
+    #[wasm_bindgen(js_namespace = Reflect, js_name = get, catch)]
+    fn lire_js(objet: &JsValue, cle: &JsValue) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(js_namespace = Array, js_name = isArray, catch)]
+    fn est_liste_js(valeur: &JsValue) -> Result<bool, JsValue>;
+}
+
+/// Elements of one list, and keys of one object, read at most from JavaScript: checked before
+/// anything is read, so `new Array(1e8)` costs nothing.
+pub const ELEMENTS_MAX: usize = 1_000;
+
+/// A JavaScript value that cannot be read: its path and why.
+struct Illisible {
+    chemin: String,
+    raison: String,
+}
+
+fn illisible(chemin: &str, raison: impl Into<String>) -> Illisible {
+    Illisible { chemin: chemin.to_string(), raison: raison.into() }
+}
+
+/// What a host exception says, shortened (it may be anything, even a string).
+fn exception(e: &JsValue) -> String {
+    let texte = e
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| e.as_string())
+        .unwrap_or_else(|| "valeur non textuelle".into());
+    format!("la lecture a levé une exception : « {} »", texte.chars().take(80).collect::<String>())
+}
+
+fn sous_chemin(chemin: &str, cle: &str) -> String {
+    if chemin.is_empty() {
+        cle.to_string()
+    } else {
+        format!("{chemin}.{cle}")
+    }
+}
+
+/// The length of a list, read through `Reflect.get` (a Proxy may throw) and bounded.
+fn longueur(v: &JsValue, chemin: &str) -> Result<usize, Illisible> {
+    let n = lire_js(v, &JsValue::from_str("length")).map_err(|e| illisible(chemin, exception(&e)))?;
+    match n.as_f64() {
+        Some(x) if x >= 0.0 && x <= ELEMENTS_MAX as f64 => Ok(x as usize),
+        Some(x) if x > ELEMENTS_MAX as f64 => Err(illisible(chemin, format!("plus de {ELEMENTS_MAX} éléments"))),
+        _ => Err(illisible(chemin, "longueur de liste illisible")),
+    }
+}
+
+fn liste_js(v: &JsValue, chemin: &str, profondeur: usize) -> Result<Valeur, Illisible> {
+    let n = longueur(v, chemin)?;
+    let mut sortie = Vec::with_capacity(n);
+    for i in 0..n {
+        let ici = format!("{chemin}[{i}]");
+        let e = lire_js(v, &JsValue::from_f64(i as f64)).map_err(|e| illisible(&ici, exception(&e)))?;
+        sortie.push(valeur_js(&e, &ici, profondeur + 1)?);
+    }
+    Ok(Valeur::Liste(sortie))
+}
+
+fn objet_js(v: &JsValue, chemin: &str, profondeur: usize) -> Result<Valeur, Illisible> {
+    let entrees = entrees_js(v).map_err(|e| illisible(chemin, exception(&e)))?;
+    if entrees.length() as usize > ELEMENTS_MAX {
+        return Err(illisible(chemin, format!("plus de {ELEMENTS_MAX} clés")));
+    }
+    let mut sortie = Vec::with_capacity(entrees.length() as usize);
+    for entree in entrees.iter() {
+        // Entries are plain [key, value] arrays built by Object.entries: reading them cannot throw.
+        let paire = js_sys::Array::from(&entree);
+        let cle = paire.get(0).as_string().unwrap_or_default();
+        let ici = sous_chemin(chemin, &cle);
+        sortie.push((cle, valeur_js(&paire.get(1), &ici, profondeur + 1)?));
+    }
+    Ok(Valeur::Objet(sortie))
+}
+
 /// Reads a JavaScript value into the core's input tree. Numbers are taken as JavaScript writes
 /// them (`Number.prototype.toString`), so `0.1` is one tenth exactly and the module carries no
-/// float-to-decimal conversion; nesting is limited to [`PROFONDEUR_MAX`].
-fn valeur_js(v: &JsValue, profondeur: usize) -> Result<Valeur, String> {
+/// float-to-decimal conversion; nesting is limited to [`PROFONDEUR_MAX`], lists and objects to
+/// [`ELEMENTS_MAX`], texts to twice [`TEXTE_MAX`] UTF-16 units before they are copied.
+fn valeur_js(v: &JsValue, chemin: &str, profondeur: usize) -> Result<Valeur, Illisible> {
     if v.is_null() || v.is_undefined() {
         return Ok(Valeur::Nul);
     }
@@ -37,35 +121,30 @@ fn valeur_js(v: &JsValue, profondeur: usize) -> Result<Valeur, String> {
         let texte = js_sys::Number::from(x).to_string_with_radix(10).map(String::from).unwrap_or_default();
         return Ok(Valeur::NombreJs(texte));
     }
-    if let Some(t) = v.as_string() {
-        return Ok(Valeur::Texte(t));
+    if v.is_string() {
+        if v.unchecked_ref::<js_sys::JsString>().length() as usize > 2 * TEXTE_MAX {
+            return Err(illisible(chemin, format!("texte trop long ({TEXTE_MAX} caractères au plus)")));
+        }
+        return Ok(Valeur::Texte(v.as_string().unwrap_or_default()));
     }
     if profondeur >= PROFONDEUR_MAX {
-        return Err("imbrication trop profonde".into());
+        return Err(illisible(chemin, "imbrication trop profonde"));
     }
-    if js_sys::Array::is_array(v) {
-        let liste = js_sys::Array::from(v);
-        let mut sortie = Vec::with_capacity(liste.length() as usize);
-        for e in liste.iter() {
-            sortie.push(valeur_js(&e, profondeur + 1)?);
-        }
-        return Ok(Valeur::Liste(sortie));
+    if est_liste_js(v).map_err(|e| illisible(chemin, exception(&e)))? {
+        return liste_js(v, chemin, profondeur);
     }
     if v.is_object() {
-        let mut sortie = Vec::new();
-        for entree in js_sys::Object::entries(&js_sys::Object::from(v.clone())).iter() {
-            let paire = js_sys::Array::from(&entree);
-            let cle = paire.get(0).as_string().unwrap_or_default();
-            sortie.push((cle, valeur_js(&paire.get(1), profondeur + 1)?));
-        }
-        return Ok(Valeur::Objet(sortie));
+        return objet_js(v, chemin, profondeur);
     }
-    Err(if v.is_bigint() { "BigInt non pris en charge".into() } else { "type non pris en charge".into() })
+    Err(illisible(chemin, if v.is_bigint() { "BigInt non pris en charge" } else { "type non pris en charge" }))
 }
 
-fn decoder(v: JsValue, champ: &str, libelle: &str) -> Result<Valeur, JsValue> {
-    valeur_js(&v, 0).map_err(|detail| {
-        ErreurJs { message: format!("{libelle} : donnée illisible ({detail})."), champ: champ.into() }.into()
+/// Decodes an input; `racine` prefixes the paths of its fields (`"territoire"`, or `""` for a
+/// situation whose fields are named alone), `champ` names the whole input.
+fn decoder(v: JsValue, racine: &str, champ: &str, libelle: &str) -> Result<Valeur, JsValue> {
+    valeur_js(&v, racine, 0).map_err(|i| {
+        let ou = if i.chemin.is_empty() { champ.to_string() } else { i.chemin };
+        ErreurJs { message: format!("{libelle} : « {ou} » illisible ({}).", i.raison), champ: ou }.into()
     })
 }
 
@@ -83,7 +162,7 @@ fn encoder<T: Serialize>(v: &T) -> Result<JsValue, JsValue> {
 pub fn calculer_foyer(
     #[wasm_bindgen(unchecked_param_type = "Situation")] situation: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let v = decoder(situation, "situation", "Situation")?;
+    let v = decoder(situation, "", "situation", "Situation")?;
     encoder(&calculer_foyer_valeur(&v)?)
 }
 
@@ -115,9 +194,9 @@ pub fn calculer_diagnostic(
     #[wasm_bindgen(unchecked_param_type = "TerritoireSaisi")] reference: JsValue,
     options: Option<OptionsDiagnosticJs>,
 ) -> Result<JsValue, JsValue> {
-    let t = decoder(territoire, "territoire", "Territoire")?;
-    let r = decoder(reference, "reference", "Référence")?;
-    let o = decoder(options.map(JsValue::from).unwrap_or(JsValue::UNDEFINED), "options", "Options")?;
+    let t = decoder(territoire, "territoire", "territoire", "Territoire")?;
+    let r = decoder(reference, "reference", "reference", "Référence")?;
+    let o = decoder(options.map(JsValue::from).unwrap_or(JsValue::UNDEFINED), "options", "options", "Options")?;
     encoder(&calculer_diagnostic_valeur(&t, &r, &o)?)
 }
 
@@ -131,9 +210,9 @@ pub fn exporter_diagnostic_csv(
     #[wasm_bindgen(unchecked_param_type = "TerritoireSaisi")] reference: JsValue,
     options: Option<OptionsDiagnosticJs>,
 ) -> Result<String, JsValue> {
-    let t = decoder(territoire, "territoire", "Territoire")?;
-    let r = decoder(reference, "reference", "Référence")?;
-    let o = decoder(options.map(JsValue::from).unwrap_or(JsValue::UNDEFINED), "options", "Options")?;
+    let t = decoder(territoire, "territoire", "territoire", "Territoire")?;
+    let r = decoder(reference, "reference", "reference", "Référence")?;
+    let o = decoder(options.map(JsValue::from).unwrap_or(JsValue::UNDEFINED), "options", "options", "Options")?;
     Ok(diagnostic_csv_valeur(&t, &r, &o)?)
 }
 
@@ -141,32 +220,58 @@ fn erreur_fichier(champ: String, message: String) -> JsValue {
     ErreurJs { message, champ }.into()
 }
 
+/// The bytes of a `Uint8Array` or an `ArrayBuffer`; a detached buffer reads as empty (it has
+/// no bytes, and copying from it would throw).
+fn octets_js(v: &JsValue) -> Option<Vec<u8>> {
+    if !(v.is_instance_of::<js_sys::Uint8Array>() || v.is_instance_of::<js_sys::ArrayBuffer>()) {
+        return None;
+    }
+    let vue = js_sys::Uint8Array::new(v);
+    Some(if vue.length() == 0 { Vec::new() } else { vue.to_vec() })
+}
+
+/// Largest file accepted by the import, in bytes (the largest INSEE IRIS file is 2 MB).
+pub const FICHIER_MAX: u32 = 64 * 1024 * 1024;
+
 /// Reads `[{ nom, contenu, annee? }]` from JavaScript.
 fn lire_fichiers(fichiers: JsValue) -> Result<Vec<FichierRecu>, JsValue> {
-    if !js_sys::Array::is_array(&fichiers) {
-        return Err(erreur_fichier("fichiers".into(), "Fichiers : doit être une liste de fichiers.".into()));
-    }
-    let liste = js_sys::Array::from(&fichiers);
+    let en_liste = est_liste_js(&fichiers).unwrap_or(false);
+    let n = if en_liste { longueur(&fichiers, "fichiers").ok() } else { None };
+    let Some(n) = n else {
+        return Err(erreur_fichier("fichiers".into(), "Fichiers : doit être une liste de fichiers (1 000 au plus).".into()));
+    };
     let mut lus: Vec<FichierRecu> = Vec::new();
-    for (i, f) in liste.iter().enumerate() {
+    for i in 0..n {
+        let f = lire_js(&fichiers, &JsValue::from_f64(i as f64)).unwrap_or(JsValue::UNDEFINED);
         if !f.is_object() {
             return Err(erreur_fichier(
                 format!("fichiers[{i}]"),
                 format!("Fichier {} : doit être un objet {{ nom, contenu }}.", i + 1),
             ));
         }
-        let champ = |k: &str| js_sys::Reflect::get(&f, &JsValue::from_str(k)).unwrap_or(JsValue::UNDEFINED);
+        // A getter that throws reads as absent: the French error of the field follows.
+        let champ = |k: &str| lire_js(&f, &JsValue::from_str(k)).unwrap_or(JsValue::UNDEFINED);
         let nom = champ("nom").as_string().unwrap_or_else(|| format!("fichier {}", i + 1));
         let contenu = champ("contenu");
-        let octets = if let Some(t) = contenu.as_string() {
-            t.into_bytes()
-        } else if contenu.is_instance_of::<js_sys::Uint8Array>() || contenu.is_instance_of::<js_sys::ArrayBuffer>() {
-            js_sys::Uint8Array::new(&contenu).to_vec()
+        let taille = if contenu.is_string() {
+            contenu.unchecked_ref::<js_sys::JsString>().length()
         } else {
+            lire_js(&contenu, &JsValue::from_str("byteLength")).ok().and_then(|t| t.as_f64()).unwrap_or(0.0) as u32
+        };
+        if taille > FICHIER_MAX {
             return Err(erreur_fichier(
                 format!("fichiers[{i}].contenu"),
-                format!("Fichier « {nom} » : le contenu doit être un texte ou un Uint8Array."),
+                format!("Fichier « {nom} » : {} Mo au plus.", FICHIER_MAX / (1024 * 1024)),
             ));
+        }
+        let octets = match contenu.as_string() {
+            Some(t) => t.into_bytes(),
+            None => octets_js(&contenu).ok_or_else(|| {
+                erreur_fichier(
+                    format!("fichiers[{i}].contenu"),
+                    format!("Fichier « {nom} » : le contenu doit être un texte ou un Uint8Array."),
+                )
+            })?,
         };
         let annee =
             champ("annee").as_f64().filter(|a| a.fract() == 0.0 && (1990.0..=2100.0).contains(a)).map(|a| a as i32);
@@ -244,9 +349,16 @@ impl TraitementFoyers {
     ///
     /// # Errors
     /// Throws when the header lacks a required column (`champ`: `entete`).
-    pub fn traiter(&mut self, morceau: &[u8]) -> Result<String, JsValue> {
-        let mut sortie = String::with_capacity(morceau.len() * 2);
-        self.lot.traiter(morceau, &mut sortie).map_err(erreur_lot)?;
+    pub fn traiter(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "Uint8Array | ArrayBuffer")] morceau: JsValue,
+    ) -> Result<String, JsValue> {
+        let Some(octets) = octets_js(&morceau) else {
+            let message = "Morceau du fichier : doit être un Uint8Array ou un ArrayBuffer.".to_string();
+            return Err(ErreurJs { message, champ: "morceau".into() }.into());
+        };
+        let mut sortie = String::with_capacity(octets.len() * 2);
+        self.lot.traiter(&octets, &mut sortie).map_err(erreur_lot)?;
         Ok(sortie)
     }
 
@@ -352,12 +464,29 @@ impl TraitementFoyers {
     }
 }
 
+/// Most foyers `genererFoyers` writes in one call (about 400 MB of text).
+pub const GENERER_MAX: u32 = 10_000_000;
+
 /// `genererFoyers(nombre, graine)`: a deterministic household file (same seed, same file).
+///
+/// # Errors
+/// Throws when `nombre` is not a whole number from 0 to [`GENERER_MAX`] (`champ: "nombre"`) or
+/// `graine` not a whole number from 0 to 4 294 967 295 (`champ: "graine"`).
 #[wasm_bindgen(js_name = genererFoyers)]
-pub fn generer_foyers(nombre: u32, graine: u32) -> String {
+pub fn generer_foyers(nombre: f64, graine: f64) -> Result<String, JsValue> {
+    let entier = |x: f64, max: u32, champ: &str, libelle: &str| {
+        if x.fract() == 0.0 && (0.0..=f64::from(max)).contains(&x) {
+            Ok(x as u64)
+        } else {
+            let message = format!("{libelle} : doit être un nombre entier de 0 à {}.", crate::format::entier(i128::from(max)));
+            Err(JsValue::from(ErreurJs { message, champ: champ.into() }))
+        }
+    };
+    let n = entier(nombre, GENERER_MAX, "nombre", "Nombre de foyers")?;
+    let g = entier(graine, u32::MAX, "graine", "Graine")?;
     let mut s = String::new();
-    generer(u64::from(nombre), u64::from(graine), &mut s);
-    s
+    generer(n, g, &mut s);
+    Ok(s)
 }
 
 /// `dureeAffichee(debut, fin)`: a duration between two `performance.now()` in French.

@@ -356,9 +356,6 @@ const CLES_SITUATION: &[&str] = &[
     "plafonds",
 ];
 
-/// Bounds used while reading amounts: wide, so that the rule of [`Situation::new`] gives the
-/// message, but within the exact arithmetic.
-const LECTURE_MAX: i64 = MONTANT_MAX * 1_000;
 
 impl TryFrom<&Valeur> for Situation {
     type Error = ErreurFoyer;
@@ -382,7 +379,7 @@ impl TryFrom<&Valeur> for Situation {
             Some(sv) => {
                 let ls = Lecteur::objet(sv, "seuil", L_SEUIL)?;
                 Some((
-                    ls.centimes("valeur", L_SEUIL, -LECTURE_MAX, LECTURE_MAX)?,
+                    ls.centimes("valeur", L_SEUIL, 0, MONTANT_MAX)?,
                     ls.texte_option("libelle", "Libellé du seuil du partenaire")?,
                 ))
             }
@@ -395,12 +392,13 @@ impl TryFrom<&Valeur> for Situation {
         }
         let avertissements =
             l.cles_inconnues(CLES_SITUATION).into_iter().map(|c| format!("Champ inconnu ignoré : « {c} ».")).collect();
-        let montant = |cle: &str, libelle: &str| l.centimes_option(cle, libelle, -LECTURE_MAX, LECTURE_MAX);
+        // Read within the bounds of the contract: the message quotes the real limits.
+        let montant = |cle: &str, libelle: &str| l.centimes_option(cle, libelle, 0, MONTANT_MAX);
         Situation::new(Saisie {
             annee: i32::try_from(annee).unwrap_or(i32::MAX),
             personnes,
-            revenus_annuels_centimes: l.centimes("revenusAnnuels", L_REVENUS, -LECTURE_MAX, LECTURE_MAX)?,
-            prestations_centimes: l.centimes("prestationsMensuelles", L_PRESTATIONS, -LECTURE_MAX, LECTURE_MAX)?,
+            revenus_annuels_centimes: l.centimes("revenusAnnuels", L_REVENUS, -MONTANT_MAX, MONTANT_MAX)?,
+            prestations_centimes: l.centimes("prestationsMensuelles", L_PRESTATIONS, 0, MONTANT_MAX)?,
             aide_logement_centimes: montant("aideLogementMensuelle", L_AL)?,
             loyer_centimes: montant("loyerMensuel", L_LOYER)?,
             seuil_partenaire,
@@ -457,7 +455,7 @@ fn lire_plafond(p: &Valeur, i: usize) -> Result<Plafond, ErreurFoyer> {
             .texte_option("libelle", &format!("Libellé du plafond {n}"))?
             .unwrap_or_else(|| format!("Plafond {n}")),
         indicateur,
-        centimes: lp.centimes("valeur", &format!("Plafond {n}"), -LECTURE_MAX, LECTURE_MAX)?,
+        centimes: lp.centimes("valeur", &format!("Plafond {n}"), 0, MONTANT_MAX)?,
         strict: lp.booleen("strict", &format!("Comparaison stricte du plafond {n}"))?,
     })
 }
