@@ -647,7 +647,8 @@ mod tests {
             for i in 0..lignes {
                 contenu.push_str(&format!("62001{:04};0;999999999999999;1\n", i % 10_000));
             }
-            let i = importer(&[Fichier { nom: "data_CAF_2020_IRIS.csv", contenu: contenu.as_bytes(), annee: None }]).unwrap();
+            let i = importer(&[Fichier { nom: "data_CAF_2020_IRIS.csv", contenu: contenu.as_bytes(), annee: None }])
+                .unwrap();
             for t in &i.territoires {
                 for (cle, v) in &t.valeurs {
                     assert!((0..=SOMME_MAX).contains(v), "{lignes} lignes, {} {cle} = {v}", t.code);
@@ -657,7 +658,11 @@ mod tests {
             // The first 9 fit under the largest total; the others are each told (up to the cap of
             // listed warnings, then counted).
             assert_eq!(avertis, (lignes - 9).min(AVERTISSEMENTS_MAX), "{lignes} lignes");
-            assert!(i.avertissements[0].starts_with("Fichier « data_CAF_2020_IRIS.csv », ligne 11, colonne A"), "{:?}", i.avertissements[0]);
+            assert!(
+                i.avertissements[0].starts_with("Fichier « data_CAF_2020_IRIS.csv », ligne 11, colonne A"),
+                "{:?}",
+                i.avertissements[0]
+            );
         }
     }
 

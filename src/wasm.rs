@@ -238,7 +238,10 @@ fn lire_fichiers(fichiers: JsValue) -> Result<Vec<FichierRecu>, JsValue> {
     let en_liste = est_liste_js(&fichiers).unwrap_or(false);
     let n = if en_liste { longueur(&fichiers, "fichiers").ok() } else { None };
     let Some(n) = n else {
-        return Err(erreur_fichier("fichiers".into(), "Fichiers : doit être une liste de fichiers (1 000 au plus).".into()));
+        return Err(erreur_fichier(
+            "fichiers".into(),
+            "Fichiers : doit être une liste de fichiers (1 000 au plus).".into(),
+        ));
     };
     let mut lus: Vec<FichierRecu> = Vec::new();
     for i in 0..n {
@@ -478,7 +481,8 @@ pub fn generer_foyers(nombre: f64, graine: f64) -> Result<String, JsValue> {
         if x.fract() == 0.0 && (0.0..=f64::from(max)).contains(&x) {
             Ok(x as u64)
         } else {
-            let message = format!("{libelle} : doit être un nombre entier de 0 à {}.", crate::format::entier(i128::from(max)));
+            let message =
+                format!("{libelle} : doit être un nombre entier de 0 à {}.", crate::format::entier(i128::from(max)));
             Err(JsValue::from(ErreurJs { message, champ: champ.into() }))
         }
     };

@@ -73,3 +73,45 @@ fn fichiers_generes_seuils_et_territoires() {
     assert!(sortie.lines().count() > 1_000);
     std::fs::remove_dir_all(&dossier).ok();
 }
+
+#[test]
+fn entrees_hostiles_du_programme() {
+    let dossier = std::env::temp_dir().join(format!("cli-hostile-{}", std::process::id()));
+    std::fs::create_dir_all(&dossier).unwrap();
+    let entree = dossier.join("in.csv");
+    let contenu = "id;annee;personnes;revenus_annuels;prestations_mensuelles\nF1;2017;A35|C33|E5|E9;14400;350\n";
+    std::fs::write(&entree, contenu).unwrap();
+    // The output is the input: refused before anything is opened, the input intact.
+    let e = entree.to_str().unwrap();
+    let (code, _, erreurs) = lancer(&["foyers", e, "-o", e], "");
+    assert_eq!(code, 2, "{erreurs}");
+    assert!(erreurs.contains("est le fichier d'entrée"), "{erreurs}");
+    assert_eq!(std::fs::read_to_string(&entree).unwrap(), contenu);
+    // An argument that is not UTF-8: an error, never a panic.
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        let brut = std::ffi::OsStr::from_bytes(b"foyers\xff");
+        let s = programme().arg(brut).output().unwrap();
+        assert_eq!(s.status.code(), Some(2), "{}", String::from_utf8_lossy(&s.stderr));
+        assert!(String::from_utf8_lossy(&s.stderr).contains("pas en UTF-8"));
+    }
+    // Lines ended by a lone CR are lines.
+    let (code, sortie, _) = lancer(&["foyers"], &contenu.replace('\n', "\r"));
+    assert_eq!(code, 0);
+    assert!(sortie.lines().nth(1).unwrap_or_default().starts_with("2;F1;2017;2,1;"), "{sortie}");
+    // Required columns past the 16th are found.
+    let autres: String = (0..20).map(|i| format!("x{i};")).collect();
+    let large = format!(
+        "{autres}id;annee;personnes;revenus_annuels;prestations_mensuelles\n{}F1;2017;A35;12000;0\n",
+        ";".repeat(20)
+    );
+    let (code, sortie, _) = lancer(&["foyers"], &large);
+    assert_eq!(code, 0);
+    assert!(sortie.lines().nth(1).unwrap_or_default().starts_with("2;F1;2017;1,0;1,0;1000,00;"), "{sortie}");
+    // An over-long first line: no row before the header; the file is unusable.
+    let (code, sortie, erreurs) = lancer(&["foyers"], &format!("{}\nF1;2017;A35;12000;0\n", "a".repeat(70_000)));
+    assert_eq!((code, sortie.as_str()), (1, ""), "{erreurs}");
+    assert!(erreurs.contains("ligne de plus de 65536 octets"), "{erreurs}");
+    let _ = std::fs::remove_dir_all(&dossier);
+}

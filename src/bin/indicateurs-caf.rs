@@ -205,8 +205,31 @@ fn territoires(o: &Options) -> ExitCode {
     ExitCode::SUCCESS
 }
 
+/// Refuses an output that is one of the inputs: opening it for writing would empty the input
+/// before it is read.
+fn sortie_distincte(o: &Options) -> Result<(), String> {
+    let Some(sortie) = o.sortie.as_deref().filter(|s| *s != "-") else { return Ok(()) };
+    let meme = |entree: &str| match (std::fs::canonicalize(entree), std::fs::canonicalize(sortie)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    };
+    match o.entrees.iter().find(|e| meme(e)) {
+        Some(e) => Err(format!(
+            "la sortie « {sortie} » est le fichier d'entrée « {e} » : elle l'effacerait ; choisissez un autre fichier"
+        )),
+        None => Ok(()),
+    }
+}
+
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
+    // Arguments that are not UTF-8 are an error, never a panic.
+    let mut args: Vec<String> = Vec::new();
+    for a in std::env::args_os().skip(1) {
+        match a.into_string() {
+            Ok(a) => args.push(a),
+            Err(a) => return usage(&format!("argument « {} » illisible (pas en UTF-8)", a.to_string_lossy())),
+        }
+    }
     if args.iter().any(|a| a == "-h" || a == "--help") || args.is_empty() {
         print!("{AIDE}");
         return if args.is_empty() { ExitCode::from(2) } else { ExitCode::SUCCESS };
@@ -215,7 +238,7 @@ fn main() -> ExitCode {
         println!("indicateurs-caf {}", env!("CARGO_PKG_VERSION"));
         return ExitCode::SUCCESS;
     }
-    let o = match lire_options(&args) {
+    let o = match lire_options(&args).and_then(|o| sortie_distincte(&o).map(|()| o)) {
         Ok(o) => o,
         Err(m) => return usage(&m),
     };

@@ -356,7 +356,6 @@ const CLES_SITUATION: &[&str] = &[
     "plafonds",
 ];
 
-
 impl TryFrom<&Valeur> for Situation {
     type Error = ErreurFoyer;
 

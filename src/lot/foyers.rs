@@ -80,6 +80,8 @@ pub struct LotFoyers {
     octets: u64,
     reste: Vec<u8>,
     reste_trop_long: bool,
+    /// The last chunk ended with a CR (its LF may start the next one).
+    apres_cr: bool,
     separateur: u8,
     colonnes: Option<[Option<usize>; 7]>,
     /// Columns of the header: a data line with more is an error, never a silent shift.
@@ -104,6 +106,7 @@ impl LotFoyers {
             octets: 0,
             reste: Vec::new(),
             reste_trop_long: false,
+            apres_cr: false,
             separateur: b';',
             colonnes: None,
             colonnes_entete: 0,
@@ -171,7 +174,12 @@ impl LotFoyers {
     pub fn traiter(&mut self, morceau: &[u8], sortie: &mut String) -> Result<(), ErreurLot> {
         self.octets += morceau.len() as u64;
         let mut debut = 0;
-        while let Some(pos) = morceau.get(debut..).and_then(|m| m.iter().position(|&b| b == b'\n')) {
+        // A CR that ended the previous chunk: a LF starting this one belongs to it.
+        if !morceau.is_empty() && std::mem::replace(&mut self.apres_cr, false) && morceau[0] == b'\n' {
+            debut = 1;
+        }
+        // Lines end with LF, CRLF or a lone CR (old spreadsheet exports).
+        while let Some(pos) = morceau.get(debut..).and_then(|m| m.iter().position(|&b| b == b'\n' || b == b'\r')) {
             let fin = debut + pos;
             let segment = morceau.get(debut..fin).unwrap_or_default();
             if self.reste.is_empty() && !self.reste_trop_long {
@@ -179,10 +187,8 @@ impl LotFoyers {
             } else {
                 self.empiler(segment);
                 let ligne = std::mem::take(&mut self.reste);
-                let trop_long = std::mem::replace(&mut self.reste_trop_long, false);
-                if trop_long {
-                    self.ligne += 1;
-                    self.erreur(sortie, b"", "ligne", &format!("Ligne de plus de {LIGNE_MAX} octets : ignorée."));
+                if std::mem::replace(&mut self.reste_trop_long, false) {
+                    self.ligne_trop_longue(sortie)?;
                 } else {
                     self.ligne_complete(&ligne, sortie)?;
                 }
@@ -190,9 +196,30 @@ impl LotFoyers {
                 self.reste.clear();
             }
             debut = fin + 1;
+            if morceau[fin] == b'\r' {
+                match morceau.get(debut) {
+                    Some(b'\n') => debut += 1,
+                    None => self.apres_cr = true,
+                    Some(_) => {}
+                }
+            }
         }
         let fin = morceau.get(debut..).unwrap_or_default();
         self.empiler(fin);
+        Ok(())
+    }
+
+    /// A line over [`LIGNE_MAX`]: an error row, or, before the header, an unusable file (the
+    /// results always start with their header).
+    fn ligne_trop_longue(&mut self, sortie: &mut String) -> Result<(), ErreurLot> {
+        self.ligne += 1;
+        if self.colonnes.is_none() {
+            return Err(ErreurLot::EnTete {
+                manquantes: COLONNES_REQUISES.to_vec(),
+                trouve: format!("ligne de plus de {LIGNE_MAX} octets"),
+            });
+        }
+        self.erreur(sortie, b"", "ligne", &format!("Ligne de plus de {LIGNE_MAX} octets : ignorée."));
         Ok(())
     }
 
@@ -216,8 +243,7 @@ impl LotFoyers {
     pub fn terminer(&mut self, sortie: &mut String) -> Result<(), ErreurLot> {
         let ligne = std::mem::take(&mut self.reste);
         if std::mem::replace(&mut self.reste_trop_long, false) {
-            self.ligne += 1;
-            self.erreur(sortie, b"", "ligne", &format!("Ligne de plus de {LIGNE_MAX} octets : ignorée."));
+            self.ligne_trop_longue(sortie)?;
         } else if !ligne.is_empty() {
             self.ligne_complete(&ligne, sortie)?;
         }
@@ -306,9 +332,9 @@ impl LotFoyers {
 
     fn donnees(&mut self, ligne: &[u8], sortie: &mut String) {
         let Some(colonnes) = self.colonnes else { return };
-        let mut champs: [&[u8]; 16] = [b""; 16];
-        let n = decouper(ligne, self.separateur, &mut champs);
-        let champ = |i: usize| -> Option<&[u8]> { colonnes[i].and_then(|c| champs.get(c).copied().filter(|_| c < n)) };
+        let mut valeurs: [&[u8]; 7] = [b""; 7];
+        let n = decouper(ligne, self.separateur, &colonnes, &mut valeurs);
+        let champ = |i: usize| -> Option<&[u8]> { colonnes[i].filter(|c| *c < n).map(|_| valeurs[i]) };
         let id = champ(0).map(trim).unwrap_or_default();
         if id.len() > 200 {
             return self.erreur(sortie, b"", "id", "Identifiant : 200 caractères au plus.");
@@ -360,10 +386,11 @@ impl LotFoyers {
     }
 }
 
-/// Splits a line into its cells (the first 16 into `champs`, without their double quotes) and
-/// returns the count of cells. A cell in double quotes may hold the separator (`"1166,25"`);
-/// `""` inside it is a quote.
-fn decouper<'a>(ligne: &'a [u8], separateur: u8, champs: &mut [&'a [u8]; 16]) -> usize {
+/// Splits a line into its cells and keeps those of the wanted columns (`colonnes[k]` is the
+/// position of wanted column `k`, wherever it is in the header) in `valeurs`, without their
+/// double quotes; returns the count of cells. A cell in double quotes may hold the separator
+/// (`"1166,25"`); `""` inside it is a quote.
+fn decouper<'a>(ligne: &'a [u8], separateur: u8, colonnes: &[Option<usize>; 7], valeurs: &mut [&'a [u8]; 7]) -> usize {
     let mut n = 0;
     let mut i = 0;
     loop {
@@ -390,8 +417,10 @@ fn decouper<'a>(ligne: &'a [u8], separateur: u8, champs: &mut [&'a [u8]; 16]) ->
             }
             ligne.get(debut_brut..i).unwrap_or_default()
         };
-        if let Some(place) = champs.get_mut(n) {
-            *place = cellule;
+        for (k, c) in colonnes.iter().enumerate() {
+            if *c == Some(n) {
+                valeurs[k] = cellule;
+            }
         }
         n += 1;
         if i >= ligne.len() {
