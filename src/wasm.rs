@@ -26,8 +26,8 @@ impl From<ErreurJs> for JsValue {
 // whole page.
 #[wasm_bindgen]
 extern "C" {
-    #[wasm_bindgen(js_namespace = Object, js_name = entries, catch)]
-    fn entrees_js(objet: &JsValue) -> Result<js_sys::Array, JsValue>;
+    #[wasm_bindgen(js_namespace = Object, js_name = keys, catch)]
+    fn cles_js(objet: &JsValue) -> Result<js_sys::Array, JsValue>;
     #[wasm_bindgen(js_namespace = Reflect, js_name = get, catch)]
     fn lire_js(objet: &JsValue, cle: &JsValue) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(js_namespace = Array, js_name = isArray, catch)]
@@ -71,7 +71,9 @@ fn longueur(v: &JsValue, chemin: &str) -> Result<usize, Illisible> {
     let n = lire_js(v, &JsValue::from_str("length")).map_err(|e| illisible(chemin, exception(&e)))?;
     match n.as_f64() {
         Some(x) if x >= 0.0 && x <= ELEMENTS_MAX as f64 => Ok(x as usize),
-        Some(x) if x > ELEMENTS_MAX as f64 => Err(illisible(chemin, format!("plus de {ELEMENTS_MAX} éléments"))),
+        Some(x) if x > ELEMENTS_MAX as f64 => {
+            Err(illisible(chemin, format!("plus de {} éléments", crate::format::entier(ELEMENTS_MAX as i128))))
+        }
         _ => Err(illisible(chemin, "longueur de liste illisible")),
     }
 }
@@ -88,17 +90,18 @@ fn liste_js(v: &JsValue, chemin: &str, profondeur: usize) -> Result<Valeur, Illi
 }
 
 fn objet_js(v: &JsValue, chemin: &str, profondeur: usize) -> Result<Valeur, Illisible> {
-    let entrees = entrees_js(v).map_err(|e| illisible(chemin, exception(&e)))?;
-    if entrees.length() as usize > ELEMENTS_MAX {
-        return Err(illisible(chemin, format!("plus de {ELEMENTS_MAX} clés")));
+    // Keys first (a Proxy's ownKeys may throw), then each value on its own: a getter that
+    // throws names its own field.
+    let cles = cles_js(v).map_err(|e| illisible(chemin, exception(&e)))?;
+    if cles.length() as usize > ELEMENTS_MAX {
+        return Err(illisible(chemin, format!("plus de {} clés", crate::format::entier(ELEMENTS_MAX as i128))));
     }
-    let mut sortie = Vec::with_capacity(entrees.length() as usize);
-    for entree in entrees.iter() {
-        // Entries are plain [key, value] arrays built by Object.entries: reading them cannot throw.
-        let paire = js_sys::Array::from(&entree);
-        let cle = paire.get(0).as_string().unwrap_or_default();
-        let ici = sous_chemin(chemin, &cle);
-        sortie.push((cle, valeur_js(&paire.get(1), &ici, profondeur + 1)?));
+    let mut sortie = Vec::with_capacity(cles.length() as usize);
+    for cle in cles.iter() {
+        let nom = cle.as_string().unwrap_or_default();
+        let ici = sous_chemin(chemin, &nom);
+        let valeur = lire_js(v, &cle).map_err(|e| illisible(&ici, exception(&e)))?;
+        sortie.push((nom, valeur_js(&valeur, &ici, profondeur + 1)?));
     }
     Ok(Valeur::Objet(sortie))
 }
@@ -223,11 +226,12 @@ fn erreur_fichier(champ: String, message: String) -> JsValue {
 /// The bytes of a `Uint8Array` or an `ArrayBuffer`; a detached buffer reads as empty (it has
 /// no bytes, and copying from it would throw).
 fn octets_js(v: &JsValue) -> Option<Vec<u8>> {
-    if !(v.is_instance_of::<js_sys::Uint8Array>() || v.is_instance_of::<js_sys::ArrayBuffer>()) {
-        return None;
+    // Lengths first: a detached buffer has none, and building a view of it would throw.
+    if let Some(vue) = v.dyn_ref::<js_sys::Uint8Array>() {
+        return Some(if vue.length() == 0 { Vec::new() } else { vue.to_vec() });
     }
-    let vue = js_sys::Uint8Array::new(v);
-    Some(if vue.length() == 0 { Vec::new() } else { vue.to_vec() })
+    let tampon = v.dyn_ref::<js_sys::ArrayBuffer>()?;
+    Some(if tampon.byte_length() == 0 { Vec::new() } else { js_sys::Uint8Array::new(tampon).to_vec() })
 }
 
 /// Largest file accepted by the import, in bytes (the largest INSEE IRIS file is 2 MB).

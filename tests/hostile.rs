@@ -5,10 +5,38 @@
 
 #![cfg(target_arch = "wasm32")]
 
-use indicateurs_caf::wasm::{calculer_diagnostic, calculer_foyer, importer_donnees, TraitementFoyers};
+use indicateurs_caf::wasm::{calculer_diagnostic, calculer_foyer, generer_foyers, importer_donnees, TraitementFoyers};
 use js_sys::{Array, BigInt, Error, Object, Reflect, Symbol, Uint8Array, JSON};
+use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
+
+// Host values that misbehave: getters and Proxy traps that throw (an Error, or a bare string),
+// revoked proxies, huge lists and objects, detached buffers.
+#[wasm_bindgen(inline_js = r#"
+export function getter_qui_leve(chaine) {
+  const o = { annee: 2017, revenusAnnuels: 1, prestationsMensuelles: 0 };
+  Object.defineProperty(o, "personnes", { enumerable: true, get() { if (chaine) throw "boum"; throw new TypeError("getter"); } });
+  return o;
+}
+export function proxy_cles_qui_levent() { return new Proxy({}, { ownKeys() { throw new Error("ownKeys"); } }); }
+export function liste_proxy_qui_leve() {
+  return new Proxy([1, 2], { get(cible, cle) { if (cle === "length") return 2; throw new Error("get"); } });
+}
+export function proxy_revoque() { const r = Proxy.revocable([], {}); r.revoke(); return r.proxy; }
+export function liste_enorme() { return new Array(1e8); }
+export function beaucoup_de_cles() { const o = {}; for (let i = 0; i < 200000; i++) o["k" + i] = i; return o; }
+export function octets_detaches() { const b = new ArrayBuffer(16); const vue = new Uint8Array(b); structuredClone(b, { transfer: [b] }); return vue; }
+"#)]
+extern "C" {
+    fn getter_qui_leve(chaine: bool) -> JsValue;
+    fn proxy_cles_qui_levent() -> JsValue;
+    fn liste_proxy_qui_leve() -> JsValue;
+    fn proxy_revoque() -> JsValue;
+    fn liste_enorme() -> JsValue;
+    fn beaucoup_de_cles() -> JsValue;
+    fn octets_detaches() -> JsValue;
+}
 
 fn js(texte: &str) -> JsValue {
     JSON::parse(texte).expect("JSON du catalogue")
@@ -93,7 +121,7 @@ fn lancer(appel: Appel) -> Result<(String, String), String> {
         Appel::Import(f) => importer_donnees(f).err().map(erreur).unwrap_or(Err("aucune erreur".into())),
         Appel::Lot(contenu) => {
             let mut t = TraitementFoyers::new(false, 0.0);
-            let sortie = match t.traiter(&contenu) {
+            let sortie = match t.traiter(octets(&contenu)) {
                 Ok(s) => s + &t.terminer().map_err(|_| "terminer")?,
                 Err(e) => return erreur(e),
             };
@@ -110,6 +138,8 @@ fn catalogue_des_entrees_hostiles() {
     let dix_mo = "9".repeat(10 * 1024 * 1024);
     let entete = "id;annee;personnes;revenus_annuels;prestations_mensuelles;aide_logement;loyer\n";
     let lot = |ligne: &[u8]| [entete.as_bytes(), ligne].concat();
+    // Nesting stops at 32 levels: the path says where.
+    let profond = format!("personnes{}", "[0]".repeat(31));
     let cas: Vec<(&str, Appel, &str, &str)> = vec![
         ("null", Appel::Foyer(JsValue::NULL), "situation", "doit être un objet"),
         ("undefined", Appel::Foyer(JsValue::UNDEFINED), "situation", "doit être un objet"),
@@ -250,16 +280,44 @@ fn catalogue_des_entrees_hostiles() {
         (
             "imbrication de 200 niveaux",
             Appel::Foyer(avec(&["personnes"], imbrique(200))),
-            "situation",
+            profond.as_str(),
             "imbrication trop profonde",
         ),
-        ("BigInt", Appel::Foyer(avec(&["revenusAnnuels"], BigInt::from(5u64).into())), "situation", "BigInt"),
+        ("BigInt", Appel::Foyer(avec(&["revenusAnnuels"], BigInt::from(5u64).into())), "revenusAnnuels", "BigInt"),
         (
             "Symbol",
             Appel::Foyer(avec(&["revenusAnnuels"], Symbol::for_("x").into())),
-            "situation",
+            "revenusAnnuels",
             "type non pris en charge",
         ),
+        (
+            "getter qui lève une Error",
+            Appel::Foyer(getter_qui_leve(false)),
+            "personnes",
+            "a levé une exception : « getter »",
+        ),
+        (
+            "getter qui lève un texte",
+            Appel::Foyer(getter_qui_leve(true)),
+            "personnes",
+            "a levé une exception : « boum »",
+        ),
+        ("Proxy dont ownKeys lève", Appel::Foyer(proxy_cles_qui_levent()), "situation", "« ownKeys »"),
+        (
+            "liste Proxy dont get lève",
+            Appel::Foyer(avec(&["personnes"], liste_proxy_qui_leve())),
+            "personnes[0]",
+            "« get »",
+        ),
+        ("Proxy révoqué", Appel::Foyer(avec(&["personnes"], proxy_revoque())), "personnes", "a levé une exception"),
+        (
+            "new Array(1e8)",
+            Appel::Foyer(avec(&["personnes"], liste_enorme())),
+            "personnes",
+            "plus de 1\u{202f}000 éléments",
+        ),
+        ("200 000 clés", Appel::Foyer(beaucoup_de_cles()), "situation", "plus de 1\u{202f}000 clés"),
+        ("fichier détaché", Appel::Import(fichier("data_CAF_2020_IRIS.csv", octets_detaches())), "fichiers[0]", "vide"),
         (
             "territoire null",
             Appel::Diagnostic(JsValue::NULL, territoire(), JsValue::UNDEFINED),
@@ -364,7 +422,29 @@ fn valeurs_etranges_mais_valides() {
     Reflect::set(&f, &"contenu".into(), &iris).unwrap();
     assert!(importer_donnees(Array::of1(&f).into()).is_ok());
     let mut t = TraitementFoyers::new(false, 0.0);
-    let sortie = t.traiter(b"id;annee;personnes;revenus_annuels;prestations_mensuelles\n=cmd|' /C calc'!A0;2017;A35;1000;0\n@SUM(A1);2017;A35;1000;0\n+1;2017;A35;1000;0\n").unwrap() + &t.terminer().unwrap();
+    let sortie = t.traiter(octets(b"id;annee;personnes;revenus_annuels;prestations_mensuelles\n=cmd|' /C calc'!A0;2017;A35;1000;0\n@SUM(A1);2017;A35;1000;0\n+1;2017;A35;1000;0\n")).unwrap() + &t.terminer().unwrap();
     let ids: Vec<&str> = sortie.lines().skip(1).map(|l| l.split(';').nth(1).unwrap()).collect();
     assert_eq!(ids, vec!["'=cmd|' /C calc'!A0", "'@SUM(A1)", "'+1"]);
+}
+
+#[wasm_bindgen_test]
+fn le_module_survit_a_dix_mille_appels_fautifs_de_chaque_sorte() {
+    let (getter, proxy, liste, revoque, enorme) =
+        (getter_qui_leve(false), proxy_cles_qui_levent(), liste_proxy_qui_leve(), proxy_revoque(), liste_enorme());
+    for i in 0..10_000 {
+        assert!(calculer_foyer(getter.clone()).is_err());
+        assert!(calculer_foyer(proxy.clone()).is_err());
+        assert!(calculer_foyer(avec(&["personnes"], liste.clone())).is_err());
+        assert!(calculer_foyer(avec(&["personnes"], revoque.clone())).is_err());
+        assert!(calculer_foyer(avec(&["personnes"], enorme.clone())).is_err());
+        assert!(importer_donnees(fichier("data_CAF_2020_IRIS.csv", octets_detaches())).is_err());
+        assert!(generer_foyers(-1.0, 1.0).is_err());
+        let mut t = TraitementFoyers::new(false, 0.0);
+        assert!(t.traiter(JsValue::from_f64(3.0)).is_err());
+        assert!(t.traiter(octets_detaches()).is_ok(), "un tampon détaché se lit vide ({i})");
+    }
+    // Then the module computes as on the first call.
+    let r = calculer_foyer(valide()).expect("le module répond");
+    assert_eq!(Reflect::get(&r, &"uc".into()).unwrap().as_f64(), Some(1.0));
+    assert_eq!(Reflect::get(&r, &"ruc".into()).unwrap().as_f64(), Some(1550.0));
 }

@@ -164,3 +164,27 @@ test("aucun débordement horizontal à 320 et 390 px, dans les pages et dans l'�
     }
   }
 });
+
+test("un lien de partage illisible, démesuré ou faux ne fige pas la page et le dit", async () => {
+  const base64url = (o) => Buffer.from(JSON.stringify(o)).toString("base64").replaceAll("+", "-").replaceAll("/", "_").replace(/=+$/, "");
+  const personnes = Array.from({ length: 5000 }, () => ({ role: "enfant", age: 3 }));
+  const cas = [
+    [base64url({ annee: 2017, personnes, revenusAnnuels: 1, prestationsMensuelles: 0 }), /il est trop long \(8192 caractères au plus\)/],
+    ["%%%pas-du-base64", /il est abîmé/],
+    [base64url([1, 2]), /il ne décrit pas une situation de foyer/],
+    [base64url({ annee: 2017, personnes: [{ role: "pirate", age: 30 }], revenusAnnuels: 1, prestationsMensuelles: 0 }), /Rôle de la personne 1 : valeur « pirate » inconnue/],
+  ];
+  for (const [fragment, attendu] of cas) {
+    const { page, journal } = await env.page();
+    await page.goto(`${env.origine}/#foyer=${fragment}`);
+    await page.waitForFunction(() => document.getElementById("foyer")?.dataset.pret === "oui");
+    const annonce = await texte(page, "#annonce");
+    assert.match(annonce, /^Le lien de partage n'a pas pu être lu : /);
+    assert.match(annonce, attendu);
+    assert.match(annonce, /La situation n'a pas été restaurée\.$/);
+    assert.equal(await page.locator(".personne").count(), 1, "rien n'est construit");
+    assert.equal(await page.locator("#p1-role").inputValue(), "allocataire");
+    assert.deepEqual(journal.erreursConsole, []);
+    await page.close();
+  }
+});

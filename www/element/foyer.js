@@ -6,6 +6,9 @@ import { champ, h } from "./dom.js";
 import { effacerErreurs, montrerAlerte, montrerErreur } from "./erreurs.js";
 import { depuisFragment, versFragment } from "./partage.js";
 
+/** Longest share link fragment read (a foyer of 30 persons takes about 2 000 characters). */
+const LIEN_MAX = 8192;
+
 export class VueFoyer {
   /** `hote`: the element (racine, api, numero, attributes, emettre, clePartage). */
   constructor(hote) {
@@ -81,8 +84,12 @@ export class VueFoyer {
     this.$("annee").value = this.hote.getAttribute("annee") || String(new Date().getFullYear());
     this.ajouterPersonne("allocataire");
     this.ecouter();
-    this.restaurerDepuisLien();
+    const lienIllisible = this.restaurerDepuisLien();
     this.calculer();
+    if (lienIllisible) {
+      this.$("annonce").textContent = lienIllisible;
+      this.$("annonce").className = "annonce erreur-annonce";
+    }
   }
 
   ecouter() {
@@ -281,19 +288,32 @@ export class VueFoyer {
     );
   }
 
+  /**
+   * Restores the situation of a share link. Size and shape are checked before anything is
+   * built, and the package validates it (roles, ages, at most 30 persons) before the form is
+   * filled: a link that cannot be read changes nothing and says why (the returned message).
+   */
   restaurerDepuisLien() {
     const brut = new URLSearchParams(location.hash.slice(1)).get(this.hote.clePartage);
-    if (!brut) return;
+    if (brut === null) return null;
+    const illisible = (raison) => `Le lien de partage n'a pas pu être lu : ${raison} La situation n'a pas été restaurée.`;
+    if (brut.length > LIEN_MAX) return illisible(`il est trop long (${LIEN_MAX} caractères au plus).`);
+    let s;
     try {
-      const s = depuisFragment(brut);
-      if (s && typeof s === "object") {
-        this.remplirSituation(s);
-        this.soumis = true;
-        this.effacerDuLien();
-      }
+      s = depuisFragment(brut);
     } catch {
-      this.$("annonce").textContent = "Le lien de partage est illisible : la situation n'a pas été restaurée.";
+      return illisible("il est abîmé (coupé ou modifié en chemin).");
     }
+    if (!s || typeof s !== "object" || Array.isArray(s) || !Array.isArray(s.personnes)) return illisible("il ne décrit pas une situation de foyer.");
+    try {
+      this.hote.api.calculerFoyer(s);
+    } catch (erreur) {
+      return illisible(erreur.message);
+    }
+    this.remplirSituation(s);
+    this.soumis = true;
+    this.effacerDuLien();
+    return null;
   }
 
   /** Takes this instance's situation out of the address bar (the page keeps it in the form). */
