@@ -13,7 +13,12 @@ element() {
   esbuild www/element/index.js --bundle --format=esm --target=es2022 --charset=utf8 --log-level=warning \
     --banner:js="// <caf-indicateurs> — fichier produit par scripts/build.sh depuis www/element/ ; ne pas modifier." \
     --outfile=www/caf-indicateurs.js
-  printf 'Élément : www/caf-indicateurs.js, %s octets\n' "$(wc -c < www/caf-indicateurs.js)"
+  # The diagnostic view's import runs in this worker, published next to the element.
+  esbuild www/element/import-worker.js --bundle --format=esm --target=es2022 --charset=utf8 --log-level=warning \
+    --banner:js="// Import de données ouvertes de <caf-indicateurs> (fil de travail) — produit par scripts/build.sh ; ne pas modifier." \
+    --outfile=www/caf-indicateurs-import.js
+  printf 'Élément : www/caf-indicateurs.js, %s octets (+ www/caf-indicateurs-import.js, %s octets)\n' \
+    "$(wc -c < www/caf-indicateurs.js)" "$(wc -c < www/caf-indicateurs-import.js)"
 }
 
 if [ "${1:-}" = "element" ]; then

@@ -220,6 +220,15 @@ fn annee_du_nom(nom: &str) -> Option<i32> {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct CelluleIllisible;
 
+/// Longest cell read, in bytes: a longer one (a 50 MB « name ») makes its line ignored before
+/// any work is done on it.
+pub const CELLULE_MAX: usize = 1024;
+
+/// The column of a cell longer than [`CELLULE_MAX`], if any.
+fn cellule_demesuree<'a>(enr: &csv::ByteRecord, en: &'a [String]) -> Option<&'a str> {
+    enr.iter().position(|c| c.len() > CELLULE_MAX).map(|i| en.get(i).map(String::as_str).unwrap_or("?"))
+}
+
 /// Largest sum of one column over a whole file: the largest whole number JavaScript holds
 /// exactly (2⁵³ − 1). A file whose counts add up beyond it has a faulty cell; every sum of the
 /// import (commune, EPCI, département) is a part of that total, so none can overflow.
@@ -335,6 +344,13 @@ fn lire_iris(
         }
         ligne += 1;
         *lues += 1;
+        if let Some(colonne) = cellule_demesuree(&enr, &en) {
+            journal.dire(format!(
+                "Fichier « {} », ligne {ligne}, colonne {colonne} : cellule de plus de {CELLULE_MAX} octets ; ligne ignorée.",
+                f.nom
+            ));
+            continue;
+        }
         let cellule = |i: usize| enr.get(i).map(String::from_utf8_lossy).unwrap_or_default();
         let codgeo = i_code.map(cellule).unwrap_or_default();
         let commune = i_depcom.map(|i| cellule(i).to_string()).filter(|c| !c.trim().is_empty()).unwrap_or_else(|| {
@@ -416,6 +432,13 @@ fn lire_population(f: &Fichier<'_>, reference: &mut Referentiel, journal: &mut J
     while let Ok(true) = r.read_byte_record(&mut enr) {
         ligne += 1;
         *lues += 1;
+        if let Some(colonne) = cellule_demesuree(&enr, &en) {
+            journal.dire(format!(
+                "Fichier « {} », ligne {ligne}, colonne {colonne} : cellule de plus de {CELLULE_MAX} octets ; ligne ignorée.",
+                f.nom
+            ));
+            continue;
+        }
         let cellule = |i: usize| enr.get(i).map(String::from_utf8_lossy).unwrap_or_default();
         let dep = cellule(i_dep).trim().to_string();
         let com = cellule(i_com).trim().to_string();
@@ -664,6 +687,20 @@ mod tests {
                 i.avertissements[0]
             );
         }
+    }
+
+    #[test]
+    fn cellule_demesuree_ignoree_sans_travail() {
+        let nom = "x".repeat(5_000_000);
+        let contenu = format!("CODGEO;LIBCOM;NOTE;A;PERCOU\n620010101;{nom};0;3;4\n620020000;B;0;5;6\n");
+        let i =
+            importer(&[Fichier { nom: "data_CAF_2020_IRIS.csv", contenu: contenu.as_bytes(), annee: None }]).unwrap();
+        assert!(
+            i.avertissements[0].contains("ligne 2, colonne LIBCOM : cellule de plus de 1024 octets ; ligne ignorée"),
+            "{:?}",
+            i.avertissements
+        );
+        assert!(i.territoires.iter().all(|t| t.nom.len() < 100));
     }
 
     #[test]

@@ -237,6 +237,23 @@ fn octets_js(v: &JsValue) -> Option<Vec<u8>> {
 /// Largest file accepted by the import, in bytes (the largest INSEE IRIS file is 2 MB).
 pub const FICHIER_MAX: u32 = 64 * 1024 * 1024;
 
+fn fichier_trop_gros(nom: &str, champ: String) -> JsValue {
+    erreur_fichier(champ, format!("Fichier « {nom} » : {} Mo au plus.", FICHIER_MAX / (1024 * 1024)))
+}
+
+/// `verifierTailleFichier(nom, octets)`: throws the French error of a file too large for the
+/// import, before it is read (a page or a worker checks `File.size` first).
+///
+/// # Errors
+/// Beyond [`FICHIER_MAX`] bytes (`champ: "fichiers"`).
+#[wasm_bindgen(js_name = verifierTailleFichier)]
+pub fn verifier_taille_fichier(nom: &str, octets: f64) -> Result<(), JsValue> {
+    if octets > f64::from(FICHIER_MAX) {
+        return Err(fichier_trop_gros(nom, "fichiers".into()));
+    }
+    Ok(())
+}
+
 /// Reads `[{ nom, contenu, annee? }]` from JavaScript.
 fn lire_fichiers(fichiers: JsValue) -> Result<Vec<FichierRecu>, JsValue> {
     let en_liste = est_liste_js(&fichiers).unwrap_or(false);
@@ -266,10 +283,7 @@ fn lire_fichiers(fichiers: JsValue) -> Result<Vec<FichierRecu>, JsValue> {
             lire_js(&contenu, &JsValue::from_str("byteLength")).ok().and_then(|t| t.as_f64()).unwrap_or(0.0) as u32
         };
         if taille > FICHIER_MAX {
-            return Err(erreur_fichier(
-                format!("fichiers[{i}].contenu"),
-                format!("Fichier « {nom} » : {} Mo au plus.", FICHIER_MAX / (1024 * 1024)),
-            ));
+            return Err(fichier_trop_gros(&nom, format!("fichiers[{i}].contenu")));
         }
         let octets = match contenu.as_string() {
             Some(t) => t.into_bytes(),

@@ -109,3 +109,30 @@ test("import des fichiers IRIS réels, EPCI et département, taux de couverture 
   assert.deepEqual(requetesExternes(journal, env.origine), []);
   await page.close();
 });
+
+test("import hors du fil de la page : progression, annulation, fichier démesuré refusé avant lecture", async () => {
+  const { mkdtempSync, writeFileSync } = await import("node:fs");
+  const { tmpdir } = await import("node:os");
+  const { join } = await import("node:path");
+  const dossier = mkdtempSync(join(tmpdir(), "import-"));
+  // A file over the 64 MB bound: refused at once, by the package's own message.
+  const enorme = join(dossier, "data_CAF_2020_IRIS.csv");
+  writeFileSync(enorme, "CODGEO;NOTE;A;PERCOU\n" + "620010101;0;3;4\n".repeat(4_300_000));
+  const { page, journal } = await ouvrir();
+  await page.setInputFiles("#fichiers", enorme);
+  await page.waitForFunction(() => document.querySelector("caf-indicateurs").shadowRoot.getElementById("erreur-fichiers").textContent !== "");
+  assert.equal(espaces(await page.locator("#erreur-fichiers").innerText()), "Fichier « data_CAF_2020_IRIS.csv » : 64 Mo au plus.");
+  // A large file under the bound: the page answers while the worker imports, and Annuler stops it.
+  const gros = join(dossier, "gros_2020.csv");
+  writeFileSync(gros, "CODGEO;NOTE;A;PERCOU\n" + "620010101;0;3;4\n".repeat(3_000_000));
+  await page.setInputFiles("#fichiers", gros);
+  await page.waitForSelector("#progression-import:not([hidden])");
+  assert.match(espaces(await page.locator("#etat-import").innerText()), /^(Import en cours…|Lecture de « gros_2020\.csv » \(1 sur 1\)…|Agrégation)/);
+  const reponse = await page.evaluate(() => new Promise((ok) => setTimeout(() => ok("répond"), 0)));
+  assert.equal(reponse, "répond");
+  await page.click("#annuler-import");
+  assert.equal(await page.locator("#progression-import").isVisible(), false);
+  assert.equal(espaces(await page.locator("#resume-import").innerText()), "Import annulé : aucun territoire chargé.");
+  assert.deepEqual(journal.erreursConsole, []);
+  await page.close();
+});

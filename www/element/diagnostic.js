@@ -51,6 +51,10 @@ export class VueDiagnostic {
         h("label", { for: "fichiers" }, "Fichiers CSV"),
         h("input", { type: "file", id: "fichiers", accept: ".csv,text/csv", multiple: true, "aria-describedby": "aide-import erreur-fichiers" }),
         h("p", { class: "erreur", id: "erreur-fichiers" })),
+      h("div", { id: "progression-import", class: "actions", hidden: true },
+        h("progress", { "aria-labelledby": "etat-import" }),
+        h("span", { id: "etat-import", role: "status" }),
+        h("button", { type: "button", id: "annuler-import", class: "secondaire" }, "Annuler l'import")),
       h("p", { id: "resume-import", class: "aide", role: "status" }),
       h("div", { id: "choix-import", class: "actions", hidden: true },
         h("div", { class: "champ" }, h("label", { for: "niveau" }, "Niveau"),
@@ -80,6 +84,7 @@ export class VueDiagnostic {
     this.formulaire = formulaire;
     formulaire.addEventListener("input", () => this.calculer());
     this.$("fichiers").addEventListener("change", () => this.importer());
+    this.$("annuler-import").addEventListener("click", () => this.annulerImport());
     this.$("niveau").addEventListener("change", () => this.listerImport());
     this.$("choix-territoire").addEventListener("change", () => this.referenceParDefaut());
     this.$("utiliser-import").addEventListener("click", () => this.utiliserImport());
@@ -192,23 +197,55 @@ export class VueDiagnostic {
     telecharger(this.hote.racine, "etude-preliminaire.csv", csv);
   }
 
-  async importer() {
+  /** The import runs in a worker (www/caf-indicateurs-import.js): progress, and a cancel. */
+  importer() {
     this.$("erreur-fichiers").textContent = "";
-    const fichiers = [];
-    for (const f of this.$("fichiers").files) fichiers.push({ nom: f.name, contenu: new Uint8Array(await f.arrayBuffer()) });
+    const fichiers = [...this.$("fichiers").files];
     if (fichiers.length === 0) return;
-    try {
-      const r = this.hote.api.importerDonnees(fichiers);
-      this.importees = r.territoires;
-      const compte = (n) => this.importees.filter((t) => t.niveau === n).length;
-      this.$("resume-import").textContent = `${r.lignesLues} lignes lues ; données ${r.annee} : ${compte("commune")} communes, ${compte("epci")} EPCI, ${compte("departement")} départements.` + (r.avertissements.length ? " " + r.avertissements.join(" ") : "");
-      if (compte("epci") === 0) this.$("niveau").value = "commune";
-      this.$("choix-import").hidden = false;
-      this.listerImport();
-    } catch (erreur) {
-      this.$("erreur-fichiers").textContent = erreur.message;
-      this.$("choix-import").hidden = true;
-    }
+    this.travail?.terminate();
+    const travail = new Worker(new URL("caf-indicateurs-import.js", import.meta.url), { type: "module" });
+    this.travail = travail;
+    const fin = () => {
+      travail.terminate();
+      if (this.travail === travail) this.travail = null;
+      this.$("progression-import").hidden = true;
+    };
+    this.$("progression-import").hidden = false;
+    this.$("etat-import").textContent = "Import en cours…";
+    this.$("choix-import").hidden = true;
+    travail.onmessage = (e) => {
+      const m = e.data;
+      if (m.type === "progression") this.$("etat-import").textContent = m.texte;
+      if (m.type === "fin") {
+        fin();
+        this.montrerImport(m.resultat);
+      }
+      if (m.type === "erreur") {
+        fin();
+        this.$("erreur-fichiers").textContent = m.message;
+      }
+    };
+    travail.onerror = () => {
+      fin();
+      this.$("erreur-fichiers").textContent = "L'import n'a pas pu démarrer dans ce navigateur.";
+    };
+    travail.postMessage({ paquet: this.hote.paquet, fichiers });
+  }
+
+  annulerImport() {
+    this.travail?.terminate();
+    this.travail = null;
+    this.$("progression-import").hidden = true;
+    this.$("resume-import").textContent = "Import annulé : aucun territoire chargé.";
+  }
+
+  montrerImport(r) {
+    this.importees = r.territoires;
+    const compte = (n) => this.importees.filter((t) => t.niveau === n).length;
+    this.$("resume-import").textContent = `${r.lignesLues} lignes lues ; données ${r.annee} : ${compte("commune")} communes, ${compte("epci")} EPCI, ${compte("departement")} départements.` + (r.avertissements.length ? " " + r.avertissements.join(" ") : "");
+    if (compte("epci") === 0) this.$("niveau").value = "commune";
+    this.$("choix-import").hidden = false;
+    this.listerImport();
   }
 
   listerImport() {

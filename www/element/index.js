@@ -55,8 +55,10 @@ class CafIndicateurs extends HTMLElement {
     this.monte = true;
     this.appliquerCouleur();
     this.racine.replaceChildren(h("p", { role: "status" }, "Chargement du calculateur…"));
+    // The package's URL, also given to the import worker so that it loads the same one.
+    this.paquet = new URL(this.getAttribute("paquet") || PAQUET_DEFAUT, document.baseURI).href;
     try {
-      this.api = await charger(this.getAttribute("paquet") || PAQUET_DEFAUT);
+      this.api = await charger(this.paquet);
     } catch (e) {
       this.racine.replaceChildren(h("p", { role: "alert", class: "erreur" }, "Le calculateur n'a pas pu se charger : " + (e?.message ?? String(e))));
       return;

@@ -22,6 +22,7 @@ export const CSS_BASE = `
   line-height: 1.5;
 }
 :host([hidden]) { display: none; }
+[hidden] { display: none !important; }
 * { box-sizing: border-box; }
 .colonnes { display: grid; grid-template-columns: 1fr; gap: 1.5rem; }
 @container (min-width: 46rem) { .colonnes { grid-template-columns: minmax(17rem, 25rem) 1fr; } }

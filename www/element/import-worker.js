@@ -1,0 +1,23 @@
+// The open-data import of <caf-indicateurs vue="diagnostic">, off the page's thread: the page
+// stays usable, shows progress and can cancel (it terminates this worker). Bundled by
+// scripts/build.sh into www/caf-indicateurs-import.js, next to the element. No arithmetic here:
+// the package checks sizes, reads the files and aggregates them.
+
+onmessage = async (e) => {
+  const { paquet, fichiers } = e.data;
+  try {
+    const m = await import(paquet);
+    await m.default();
+    // Sizes first, before a byte is read: a file too large is refused at once.
+    for (const f of fichiers) m.verifierTailleFichier(f.name, f.size);
+    const lus = [];
+    for (const [i, f] of fichiers.entries()) {
+      postMessage({ type: "progression", texte: `Lecture de « ${f.name} » (${i + 1} sur ${fichiers.length})…` });
+      lus.push({ nom: f.name, contenu: new Uint8Array(await f.arrayBuffer()) });
+    }
+    postMessage({ type: "progression", texte: "Agrégation des communes, EPCI et départements…" });
+    postMessage({ type: "fin", resultat: m.importerDonnees(lus) });
+  } catch (erreur) {
+    postMessage({ type: "erreur", message: erreur?.message ?? String(erreur), champ: erreur?.champ });
+  }
+};
