@@ -88,11 +88,12 @@ fn valeurs_que_seul_javascript_peut_donner() {
             "doit être un objet",
         ),
         ("nombre énorme", avec("loyerMensuel", JsValue::from_f64(1e300)), "loyerMensuel", "compris entre"),
-        ("BigInt", avec("revenusAnnuels", js_sys::BigInt::from(5u64).into()), "situation", "BigInt"),
+        // The path of the unreadable value is its field.
+        ("BigInt", avec("revenusAnnuels", js_sys::BigInt::from(5u64).into()), "revenusAnnuels", "BigInt"),
         (
             "fonction",
             avec("personnes", js_sys::Function::new_no_args("").into()),
-            "situation",
+            "personnes",
             "type non pris en charge",
         ),
     ];
@@ -118,7 +119,8 @@ fn imbrication_hostile_refusee() {
         v = Array::of1(&v).into();
     }
     let (message, champ) = erreur(calculer_foyer(avec("personnes", v)).unwrap_err());
-    assert_eq!(champ, "situation");
+    // Stopped at 32 levels, at the path where it happened.
+    assert_eq!(champ, format!("personnes{}", "[0]".repeat(31)));
     assert!(message.contains("illisible"), "{message}");
     assert!(calculer_foyer(situation_valide()).is_ok());
 }
