@@ -16,7 +16,10 @@ use crate::catalogue::{cles_connues, libelle_cle, INDICATEURS};
 use crate::diagnostic::{diagnostiquer, Cellule, Diagnostic, ErreurDiagnostic, Options, Territoire};
 use crate::foyer::{ErreurFoyer, Resultat, Role, Situation};
 use crate::import::{importer, ErreurImport, Fichier, Import};
-use crate::lot::{territoires_csv, Bilan, ErreurListee, ErreurLot, Progression, SeuilsPopulation};
+use crate::lot::{
+    comptes_csv, lire_comptes, territoires_csv, Bilan, Comptes, ErreurComptes, ErreurListee, ErreurLot, Progression,
+    SeuilsPopulation,
+};
 use crate::nombre::Ratio;
 use crate::parametres::{Seuil, SEUILS};
 use crate::radar::Alerte;
@@ -738,7 +741,104 @@ pub struct ProgressionJs {
     pub texte: String,
 }
 
-/// The TypeScript declarations of every input and output of the package.
+/// A territory of a counts file, as `calculerDiagnostic` takes it.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct TerritoireComptesJs {
+    /// Name.
+    pub nom: String,
+    /// Year of the counts.
+    pub annee: i32,
+    /// Values by input key.
+    pub valeurs: BTreeMap<String, f64>,
+    /// The same keys five years earlier.
+    pub valeurs5ans: BTreeMap<String, f64>,
+}
+
+/// A row of a counts file.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct LigneComptesJs {
+    /// Line of the file.
+    pub ligne: f64,
+    /// Code.
+    pub code: String,
+    /// Name.
+    pub nom: String,
+    /// Level.
+    pub niveau: String,
+    /// Code of the reference row, or null.
+    pub reference: Option<String>,
+    /// The territory, for `calculerDiagnostic`.
+    pub territoire: TerritoireComptesJs,
+}
+
+/// The result of `importerComptes`.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct ComptesJs {
+    /// Rows read.
+    pub lignes: Vec<LigneComptesJs>,
+    /// Rows in error.
+    pub erreurs: Vec<ErreurLigneJs>,
+    /// Warnings.
+    pub avertissements: Vec<String>,
+}
+
+impl From<&Comptes> for ComptesJs {
+    fn from(c: &Comptes) -> Self {
+        // Inserted one by one: collecting into a map would pull a generic sort into the module.
+        let carte = |m: &BTreeMap<String, Ratio>| {
+            let mut c = BTreeMap::new();
+            for (k, v) in m {
+                c.insert(k.clone(), v.to_f64());
+            }
+            c
+        };
+        ComptesJs {
+            lignes: c
+                .lignes
+                .iter()
+                .map(|l| LigneComptesJs {
+                    ligne: l.ligne as f64,
+                    code: l.code.clone(),
+                    nom: l.nom.clone(),
+                    niveau: l.niveau.clone(),
+                    reference: l.reference.clone(),
+                    territoire: TerritoireComptesJs {
+                        nom: l.nom.clone(),
+                        annee: l.territoire.annee,
+                        valeurs: carte(&l.territoire.valeurs),
+                        valeurs5ans: carte(&l.territoire.valeurs5ans),
+                    },
+                })
+                .collect(),
+            erreurs: c.erreurs.iter().map(ErreurLigneJs::from).collect(),
+            avertissements: c.avertissements.clone(),
+        }
+    }
+}
+
+impl From<ErreurComptes> for ErreurJs {
+    fn from(e: ErreurComptes) -> Self {
+        ErreurJs { message: e.to_string(), champ: "entete".into() }
+    }
+}
+
+/// `importerComptes` on a received file.
+///
+/// # Errors
+/// A header without `code` or `annee`.
+pub fn importer_comptes_fichier(f: &FichierRecu) -> Result<ComptesJs, ErreurJs> {
+    Ok(ComptesJs::from(&lire_comptes(&f.contenu)?))
+}
+
+/// `exporterComptesCsv` on a received file.
+///
+/// # Errors
+/// As [`importer_comptes_fichier`].
+pub fn comptes_csv_fichier(f: &FichierRecu) -> Result<String, ErreurJs> {
+    Ok(comptes_csv(&lire_comptes(&f.contenu)?))
+}
+
 impl From<&Progression> for ProgressionJs {
     fn from(p: &Progression) -> Self {
         ProgressionJs {
@@ -1073,6 +1173,32 @@ export interface ErreurLigne {
   ligne: number;
   champ: string;
   message: string;
+}
+
+/** Un territoire d'un fichier de comptes, prêt pour calculerDiagnostic. */
+export interface TerritoireComptes {
+  nom: string;
+  annee: number;
+  valeurs: Record<string, number>;
+  valeurs5ans: Record<string, number>;
+}
+
+/** Une ligne d'un fichier de comptes. */
+export interface LigneComptes {
+  ligne: number;
+  code: string;
+  nom: string;
+  niveau: string;
+  /** Code de la ligne de référence, ou null. */
+  reference: string | null;
+  territoire: TerritoireComptes;
+}
+
+/** Résultat d'importerComptes. */
+export interface ComptesTerritoires {
+  lignes: LigneComptes[];
+  erreurs: ErreurLigne[];
+  avertissements: string[];
 }
 
 /** Erreur levée sur une saisie invalide. */

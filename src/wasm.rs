@@ -316,6 +316,48 @@ pub fn importer_donnees(
     encoder(&importer_donnees_fichiers(&lire_fichiers(fichiers)?)?)
 }
 
+/// The one file of a call that takes one: `{ nom, contenu }`.
+fn un_fichier(fichier: JsValue) -> Result<FichierRecu, JsValue> {
+    let liste = js_sys::Array::of1(&fichier);
+    lire_fichiers(liste.into())?.pop().ok_or_else(|| erreur_fichier("fichier".into(), "Fichier : absent.".into()))
+}
+
+/// `importerComptes(fichier)`: reads a counts file of any territories (`{ nom, contenu }`): each
+/// row ready for `calculerDiagnostic`, with the code of its reference row; faulty rows listed.
+///
+/// # Errors
+/// A header without `code` or `annee` (`champ: "entete"`), or not a file.
+#[wasm_bindgen(js_name = importerComptes, unchecked_return_type = "ComptesTerritoires")]
+pub fn importer_comptes(
+    #[wasm_bindgen(unchecked_param_type = "FichierDonnees")] fichier: JsValue,
+) -> Result<JsValue, JsValue> {
+    encoder(&importer_comptes_fichier(&un_fichier(fichier)?)?)
+}
+
+/// `exporterComptesCsv(fichier)`: the diagnostic of every row of a counts file against its
+/// reference, as a CSV of raw numbers.
+///
+/// # Errors
+/// As `importerComptes`.
+#[wasm_bindgen(js_name = exporterComptesCsv)]
+pub fn exporter_comptes_csv(
+    #[wasm_bindgen(unchecked_param_type = "FichierDonnees")] fichier: JsValue,
+) -> Result<String, JsValue> {
+    Ok(comptes_csv_fichier(&un_fichier(fichier)?)?)
+}
+
+/// `modeleComptes()`: the template of a counts file (every column, its label, an example row).
+#[wasm_bindgen(js_name = modeleComptes)]
+pub fn modele_comptes_js() -> String {
+    crate::lot::modele_comptes()
+}
+
+/// `estFichierComptes(premiersOctets)`: whether a file starts like a counts file.
+#[wasm_bindgen(js_name = estFichierComptes)]
+pub fn est_fichier_comptes_js(debut: &[u8]) -> bool {
+    crate::lot::est_fichier_comptes(debut)
+}
+
 /// `clesDiagnostic()`: every input key of the diagnostic with its French label.
 ///
 /// # Errors

@@ -115,3 +115,44 @@ fn entrees_hostiles_du_programme() {
     assert!(erreurs.contains("ligne de plus de 65536 octets"), "{erreurs}");
     let _ = std::fs::remove_dir_all(&dossier);
 }
+
+/// A counts file of one département and `n` EPCI that refer to it.
+fn fichier_de_comptes(n: usize) -> String {
+    let mut s = String::from("code;nom;niveau;annee;reference;habitants;personnesCouvertes;allocataires;allocataires_5ans;couplesAvecEnfants;famillesMonoparentales;isoles;couplesSansEnfant\n");
+    s.push_str("62;Pas-de-Calais;departement;2020;;1466743;790365;318388;300000;82000;40000;150000;46388\n");
+    for i in 0..n {
+        let a = 2_000 + (i * 37) % 9_000;
+        s.push_str(&format!(
+            "2000{i:05};EPCI {i};epci;2020;62;{};{};{a};{};{};{};{};{}\n",
+            a * 6,
+            a * 3,
+            a - 100,
+            a / 4,
+            a / 8,
+            a / 2,
+            a - a / 4 - a / 8 - a / 2
+        ));
+    }
+    s
+}
+
+#[test]
+fn comptes_de_1250_epci_et_modele() {
+    let (code, sortie, erreurs) = lancer(&["territoires", "-"], &fichier_de_comptes(1_250));
+    assert_eq!(code, 0, "{erreurs}");
+    let lignes: Vec<&str> = sortie.lines().collect();
+    assert_eq!(lignes.len(), 1 + 1 + 1_250);
+    let entete: Vec<&str> = lignes[0].trim_start_matches('\u{feff}').split(';').collect();
+    let col = |nom: &str| entete.iter().position(|c| *c == nom).unwrap();
+    let epci: Vec<&str> = lignes[2].split(';').collect();
+    assert_eq!(
+        (epci[col("code")], epci[col("tauxCouvertureCaf")], epci[col("tauxCouvertureCaf_reference")]),
+        ("200000000", "50,0", "53,9")
+    );
+    assert_eq!(epci[col("allocataires_variation5ans")], "5,3");
+    assert!(erreurs.contains("1251 territoires, dont 0 lignes en erreur"), "{erreurs}");
+    let (code, modele, _) = lancer(&["modele"], "");
+    assert_eq!(code, 0);
+    assert!(modele.starts_with("\u{feff}code;nom;niveau;annee;reference;"));
+    assert!(modele.contains("allocataires_5ans"));
+}

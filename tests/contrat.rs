@@ -7,8 +7,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use indicateurs_caf::contrat::{
-    calculer_diagnostic_valeur, calculer_foyer_valeur, cles_diagnostic_js, importer_donnees_fichiers, roles_js,
-    FichierRecu, ProgressionJs, SeuilsPopulationJs, TYPES,
+    calculer_diagnostic_valeur, calculer_foyer_valeur, cles_diagnostic_js, importer_comptes_fichier,
+    importer_donnees_fichiers, roles_js, FichierRecu, ProgressionJs, SeuilsPopulationJs, TYPES,
 };
 use indicateurs_caf::lot::{seuils_population, LotFoyers, Ponderation};
 use indicateurs_caf::valeur::Valeur;
@@ -116,6 +116,14 @@ fn chaque_type_de_sortie_egale_sa_declaration() {
     let import = serde_json::to_value(importer_donnees_fichiers(&[fichier]).unwrap()).unwrap();
     conforme(&d, "ImportDonnees", &import);
     conforme(&d, "TerritoireImporte", &import["territoires"][0]);
+
+    let comptes = "code;nom;niveau;annee;reference;allocataires;allocataires_5ans\n62;P;departement;2020;;10;9\nx;X;epci;2020;62;abc;1\n";
+    let f = FichierRecu { nom: "comptes.csv".into(), contenu: comptes.as_bytes().to_vec(), annee: None };
+    let c = serde_json::to_value(importer_comptes_fichier(&f).unwrap()).unwrap();
+    conforme(&d, "ComptesTerritoires", &c);
+    conforme(&d, "LigneComptes", &c["lignes"][0]);
+    conforme(&d, "TerritoireComptes", &c["lignes"][0]["territoire"]);
+    conforme(&d, "ErreurLigne", &c["erreurs"][0]);
 
     let mut lot = LotFoyers::new(true);
     let mut sortie = String::new();

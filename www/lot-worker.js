@@ -2,7 +2,7 @@
 // through the wasm package, and the result is kept as Blob parts (the browser may keep them
 // out of the JavaScript heap). No arithmetic here either: progress, estimates and durations
 // come from the package.
-import init, { TraitementFoyers, dureeAffichee, exporterTerritoiresCsv } from "../pkg/indicateurs_caf.js";
+import init, { TraitementFoyers, dureeAffichee, estFichierComptes, exporterComptesCsv, exporterTerritoiresCsv } from "../pkg/indicateurs_caf.js";
 
 const pret = init();
 
@@ -34,7 +34,9 @@ async function territoires({ fichiers }) {
   const debut = performance.now();
   const lus = [];
   for (const f of fichiers) lus.push({ nom: f.name, contenu: new Uint8Array(await f.arrayBuffer()) });
-  const csv = exporterTerritoiresCsv(lus);
+  // A counts file of any territories, or open-data IRIS files: the same kind of CSV out.
+  const comptes = lus.length === 1 && estFichierComptes(lus[0].contenu.subarray(0, 4096));
+  const csv = comptes ? exporterComptesCsv(lus[0]) : exporterTerritoiresCsv(lus);
   postMessage({ type: "fin", blob: new Blob([csv], { type: "text/csv;charset=utf-8" }), resume: `Calculé en ${dureeAffichee(debut, performance.now())}.` });
 }
 

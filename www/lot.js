@@ -1,6 +1,6 @@
 // The batch page: hands the files to the worker, shows its progress, offers the results.
 // The worker and the package do all the computing.
-import init, { genererFoyers } from "../pkg/indicateurs_caf.js";
+import init, { genererFoyers, modeleComptes } from "../pkg/indicateurs_caf.js";
 
 const $ = (id) => document.getElementById(id);
 let travail = null;
@@ -96,6 +96,12 @@ $("annuler").addEventListener("click", () => {
 for (const id of ["ponderation", "population"]) {
   $(id).addEventListener("change", () => { if (dernierFichier) lancerFoyers(dernierFichier); });
 }
+$("modele-comptes").addEventListener("click", () => {
+  const a = Object.assign(document.createElement("a"), { download: "modele-comptes-territoires.csv" });
+  a.href = URL.createObjectURL(new Blob([modeleComptes()], { type: "text/csv;charset=utf-8" }));
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+});
 $("exemple").addEventListener("click", () => {
   const a = Object.assign(document.createElement("a"), { download: "exemple-foyers.csv" });
   a.href = URL.createObjectURL(new Blob([genererFoyers(1000, 1)], { type: "text/csv;charset=utf-8" }));

@@ -5,7 +5,10 @@ use std::io::{self, BufWriter, Read, Write};
 use std::process::ExitCode;
 
 use indicateurs_caf::import::{importer, Fichier};
-use indicateurs_caf::lot::{generer_lignes, seuils_par_annee, territoires_csv, LotFoyers, Ponderation};
+use indicateurs_caf::lot::{
+    comptes_csv, duree, est_fichier_comptes, generer_lignes, lire_comptes, modele_comptes, seuils_par_annee,
+    territoires_csv, LotFoyers, Ponderation,
+};
 
 const AIDE: &str = "\
 indicateurs-caf — indicateurs de la politique familiale, en lots
@@ -19,8 +22,12 @@ UTILISATION
       RUC médian exact d'une population de foyers (même CSV), seuils à 60 % et 50 % de la
       médiane, parts des foyers et des personnes sous chacun. Pondération par défaut : personnes.
   indicateurs-caf territoires FICHIER... [-o SORTIE]
-      Ratios du diagnostic pour chaque commune et EPCI de fichiers INSEE « Données CAF à l'IRIS »
-      (avec, en option, le fichier des populations légales), face à leur département.
+      Le diagnostic de chaque territoire d'un fichier de comptes (code;nom;niveau;annee;reference
+      puis les clés du diagnostic et leurs valeurs cinq ans plus tôt, <clé>_5ans) face à sa
+      référence, en nombres bruts ; ou les ratios de chaque commune et EPCI de fichiers INSEE
+      « Données CAF à l'IRIS » (et du fichier des populations légales), face à leur département.
+  indicateurs-caf modele [-o SORTIE]
+      Écrit le modèle d'un fichier de comptes : chaque colonne, son libellé, une ligne d'exemple.
   indicateurs-caf generer [--nombre N] [--graine G] [-o SORTIE]
       Écrit un fichier de N foyers (1 000 par défaut) toujours identique pour une même graine.
 
@@ -179,9 +186,20 @@ fn territoires(o: &Options) -> ExitCode {
     }
     let mut contenus = Vec::new();
     for c in &o.entrees {
-        match std::fs::read(c) {
+        let lu = if c == "-" {
+            let mut octets = Vec::new();
+            io::stdin().read_to_end(&mut octets).map(|_| octets)
+        } else {
+            std::fs::read(c)
+        };
+        match lu {
             Ok(octets) => contenus.push((c.clone(), octets)),
             Err(e) => return inutilisable(&format!("lecture de « {c} » impossible : {e}")),
+        }
+    }
+    if let [(nom, octets)] = contenus.as_slice() {
+        if est_fichier_comptes(octets) {
+            return comptes(o, nom, octets);
         }
     }
     let fichiers: Vec<Fichier> = contenus
@@ -200,6 +218,43 @@ fn territoires(o: &Options) -> ExitCode {
         Err(e) => return inutilisable(&format!("écriture impossible : {e}")),
     };
     if sortie.write_all(territoires_csv(&import).as_bytes()).and_then(|()| sortie.flush()).is_err() {
+        return inutilisable("écriture impossible");
+    }
+    ExitCode::SUCCESS
+}
+
+/// A counts file: the diagnostic of every row against its reference, in raw numbers.
+fn comptes(o: &Options, nom: &str, octets: &[u8]) -> ExitCode {
+    let debut = std::time::Instant::now();
+    let c = match lire_comptes(octets) {
+        Ok(c) => c,
+        Err(e) => return inutilisable(&format!("« {nom} » : {e}")),
+    };
+    for a in &c.avertissements {
+        eprintln!("{a}");
+    }
+    let mut sortie = match ouvrir_sortie(o.sortie.as_deref()) {
+        Ok(s) => s,
+        Err(e) => return inutilisable(&format!("écriture impossible : {e}")),
+    };
+    if sortie.write_all(comptes_csv(&c).as_bytes()).and_then(|()| sortie.flush()).is_err() {
+        return inutilisable("écriture impossible");
+    }
+    eprintln!(
+        "{} territoires, dont {} lignes en erreur, en {}.",
+        c.lignes.len() + c.erreurs.len(),
+        c.erreurs.len(),
+        duree(0.0, debut.elapsed().as_secs_f64() * 1000.0)
+    );
+    ExitCode::SUCCESS
+}
+
+fn ecrire(o: &Options, texte: &str) -> ExitCode {
+    let mut sortie = match ouvrir_sortie(o.sortie.as_deref()) {
+        Ok(s) => s,
+        Err(e) => return inutilisable(&format!("écriture impossible : {e}")),
+    };
+    if sortie.write_all(texte.as_bytes()).and_then(|()| sortie.flush()).is_err() {
         return inutilisable("écriture impossible");
     }
     ExitCode::SUCCESS
@@ -246,6 +301,7 @@ fn main() -> ExitCode {
         "foyers" => foyers(&o, false),
         "seuils" => foyers(&o, true),
         "territoires" => territoires(&o),
+        "modele" => ecrire(&o, &modele_comptes()),
         "generer" => {
             let mut sortie = match ouvrir_sortie(o.sortie.as_deref()) {
                 Ok(s) => s,

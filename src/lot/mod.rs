@@ -26,6 +26,7 @@
 //! numeric core as `calculerFoyer` ([`crate::foyer::Chiffres`]), so both always agree.
 
 mod bilan;
+mod comptes;
 mod foyers;
 mod generateur;
 mod nombres;
@@ -34,6 +35,10 @@ mod progression;
 mod territoires;
 
 pub use bilan::{Bilan, ErreurListee, ERREURS_LISTEES};
+pub use comptes::{
+    comptes_csv, est_fichier_comptes, lire_comptes, modele_comptes, Comptes, ErreurComptes, LigneComptes,
+    LIGNES_COMPTES_MAX,
+};
 pub use foyers::{traiter_tout, ErreurLot, LotFoyers, COLONNES, COLONNES_REQUISES, ENTETE_RESULTATS, LIGNE_MAX};
 pub use generateur::{generer, generer_lignes};
 pub use population::{

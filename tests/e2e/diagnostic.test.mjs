@@ -20,6 +20,8 @@ test("l'exemple du Pays d'Opale : tableaux, phrases, radar, CSV, impression", as
   await page.waitForSelector('tr[data-id="tauxCouvertureCaf"]');
   assert.equal(await cellule(page, "tauxCouvertureCaf", "territoire"), "51,2 %");
   assert.equal(await cellule(page, "tauxCouvertureCaf", "reference"), "53,9 %");
+  // A published share given with a decimal comma in a quoted cell of a comma-separated file.
+  assert.equal(await cellule(page, "partAlParcPublic", "territoire"), "10,2 %");
   assert.equal(await cellule(page, "naissances", "variation"), "↓ -20,8 %");
   assert.equal(await cellule(page, "capaciteAccueilPour100", "territoire"), "58,4");
   const phrases = (await page.locator(".phrase").allInnerTexts()).map(espaces);
@@ -133,6 +135,39 @@ test("import hors du fil de la page : progression, annulation, fichier démesur�
   await page.click("#annuler-import");
   assert.equal(await page.locator("#progression-import").isVisible(), false);
   assert.equal(espaces(await page.locator("#resume-import").innerText()), "Import annulé : aucun territoire chargé.");
+  assert.deepEqual(journal.erreursConsole, []);
+  await page.close();
+});
+
+test("un fichier de comptes de plusieurs territoires : l'étude de chaque ligne face à sa référence, le modèle à télécharger", async () => {
+  const { mkdtempSync, writeFileSync, readFileSync } = await import("node:fs");
+  const { tmpdir } = await import("node:os");
+  const { join } = await import("node:path");
+  const chemin = join(mkdtempSync(join(tmpdir(), "comptes-")), "comptes.csv");
+  writeFileSync(chemin, [
+    "code,nom,niveau,annee,reference,habitants,personnesCouvertes,allocataires,allocataires_5ans,partAlParcPublic",
+    "62,Pas-de-Calais,departement,2020,,1466743,790365,318388,300000,",
+    "200072478,Cc Pays D'opale,epci,2020,62,25188,12903,4582,4151,\"10,2\"",
+    "200000001,Autre EPCI,epci,2020,62,10000,6000,3000,2900,",
+    "faux,Faux,epci,2020,62,12.000,1,1,1,",
+  ].join("\n"));
+  const { page, journal } = await ouvrir();
+  const [modele] = await Promise.all([page.waitForEvent("download"), page.click("#modele-comptes")]);
+  assert.match(readFileSync(await modele.path(), "utf8"), /^\ufeffcode;nom;niveau;annee;reference;/);
+  await page.setInputFiles("#fichiers", chemin);
+  await page.waitForSelector("#choix-import:not([hidden])");
+  const resume = espaces(await page.locator("#resume-import").innerText());
+  assert.match(resume, /^3 territoires lus, 1 lignes en erreur\. Ligne 5, colonne habitants : .*« 12\.000 » est ambigu/);
+  await page.selectOption("#choix-territoire", "epci:200072478");
+  assert.equal(await page.locator("#choix-reference").inputValue(), "departement:62");
+  await page.click("#utiliser-import");
+  await page.waitForSelector('tr[data-id="tauxCouvertureCaf"]');
+  assert.equal(await cellule(page, "tauxCouvertureCaf", "territoire"), "51,2 %");
+  assert.equal(await cellule(page, "tauxCouvertureCaf", "reference"), "53,9 %");
+  // A published share given with a decimal comma in a quoted cell of a comma-separated file.
+  assert.equal(await cellule(page, "partAlParcPublic", "territoire"), "10,2 %");
+  // The count of five years earlier, from the file, gives the variation.
+  assert.match(espaces(await page.locator('tr[data-id="allocataires"] td.variation').innerText()), /\+10,4 %/);
   assert.deepEqual(journal.erreursConsole, []);
   await page.close();
 });

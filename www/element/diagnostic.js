@@ -46,7 +46,8 @@ export class VueDiagnostic {
             h("tbody", {}, lignes)))));
     const importer = h("section", { class: "saisie", "aria-labelledby": `titre-import-${this.hote.numero}` },
       h("h2", { id: `titre-import-${this.hote.numero}` }, "Importer des données ouvertes"),
-      h("p", { class: "aide", id: "aide-import" }, "Fichiers INSEE « Données CAF à l'IRIS » (2016 à 2020). Ajoutez un fichier de 2016 à 2018 pour connaître les EPCI, et le fichier INSEE des populations légales par commune pour le taux de couverture."),
+      h("p", { class: "aide", id: "aide-import" }, "Votre fichier de comptes (un territoire par ligne, chacun avec sa référence), ou les fichiers INSEE « Données CAF à l'IRIS » (2016 à 2020) : ajoutez un fichier de 2016 à 2018 pour connaître les EPCI, et le fichier INSEE des populations légales par commune pour le taux de couverture."),
+      h("div", { class: "actions" }, h("button", { type: "button", id: "modele-comptes", class: "secondaire" }, "Télécharger le modèle de fichier de comptes")),
       h("div", { class: "champ" },
         h("label", { for: "fichiers" }, "Fichiers CSV"),
         h("input", { type: "file", id: "fichiers", accept: ".csv,text/csv", multiple: true, "aria-describedby": "aide-import erreur-fichiers" }),
@@ -58,7 +59,7 @@ export class VueDiagnostic {
       h("p", { id: "resume-import", class: "aide", role: "status" }),
       h("div", { id: "choix-import", class: "actions", hidden: true },
         h("div", { class: "champ" }, h("label", { for: "niveau" }, "Niveau"),
-          h("select", { id: "niveau" }, [["epci", "EPCI"], ["commune", "Commune"], ["departement", "Département"]].map(([v, l]) => h("option", { value: v }, l)))),
+          h("select", { id: "niveau" }, [["epci", "EPCI"], ["commune", "Commune"], ["departement", "Département"], ["autre", "Autre"]].map(([v, l]) => h("option", { value: v }, l)))),
         h("div", { class: "champ" }, h("label", { for: "choix-territoire" }, "Territoire"), h("select", { id: "choix-territoire" })),
         h("div", { class: "champ" }, h("label", { for: "choix-reference" }, "Référence"), h("select", { id: "choix-reference" })),
         h("button", { type: "button", id: "utiliser-import" }, "Utiliser ces territoires")));
@@ -85,11 +86,13 @@ export class VueDiagnostic {
     formulaire.addEventListener("input", () => this.calculer());
     this.$("fichiers").addEventListener("change", () => this.importer());
     this.$("annuler-import").addEventListener("click", () => this.annulerImport());
+    this.$("modele-comptes").addEventListener("click", () => telecharger(this.hote.racine, "modele-comptes-territoires.csv", this.hote.api.modeleComptes()));
     this.$("niveau").addEventListener("change", () => this.listerImport());
     this.$("choix-territoire").addEventListener("change", () => this.referenceParDefaut());
     this.$("utiliser-import").addEventListener("click", () => this.utiliserImport());
     this.$("charger-exemple")?.addEventListener("click", () => this.chargerExemple(exemple));
     this.$("vider").addEventListener("click", () => {
+      this.valeurs5ans = null;
       this.remplirTerritoire("territoire", { valeurs: {} });
       this.remplirTerritoire("reference", { valeurs: {} });
       this.calculer();
@@ -114,6 +117,8 @@ export class VueDiagnostic {
   lireTerritoire(cote) {
     const p = cote === "territoire" ? "t" : "r";
     const t = { nom: this.$(`${p}-nom`).value, annee: this.$(`${p}-annee`).value, valeurs: {}, variations5ans: {} };
+    // The counts of five years earlier of a row of a counts file (the form has no field for them).
+    if (this.valeurs5ans?.[cote]) t.valeurs5ans = this.valeurs5ans[cote];
     for (const input of this.formulaire.querySelectorAll(`input[data-cote="${cote}"]`)) {
       if (input.value.trim() === "") continue;
       if (input.dataset.cle) t.valeurs[input.dataset.cle] = input.value;
@@ -218,7 +223,8 @@ export class VueDiagnostic {
       if (m.type === "progression") this.$("etat-import").textContent = m.texte;
       if (m.type === "fin") {
         fin();
-        this.montrerImport(m.resultat);
+        if (m.comptes) this.montrerComptes(m.comptes);
+        else this.montrerImport(m.resultat);
       }
       if (m.type === "erreur") {
         fin();
@@ -240,6 +246,7 @@ export class VueDiagnostic {
   }
 
   montrerImport(r) {
+    this.comptes = null;
     this.importees = r.territoires;
     const compte = (n) => this.importees.filter((t) => t.niveau === n).length;
     this.$("resume-import").textContent = `${r.lignesLues} lignes lues ; données ${r.annee} : ${compte("commune")} communes, ${compte("epci")} EPCI, ${compte("departement")} départements.` + (r.avertissements.length ? " " + r.avertissements.join(" ") : "");
@@ -251,13 +258,28 @@ export class VueDiagnostic {
   listerImport() {
     const options = (select, liste) => select.replaceChildren(...liste.map((t) => h("option", { value: `${t.niveau}:${t.code}` }, `${t.nom} (${t.code})`)));
     options(this.$("choix-territoire"), this.importees.filter((t) => t.niveau === this.$("niveau").value));
-    options(this.$("choix-reference"), this.importees.filter((t) => t.niveau === "departement"));
+    // A counts file names its own references; open data compare with the département.
+    options(this.$("choix-reference"), this.comptes ? this.importees : this.importees.filter((t) => t.niveau === "departement"));
     this.referenceParDefaut();
   }
 
   referenceParDefaut() {
     const t = this.importees.find((x) => `${x.niveau}:${x.code}` === this.$("choix-territoire").value);
-    if (t?.departement) this.$("choix-reference").value = `departement:${t.departement}`;
+    const r = this.comptes ? this.importees.find((x) => x.code === t?.reference) : null;
+    if (r) this.$("choix-reference").value = `${r.niveau}:${r.code}`;
+    else if (t?.departement) this.$("choix-reference").value = `departement:${t.departement}`;
+  }
+
+  /** The rows of a counts file: any territory, each with its own reference, in one click. */
+  montrerComptes(c) {
+    this.comptes = c;
+    this.importees = c.lignes.map((l) => ({ ...l.territoire, niveau: l.niveau, code: l.code, reference: l.reference }));
+    const erreurs = c.erreurs.map((e) => `Ligne ${e.ligne}, colonne ${e.champ} : ${e.message}`);
+    this.$("resume-import").textContent = [`${c.lignes.length} territoires lus, ${c.erreurs.length} lignes en erreur.`, ...erreurs.slice(0, 5), ...c.avertissements].join(" ");
+    const niveaux = [...new Set(this.importees.map((t) => t.niveau))];
+    if (!niveaux.includes(this.$("niveau").value)) this.$("niveau").value = niveaux.includes("epci") ? "epci" : niveaux[0] ?? "autre";
+    this.$("choix-import").hidden = c.lignes.length === 0;
+    this.listerImport();
   }
 
   utiliserImport() {
@@ -265,6 +287,7 @@ export class VueDiagnostic {
     const t = trouver(this.$("choix-territoire").value);
     const r = trouver(this.$("choix-reference").value);
     if (!t || !r) return;
+    this.valeurs5ans = this.comptes ? { territoire: t.valeurs5ans, reference: r.valeurs5ans } : null;
     this.remplirTerritoire("territoire", t);
     this.remplirTerritoire("reference", r);
     this.calculer();

@@ -15,6 +15,11 @@ onmessage = async (e) => {
       postMessage({ type: "progression", texte: `Lecture de « ${f.name} » (${i + 1} sur ${fichiers.length})…` });
       lus.push({ nom: f.name, contenu: new Uint8Array(await f.arrayBuffer()) });
     }
+    // One counts file (code, annee… columns): its rows; otherwise open data to aggregate.
+    if (lus.length === 1 && m.estFichierComptes(lus[0].contenu.subarray(0, 4096))) {
+      postMessage({ type: "fin", comptes: m.importerComptes(lus[0]) });
+      return;
+    }
     postMessage({ type: "progression", texte: "Agrégation des communes, EPCI et départements…" });
     postMessage({ type: "fin", resultat: m.importerDonnees(lus) });
   } catch (erreur) {

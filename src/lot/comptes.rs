@@ -1,0 +1,365 @@
+//! A counts file of any territories — the extraction a CAF statistician, an observatory or a
+//! CTG coordinator already has — and the diagnostic of each of its rows against its reference.
+//!
+//! One row per territory: `code`, `nom`, optional `niveau` (commune, epci, departement, autre),
+//! `annee`, `reference` (the code of the row to compare it with), then any input key of the
+//! diagnostic as a column (`allocataires`, `personnesCouvertes`…, or an indicator id for a
+//! published value), and `<key>_5ans` for the value five years earlier. `;`, `,` or tab; decimal
+//! comma or point; UTF-8 with or without BOM; a row whose first cell starts with `#` is a comment
+//! (the template's labels). Each row is read by the same rules as `calculerDiagnostic`
+//! ([`Territoire::lire`]): a faulty row is an error naming its line and column, the rest is read.
+
+use super::bilan::ErreurListee;
+use super::nombres::ecrire_decimal;
+use crate::catalogue::{cles_connues, libelle_cle, SECTIONS};
+use crate::diagnostic::{diagnostiquer, Options, Territoire};
+use crate::tableur::{cellule_csv, cellule_texte_csv, BOM};
+use crate::valeur::Valeur;
+
+/// Columns that describe a row (the others are input keys).
+const DESCRIPTION: [&str; 5] = ["code", "nom", "niveau", "annee", "reference"];
+/// Suffix of a column that holds the value five years earlier.
+const SUFFIXE_5ANS: &str = "_5ans";
+/// Most rows read from one file.
+pub const LIGNES_COMPTES_MAX: usize = 100_000;
+
+/// A counts file without its required columns.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ErreurComptes {
+    /// The required columns missing.
+    pub manquantes: Vec<&'static str>,
+}
+
+impl std::fmt::Display for ErreurComptes {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "Fichier de comptes : colonnes obligatoires manquantes ({}) ; téléchargez le modèle pour voir les colonnes attendues.",
+            self.manquantes.join(", ")
+        )
+    }
+}
+
+/// One territory of the file.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LigneComptes {
+    /// Line of the file (the header is line 1).
+    pub ligne: usize,
+    /// Code of the territory (INSEE, SIREN, or the user's own).
+    pub code: String,
+    /// Name.
+    pub nom: String,
+    /// `commune`, `epci`, `departement` or `autre`.
+    pub niveau: String,
+    /// Code of the row to compare with, when given.
+    pub reference: Option<String>,
+    /// The row as `calculerDiagnostic` reads a territory.
+    pub saisie: Valeur,
+    /// The same, read.
+    pub territoire: Territoire,
+}
+
+/// A counts file read: its territories, the rows in error, the warnings.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Comptes {
+    /// The rows read.
+    pub lignes: Vec<LigneComptes>,
+    /// The rows in error (line, column, French message).
+    pub erreurs: Vec<ErreurListee>,
+    /// Warnings (unknown columns…).
+    pub avertissements: Vec<String>,
+}
+
+impl Comptes {
+    /// The row of a code.
+    pub fn ligne(&self, code: &str) -> Option<&LigneComptes> {
+        self.lignes.iter().find(|l| l.code == code)
+    }
+}
+
+/// Whether bytes start like a counts file (a `code` and an `annee` column in the header).
+pub fn est_fichier_comptes(contenu: &[u8]) -> bool {
+    let premiere = contenu.split(|&b| b == b'\n' || b == b'\r').next().unwrap_or_default();
+    let texte = String::from_utf8_lossy(premiere).to_ascii_lowercase();
+    let cellules: Vec<&str> = texte.split([';', ',', '\t']).map(|c| c.trim().trim_matches(['"', '\u{feff}'])).collect();
+    cellules.contains(&"code") && cellules.contains(&"annee")
+}
+
+/// What each column of the header is.
+enum Colonne {
+    Description(&'static str),
+    Cle(&'static str, bool),
+    Inconnue,
+}
+
+fn colonne(nom: &str) -> Colonne {
+    let n = nom.trim().trim_matches('"').to_ascii_lowercase();
+    if let Some(d) = DESCRIPTION.iter().find(|d| **d == n) {
+        return Colonne::Description(d);
+    }
+    let (base, cinq_ans) = match n.strip_suffix(SUFFIXE_5ANS) {
+        Some(b) => (b.to_string(), true),
+        None => (n, false),
+    };
+    match cles_connues().into_iter().find(|k| k.to_ascii_lowercase() == base) {
+        Some(k) => Colonne::Cle(k, cinq_ans),
+        None => Colonne::Inconnue,
+    }
+}
+
+fn separateur(entete: &[u8]) -> u8 {
+    let compte = |c: u8| entete.iter().filter(|&&b| b == c).count();
+    [b';', b',', b'\t'].into_iter().max_by_key(|&c| compte(c)).unwrap_or(b';')
+}
+
+/// Reads a counts file.
+///
+/// # Errors
+/// [`ErreurComptes`] when the header has no `code` or no `annee` column; faulty rows are listed
+/// in [`Comptes::erreurs`] and the others read.
+pub fn lire_comptes(contenu: &[u8]) -> Result<Comptes, ErreurComptes> {
+    let contenu = contenu.strip_prefix("\u{feff}".as_bytes()).unwrap_or(contenu);
+    let entete_brut = contenu.split(|&b| b == b'\n' || b == b'\r').next().unwrap_or_default();
+    let mut lecteur = csv::ReaderBuilder::new()
+        .delimiter(separateur(entete_brut))
+        .flexible(true)
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_reader(contenu);
+    let entete: Vec<String> = lecteur
+        .byte_headers()
+        .map(|h| h.iter().map(|c| String::from_utf8_lossy(c).trim().trim_end_matches('\r').to_string()).collect())
+        .unwrap_or_default();
+    let colonnes: Vec<Colonne> = entete.iter().map(|n| colonne(n)).collect();
+    let a = |d: &str| colonnes.iter().any(|c| matches!(c, Colonne::Description(x) if *x == d));
+    let manquantes: Vec<&'static str> = ["code", "annee"].into_iter().filter(|d| !a(d)).collect();
+    if !manquantes.is_empty() {
+        return Err(ErreurComptes { manquantes });
+    }
+    let mut comptes = Comptes::default();
+    for (nom, c) in entete.iter().zip(&colonnes) {
+        if matches!(c, Colonne::Inconnue) && !nom.is_empty() {
+            comptes
+                .avertissements
+                .push(format!("Colonne « {} » inconnue : ignorée.", nom.chars().take(40).collect::<String>()));
+        }
+    }
+    // Byte records, as the open-data import reads (one CSV path in the module).
+    let mut enr = csv::ByteRecord::new();
+    let mut ligne = 1;
+    while comptes.lignes.len() + comptes.erreurs.len() < LIGNES_COMPTES_MAX {
+        match lecteur.read_byte_record(&mut enr) {
+            Ok(false) => break,
+            Ok(true) => ligne += 1,
+            Err(_) => {
+                ligne += 1;
+                let message = "Ligne illisible (UTF-8 invalide ou guillemets non fermés).".into();
+                comptes.erreurs.push(ErreurListee { ligne: ligne as u64, champ: "ligne".into(), message });
+                continue;
+            }
+        }
+        let premiere = enr.get(0).unwrap_or_default().trim_ascii();
+        if premiere.starts_with(b"#") || enr.iter().all(|c| c.trim_ascii().is_empty()) {
+            continue;
+        }
+        match lire_ligne(&enr, &entete, &colonnes, ligne) {
+            Ok(l) => comptes.lignes.push(l),
+            Err(e) => comptes.erreurs.push(e),
+        }
+    }
+    Ok(comptes)
+}
+
+/// One row as the input object of `calculerDiagnostic`, then read by its rules.
+fn lire_ligne(
+    enr: &csv::ByteRecord,
+    entete: &[String],
+    colonnes: &[Colonne],
+    ligne: usize,
+) -> Result<LigneComptes, ErreurListee> {
+    let mut description: Vec<(&str, String)> = Vec::new();
+    let (mut valeurs, mut valeurs5ans) = (Vec::new(), Vec::new());
+    for (i, c) in colonnes.iter().enumerate() {
+        let brut = String::from_utf8_lossy(enr.get(i).unwrap_or_default());
+        let cellule = brut.trim();
+        match c {
+            Colonne::Description(d) => {
+                description.push((d, cellule.to_string()));
+            }
+            Colonne::Cle(k, cinq_ans) if !cellule.is_empty() => {
+                let cible = if *cinq_ans { &mut valeurs5ans } else { &mut valeurs };
+                cible.push((k.to_string(), Valeur::Texte(cellule.to_string())));
+            }
+            _ => {}
+        }
+    }
+    let champ = |nom: &str| description.iter().find(|d| d.0 == nom).map(|d| d.1.clone()).unwrap_or_default();
+    let saisie = Valeur::Objet(vec![
+        ("nom".into(), Valeur::Texte(champ("nom"))),
+        ("annee".into(), Valeur::Texte(champ("annee"))),
+        ("valeurs".into(), Valeur::Objet(valeurs)),
+        ("valeurs5ans".into(), Valeur::Objet(valeurs5ans)),
+    ]);
+    let territoire = Territoire::lire(&saisie, "territoire", "Territoire").map_err(|e| {
+        // Name the column of the file: "territoire.valeurs5ans.allocataires" → allocataires_5ans.
+        let chemin = e.champ().to_string();
+        let colonne = match chemin.strip_prefix("territoire.valeurs5ans.") {
+            Some(k) => format!("{k}{SUFFIXE_5ANS}"),
+            None => chemin
+                .strip_prefix("territoire.valeurs.")
+                .or(chemin.strip_prefix("territoire."))
+                .unwrap_or(&chemin)
+                .to_string(),
+        };
+        let colonne = entete.iter().find(|n| n.eq_ignore_ascii_case(&colonne)).cloned().unwrap_or(colonne);
+        ErreurListee { ligne: ligne as u64, champ: colonne, message: e.to_string() }
+    })?;
+    let code = champ("code");
+    if code.is_empty() {
+        return Err(ErreurListee {
+            ligne: ligne as u64,
+            champ: "code".into(),
+            message: "Code : ce champ est obligatoire.".into(),
+        });
+    }
+    let niveau = Some(champ("niveau").to_ascii_lowercase()).filter(|n| !n.is_empty()).unwrap_or_else(|| "autre".into());
+    Ok(LigneComptes {
+        ligne,
+        code,
+        nom: champ("nom"),
+        niveau,
+        reference: Some(champ("reference")).filter(|r| !r.is_empty()),
+        saisie,
+        territoire,
+    })
+}
+
+/// Every indicator row of the study, in the document's order, once.
+fn lignes_etude() -> Vec<&'static str> {
+    let mut ids: Vec<&'static str> = Vec::new();
+    for s in SECTIONS {
+        for id in s.lignes {
+            if !ids.contains(id) {
+                ids.push(id);
+            }
+        }
+    }
+    ids
+}
+
+/// The diagnostic of every row against its reference, as one CSV of raw numbers (`;`, decimal
+/// comma, no grouping, BOM): the row's description, then for each indicator its value, its
+/// 5-year variation and the reference's value; a faulty row gives its error in the last two
+/// columns.
+pub fn comptes_csv(c: &Comptes) -> String {
+    let ids = lignes_etude();
+    let mut s = format!("{BOM}ligne;code;nom;niveau;annee;reference");
+    for id in &ids {
+        s.push_str(&format!(";{id};{id}_variation5ans;{id}_reference"));
+    }
+    s.push_str(";erreur_champ;erreur\n");
+    let vide = Territoire::default();
+    let options = Options::default();
+    for l in &c.lignes {
+        let reference = l.reference.as_deref().and_then(|r| c.ligne(r));
+        let d = diagnostiquer(&l.territoire, reference.map(|r| &r.territoire).unwrap_or(&vide), &options);
+        s.push_str(&format!("{};", l.ligne));
+        for cellule in [&l.code, &l.nom, &l.niveau] {
+            s.push_str(&cellule_texte_csv(cellule));
+            s.push(';');
+        }
+        s.push_str(&l.territoire.annee.to_string());
+        s.push(';');
+        s.push_str(&cellule_texte_csv(l.reference.as_deref().unwrap_or_default()));
+        for id in &ids {
+            let ligne = d.sections.iter().flat_map(|s| &s.lignes).find(|l| l.id == *id);
+            let precision = crate::catalogue::indicateur(id).map(|i| i.precision).unwrap_or(1);
+            for (v, p) in [
+                (ligne.and_then(|l| l.territoire.valeur), precision),
+                (ligne.and_then(|l| l.territoire.variation5ans), 1),
+                (ligne.and_then(|l| l.reference.valeur), precision),
+            ] {
+                s.push(';');
+                if let Some(x) = v.and_then(|v| v.arrondi(p)).and_then(|x| i64::try_from(x).ok()) {
+                    ecrire_decimal(&mut s, x, p);
+                }
+            }
+        }
+        let erreur_reference = l.reference.as_deref().filter(|_| reference.is_none());
+        match erreur_reference {
+            Some(r) => s.push_str(&format!(
+                ";reference;{}\n",
+                cellule_csv(&format!("Référence « {r} » : aucune ligne de ce code dans le fichier."))
+            )),
+            None => s.push_str(";;\n"),
+        }
+    }
+    for e in &c.erreurs {
+        s.push_str(&format!("{};{}", e.ligne, ";".repeat(5 + 3 * ids.len())));
+        s.push_str(&format!(";{};{}\n", cellule_csv(&e.champ), cellule_csv(&e.message)));
+    }
+    s
+}
+
+/// The template of a counts file: the header with every column, a comment row with each
+/// column's French label, and an example row.
+pub fn modele_comptes() -> String {
+    let cles = cles_connues();
+    let mut entete = DESCRIPTION.iter().map(|d| d.to_string()).collect::<Vec<_>>();
+    let mut libelles = vec![
+        "# Code du territoire".to_string(),
+        "Nom".into(),
+        "Niveau : commune, epci, departement ou autre".into(),
+        "Année des comptes".into(),
+        "Code de la ligne de référence (son département, par exemple)".into(),
+    ];
+    for k in &cles {
+        let libelle = libelle_cle(k).unwrap_or(k);
+        entete.push(k.to_string());
+        libelles.push(libelle.to_string());
+        entete.push(format!("{k}{SUFFIXE_5ANS}"));
+        libelles.push(format!("{libelle}, cinq ans plus tôt"));
+    }
+    let exemple = ["62", "Pas-de-Calais", "departement", "2020", ""];
+    let mut ligne_exemple: Vec<String> = exemple.iter().map(|e| e.to_string()).collect();
+    ligne_exemple.resize(entete.len(), String::new());
+    let csv = |v: &[String]| v.iter().map(|c| cellule_csv(c)).collect::<Vec<_>>().join(";");
+    format!("{BOM}{}\n{}\n{}\n", csv(&entete), csv(&libelles), csv(&ligne_exemple))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fichier_de_comptes_lu_et_diagnostique() {
+        let contenu =
+            "\u{feff}code;nom;niveau;annee;reference;habitants;personnesCouvertes;allocataires;allocataires_5ans\n\
+                       # libellés;;;;;;;;\n\
+                       62;Pas-de-Calais;departement;2020;;1466743;790365;318388;300000\n\
+                       200072478;Cc Pays D'opale;epci;2020;62;25188;12903;4582;4151\n\
+                       999;Faux;epci;2020;62;12.000;1;1;1\n";
+        let c = lire_comptes(contenu.as_bytes()).unwrap();
+        assert_eq!(c.lignes.len(), 2);
+        assert_eq!((c.erreurs[0].ligne, c.erreurs[0].champ.as_str()), (5, "habitants"));
+        assert!(c.erreurs[0].message.contains("« 12.000 » est ambigu"), "{}", c.erreurs[0].message);
+        let csv = comptes_csv(&c);
+        let entete: Vec<&str> = csv.lines().next().unwrap().split(';').collect();
+        let epci: Vec<&str> = csv.lines().find(|l| l.contains("200072478")).unwrap().split(';').collect();
+        let col = |nom: &str| entete.iter().position(|c| *c == nom).unwrap();
+        assert_eq!(epci[col("tauxCouvertureCaf")], "51,2");
+        assert_eq!(epci[col("tauxCouvertureCaf_reference")], "53,9");
+        assert_eq!(epci[col("allocataires_variation5ans")], "10,4");
+        assert!(csv.lines().last().unwrap().starts_with("5;"));
+        assert!(est_fichier_comptes(contenu.as_bytes()));
+        assert!(!est_fichier_comptes(b"CODGEO;NOTE;A\n"));
+    }
+
+    #[test]
+    fn modele_relu_sans_erreur() {
+        let m = modele_comptes();
+        let c = lire_comptes(m.as_bytes()).unwrap();
+        assert!(c.erreurs.is_empty() && c.avertissements.is_empty(), "{:?} {:?}", c.erreurs, c.avertissements);
+        assert_eq!(c.lignes.len(), 1);
+        assert!(m.lines().nth(1).unwrap().contains("Allocataires en couple avec enfant(s)"));
+    }
+}
