@@ -129,7 +129,9 @@ impl fmt::Display for Regle {
             Regle::NonEntier => f.write_str("doit être un nombre entier"),
             Regle::HorsLimites { min, max } => write!(f, "doit être compris entre {min} et {max}"),
             Regle::Negatif => f.write_str("ne peut pas être négatif"),
-            Regle::TexteTropLong => write!(f, "texte trop long ({TEXTE_MAX} caractères au plus)"),
+            Regle::TexteTropLong => {
+                write!(f, "texte trop long ({} caractères au plus)", crate::format::entier(TEXTE_MAX as i128))
+            }
             Regle::ValeurInconnue { recu, permises } => {
                 write!(f, "valeur « {recu} » inconnue (valeurs possibles : {permises})")
             }

@@ -126,7 +126,8 @@ fn valeur_js(v: &JsValue, chemin: &str, profondeur: usize) -> Result<Valeur, Ill
     }
     if v.is_string() {
         if v.unchecked_ref::<js_sys::JsString>().length() as usize > 2 * TEXTE_MAX {
-            return Err(illisible(chemin, format!("texte trop long ({TEXTE_MAX} caractères au plus)")));
+            let max = crate::format::entier(TEXTE_MAX as i128);
+            return Err(illisible(chemin, format!("texte trop long ({max} caractères au plus)")));
         }
         return Ok(Valeur::Texte(v.as_string().unwrap_or_default()));
     }
