@@ -531,6 +531,10 @@ pub struct TerritoireImporteJs {
     pub iris_secrets: u32,
     /// Notes on completeness.
     pub notes: Vec<String>,
+    /// Article of the name in sentences.
+    pub article: &'static str,
+    /// How much of the territory the files cover, when not all of it (also in `nom`).
+    pub couverture: Option<String>,
 }
 
 /// The result of `importerDonnees`.
@@ -565,6 +569,8 @@ impl From<&Import> for ImportJs {
                     iris: t.comptes.iris,
                     iris_secrets: t.comptes.iris_secrets,
                     notes: t.notes.clone(),
+                    article: t.article,
+                    couverture: t.couverture.clone(),
                 })
                 .collect(),
             avertissements: i.avertissements.clone(),
@@ -1125,6 +1131,10 @@ export interface TerritoireImporte extends TerritoireSaisi {
   iris: number;
   irisSecrets: number;
   notes: string[];
+  /** Article du nom dans les phrases. */
+  article: "le" | "la" | "l'" | "les" | "";
+  /** Ce que couvrent les fichiers quand ce n'est pas tout le territoire (aussi dans nom), ou null. */
+  couverture: string | null;
 }
 
 export interface ImportDonnees {

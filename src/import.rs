@@ -19,6 +19,7 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
+use crate::nombre::Ratio;
 use crate::territoire::{departement, departement_de_commune};
 
 /// IRIS column → input key.
@@ -179,6 +180,36 @@ pub struct TerritoireImporte {
     pub comptes: Comptes,
     /// French notes on completeness.
     pub notes: Vec<String>,
+    /// Article of the name in sentences (a département's, even when its name carries its
+    /// coverage).
+    pub article: &'static str,
+    /// How much of the territory the IRIS files cover, in words, when it is not all of it
+    /// (« 25 communes à IRIS sur 890, 34 % de la population »); also appended to `nom`, so that
+    /// a partial territory is named as such wherever it appears.
+    pub couverture: Option<String>,
+}
+
+/// The coverage of a département by the communes present, from the population file (all
+/// communes): `None` when complete or unknown.
+fn couverture_departement(code: &str, communes: &[&String], r: &Referentiel) -> Option<String> {
+    if r.population.is_empty() {
+        return None;
+    }
+    let du_departement = |c: &&String| departement_de_commune(c) == Some(code);
+    let total: Vec<(&String, &i64)> = r.population.iter().filter(|(c, _)| du_departement(c)).collect();
+    if total.is_empty() || communes.len() >= total.len() {
+        return None;
+    }
+    let population_totale: i64 = total.iter().map(|(_, p)| **p).sum();
+    let presente: i64 = communes.iter().filter_map(|c| r.population.get(*c)).sum();
+    let part = Ratio::new(100 * i128::from(presente), i128::from(population_totale))?;
+    Some(format!(
+        "{} commune{} à IRIS sur {}, {} de la population",
+        crate::format::entier(communes.len() as i128),
+        if communes.len() > 1 { "s" } else { "" },
+        crate::format::entier(total.len() as i128),
+        crate::format::pourcent(part.arrondi_ratio(0)?, 0)
+    ))
 }
 
 /// The result of an import.
@@ -589,6 +620,24 @@ fn agreger(c: &Communes, r: &Referentiel, annee: i32) -> Vec<TerritoireImporte> 
                 }
             }
         };
+        let couverture = match niveau {
+            Niveau::Departement => couverture_departement(&code, &communes, r),
+            // The files give no complete list of an EPCI's communes: say what is known.
+            Niveau::Epci => Some(format!(
+                "{} commune{} à IRIS, les autres communes de l'EPCI absentes des fichiers",
+                communes.len(),
+                if communes.len() > 1 { "s" } else { "" }
+            )),
+            Niveau::Commune => None,
+        };
+        let article = match niveau {
+            Niveau::Departement => departement(&code).map(|d| d.2.texte()).unwrap_or(""),
+            _ => "",
+        };
+        let nom = match &couverture {
+            Some(c) => format!("{nom} — {c}"),
+            None => nom,
+        };
         sortie.push(TerritoireImporte {
             niveau,
             code,
@@ -599,6 +648,8 @@ fn agreger(c: &Communes, r: &Referentiel, annee: i32) -> Vec<TerritoireImporte> 
             communes: communes.len() as u32,
             comptes,
             notes,
+            article,
+            couverture,
         });
     }
     sortie
@@ -659,8 +710,34 @@ mod tests {
         assert_eq!(epci.valeurs["famillesMonoparentales"], 100);
         assert_eq!(epci.comptes.cellules_masquees["famillesMonoparentales"], 1);
         assert_eq!(epci.valeurs["habitants"], 3200);
-        assert_eq!(epci.nom, "EPCI 200000001 (Ablain…)");
-        assert_eq!(t(Niveau::Departement, "62").nom, "Pas-de-Calais");
+        // Partial territories are named as such: an EPCI's other communes are unknown; the
+        // population file lists every commune of the département.
+        assert_eq!(
+            epci.nom,
+            "EPCI 200000001 (Ablain…) — 2 communes à IRIS, les autres communes de l'EPCI absentes des fichiers"
+        );
+        let pdc = t(Niveau::Departement, "62");
+        assert_eq!(pdc.article, "le");
+        assert_eq!(pdc.couverture, None, "toutes les communes du fichier de population sont présentes");
+    }
+
+    #[test]
+    fn departement_partiel_nomme_comme_tel() {
+        let iris = "CODGEO;NOTE;A;PERCOU\n620010101;0;10;20\n";
+        let pop = "CODREG;REG;CODDEP;CODARR;CODCAN;CODCOM;COM;PMUN;PCAP;PTOT\n32;H;62;1;1;001;Ablain;3000;1;3001\n32;H;62;1;1;002;Acq;1000;0;1000\n32;H;62;1;1;003;Agny;2000;0;2000\n";
+        let i = importer(&[
+            Fichier { nom: "data_CAF_2020_IRIS.csv", contenu: iris.as_bytes(), annee: None },
+            Fichier { nom: "donnees_communes.csv", contenu: pop.as_bytes(), annee: None },
+        ])
+        .unwrap();
+        let pdc = i.territoires.iter().find(|t| t.niveau == Niveau::Departement).unwrap();
+        let espaces = |c: &str| c.replace(['\u{a0}', '\u{202f}'], " ");
+        assert_eq!(
+            pdc.couverture.as_deref().map(espaces).as_deref(),
+            Some("1 commune à IRIS sur 3, 50 % de la population")
+        );
+        assert_eq!(espaces(&pdc.nom), "Pas-de-Calais — 1 commune à IRIS sur 3, 50 % de la population");
+        assert_eq!(pdc.article, "le");
     }
 
     #[test]

@@ -38,6 +38,17 @@ impl Article {
             _ => None,
         }
     }
+
+    /// The text `depuis_texte` reads.
+    pub fn texte(self) -> &'static str {
+        match self {
+            Article::Le => "le",
+            Article::La => "la",
+            Article::L => "l'",
+            Article::Les => "les",
+            Article::Aucun => "",
+        }
+    }
 }
 
 use Article::{Aucun, La, Le, Les, L};

@@ -104,9 +104,14 @@ test("import des fichiers IRIS réels, EPCI et département, taux de couverture 
   await page.click("#utiliser-import");
   await page.waitForSelector('tr[data-id="tauxCouvertureCaf"]');
   assert.equal(await cellule(page, "tauxCouvertureCaf", "territoire"), tauxAttendu("240100883"));
-  assert.match(await page.locator("#r-nom").inputValue(), /^Ain$/);
+  // The Ain built from IRIS files is partial, and named so everywhere: selector, title, sentences.
+  const partiel = /^Ain — \d+ communes à IRIS sur \d+, \d+ % de la population$/;
+  assert.match(espaces(await page.locator("#choix-reference option:checked").innerText()), /^Ain — \d+ communes à IRIS sur \d+, \d+ % de la population \(01\)$/);
+  assert.match(espaces(await page.locator("#r-nom").inputValue()), partiel);
   const phrases = (await page.locator(".phrase").allInnerTexts()).map(espaces);
-  assert.ok(phrases.some((p) => p.endsWith("à celui de l'Ain.")), phrases.join("\n"));
+  assert.ok(phrases.some((p) => /à celui de l'Ain — \d+ communes à IRIS sur \d+, \d+ % de la population\.$/.test(p)), phrases.join("\n"));
+  assert.match(espaces(await page.locator("#annonce").innerText()), /comparé à Ain — \d+ communes à IRIS/);
+  assert.match(espaces(await page.locator("#choix-territoire option:checked").innerText()), /^EPCI 240100883 \(.*\) — \d+ communes? à IRIS, les autres communes de l'EPCI absentes des fichiers/);
   assert.deepEqual(journal.erreursConsole, []);
   assert.deepEqual(requetesExternes(journal, env.origine), []);
   await page.close();

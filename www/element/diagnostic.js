@@ -93,6 +93,7 @@ export class VueDiagnostic {
     this.$("charger-exemple")?.addEventListener("click", () => this.chargerExemple(exemple));
     this.$("vider").addEventListener("click", () => {
       this.valeurs5ans = null;
+      this.articles = null;
       this.remplirTerritoire("territoire", { valeurs: {} });
       this.remplirTerritoire("reference", { valeurs: {} });
       this.calculer();
@@ -119,6 +120,8 @@ export class VueDiagnostic {
     const t = { nom: this.$(`${p}-nom`).value, annee: this.$(`${p}-annee`).value, valeurs: {}, variations5ans: {} };
     // The counts of five years earlier of a row of a counts file (the form has no field for them).
     if (this.valeurs5ans?.[cote]) t.valeurs5ans = this.valeurs5ans[cote];
+    // The article of an imported name that carries its coverage (« Ain — 12 communes… »).
+    if (this.articles?.[cote] !== undefined) t.article = this.articles[cote];
     for (const input of this.formulaire.querySelectorAll(`input[data-cote="${cote}"]`)) {
       if (input.value.trim() === "") continue;
       if (input.dataset.cle) t.valeurs[input.dataset.cle] = input.value;
@@ -288,6 +291,7 @@ export class VueDiagnostic {
     const r = trouver(this.$("choix-reference").value);
     if (!t || !r) return;
     this.valeurs5ans = this.comptes ? { territoire: t.valeurs5ans, reference: r.valeurs5ans } : null;
+    this.articles = this.comptes ? null : { territoire: t.article, reference: r.article };
     this.remplirTerritoire("territoire", t);
     this.remplirTerritoire("reference", r);
     this.calculer();
