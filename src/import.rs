@@ -515,6 +515,8 @@ pub fn importer(fichiers: &[Fichier<'_>]) -> Result<Import, ErreurImport> {
     let mut journal = Journal { avertissements: Vec::new(), omis: 0 };
     let mut lues = 0usize;
     let mut annuels: Vec<(i32, Communes)> = Vec::new();
+    // The population file's year: given, or in its name; None when the file holds none.
+    let mut population: Option<Option<i32>> = None;
     for (indice, f) in fichiers.iter().enumerate() {
         let mut r = lecteur(f.contenu);
         let en = entete(&mut r);
@@ -530,6 +532,7 @@ pub fn importer(fichiers: &[Fichier<'_>]) -> Result<Import, ErreurImport> {
             let c = lire_iris(f, indice, &mut reference, &mut journal, &mut lues);
             annuels.push((annee, c));
         } else if a("CODDEP") && a("CODCOM") && a("PMUN") {
+            population = Some(f.annee.or_else(|| annee_du_nom(f.nom)));
             lire_population(f, &mut reference, &mut journal, &mut lues);
         } else {
             return Err(ErreurImport::FormatInconnu {
@@ -547,6 +550,7 @@ pub fn importer(fichiers: &[Fichier<'_>]) -> Result<Import, ErreurImport> {
         avertissements.push(format!("… et {} autres lignes ignorées.", journal.omis));
     }
     let territoires = agreger(&principal, &reference, annee);
+    avertissements.extend(population.and_then(|p| avertissement_population(p, annee)));
     if reference.epci.is_empty() {
         avertissements.push(
             "Aucune correspondance commune → EPCI : ajoutez un fichier IRIS de 2016 à 2018 (colonne EPCI) pour obtenir les EPCI."
@@ -554,6 +558,21 @@ pub fn importer(fichiers: &[Fichier<'_>]) -> Result<Import, ErreurImport> {
         );
     }
     Ok(Import { annee, territoires, avertissements, lignes_lues: lues })
+}
+
+/// Which year of population the coverage rates divide by, said as the CAF study does it (it
+/// pairs the CAF counts of a year with the INSEE populations of two years earlier).
+fn avertissement_population(millesime: Option<i32>, annee: i32) -> Option<String> {
+    let attendu = annee - 2;
+    match millesime {
+        None => Some(format!(
+            "Populations légales : le fichier ne dit pas son millésime (mettez-le dans son nom, « donnees_communes_{attendu}.csv ») ; l'étude CAF rapproche les comptes CAF de {annee} des populations INSEE de {attendu}."
+        )),
+        Some(p) if p != attendu => Some(format!(
+            "Populations légales {p} rapprochées des comptes CAF de {annee} : l'étude CAF rapproche les comptes de {annee} des populations de {attendu}."
+        )),
+        Some(_) => None,
+    }
 }
 
 #[inline(never)]
@@ -738,6 +757,16 @@ mod tests {
         );
         assert_eq!(espaces(&pdc.nom), "Pas-de-Calais — 1 commune à IRIS sur 3, 50 % de la population");
         assert_eq!(pdc.article, "le");
+    }
+
+    #[test]
+    fn millesime_des_populations_dit() {
+        assert!(avertissement_population(None, 2020).unwrap().contains("ne dit pas son millésime"));
+        assert_eq!(avertissement_population(Some(2018), 2020), None);
+        assert_eq!(
+            avertissement_population(Some(2021), 2020).as_deref(),
+            Some("Populations légales 2021 rapprochées des comptes CAF de 2020 : l'étude CAF rapproche les comptes de 2020 des populations de 2018.")
+        );
     }
 
     #[test]

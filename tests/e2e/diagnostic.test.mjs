@@ -98,6 +98,19 @@ test("import des fichiers IRIS réels, EPCI et département, taux de couverture 
   ]);
   await page.waitForSelector("#choix-import:not([hidden])");
   assert.match(espaces(await page.locator("#resume-import").innerText()), /données 2020 : \d+ communes, \d+ EPCI, \d+ départements/);
+  // The population file does not say its year: the import says which pairing the CAF study uses.
+  assert.match(espaces(await page.locator("#resume-import").innerText()), /Populations légales : le fichier ne dit pas son millésime/);
+  // Finding one's territory: a territory without IRIS communes is absent, and the page says why.
+  await page.fill("#recherche-territoire", "Pays d'Opale");
+  assert.match(espaces(await page.locator("#resultat-recherche").innerText()),
+    /^Aucun territoire ne correspond à « Pays d'Opale » dans les fichiers importés\. .*ne couvrent que les communes découpées en IRIS.*Importez vos comptes/);
+  const [modele] = await Promise.all([page.waitForEvent("download"), page.click("#modele-comptes")]);
+  assert.ok((await modele.path()) !== null);
+  // Accents and case do not matter; every level is searched.
+  await page.fill("#recherche-territoire", "BOURG EN BRESSE");
+  const trouves = await page.locator("#choix-territoire option").allInnerTexts();
+  assert.ok(trouves.some((t) => /^Commune — Bourg-en-Bresse \(01053\)$/.test(t)), trouves.slice(0, 5).join("\n"));
+  await page.fill("#recherche-territoire", "");
   await page.selectOption("#niveau", "epci");
   await page.selectOption("#choix-territoire", "epci:240100883");
   assert.equal(await page.locator("#choix-reference").inputValue(), "departement:01");

@@ -5,6 +5,12 @@
 import { champ, h, telecharger } from "./dom.js";
 import { effacerErreurs, montrerErreur } from "./erreurs.js";
 
+const NIVEAUX = { commune: "Commune", epci: "EPCI", departement: "Département", autre: "Autre" };
+
+/** A name or code for searching: without accents or case; hyphens and apostrophes read as spaces
+ * (« bourg en bresse » finds Bourg-en-Bresse). */
+const sansAccents = (texte) => texte.normalize("NFD").replace(/\p{Diacritic}/gu, "").replace(/[-’']+/g, " ").toLowerCase();
+
 export class VueDiagnostic {
   /** `hote`: the element (racine, api, numero, attributes, emettre). */
   constructor(hote) {
@@ -58,11 +64,14 @@ export class VueDiagnostic {
         h("button", { type: "button", id: "annuler-import", class: "secondaire" }, "Annuler l'import")),
       h("p", { id: "resume-import", class: "aide", role: "status" }),
       h("div", { id: "choix-import", class: "actions", hidden: true },
+        h("div", { class: "champ" }, h("label", { for: "recherche-territoire" }, "Rechercher (nom ou code)"),
+          h("input", { id: "recherche-territoire", type: "search", autocomplete: "off", "aria-describedby": "resultat-recherche" })),
         h("div", { class: "champ" }, h("label", { for: "niveau" }, "Niveau"),
           h("select", { id: "niveau" }, [["epci", "EPCI"], ["commune", "Commune"], ["departement", "Département"], ["autre", "Autre"]].map(([v, l]) => h("option", { value: v }, l)))),
         h("div", { class: "champ" }, h("label", { for: "choix-territoire" }, "Territoire"), h("select", { id: "choix-territoire" })),
         h("div", { class: "champ" }, h("label", { for: "choix-reference" }, "Référence"), h("select", { id: "choix-reference" })),
-        h("button", { type: "button", id: "utiliser-import" }, "Utiliser ces territoires")));
+        h("button", { type: "button", id: "utiliser-import" }, "Utiliser ces territoires"),
+        h("p", { id: "resultat-recherche", class: "aide", role: "status" })));
     const saisie = h("section", { class: "saisie", "aria-labelledby": `titre-saisie-${this.hote.numero}` },
       h("h2", { id: `titre-saisie-${this.hote.numero}` }, "Comptes du territoire et de la référence"),
       h("div", { class: "actions" },
@@ -88,6 +97,7 @@ export class VueDiagnostic {
     this.$("annuler-import").addEventListener("click", () => this.annulerImport());
     this.$("modele-comptes").addEventListener("click", () => telecharger(this.hote.racine, "modele-comptes-territoires.csv", this.hote.api.modeleComptes()));
     this.$("niveau").addEventListener("change", () => this.listerImport());
+    this.$("recherche-territoire").addEventListener("input", () => this.listerImport());
     this.$("choix-territoire").addEventListener("change", () => this.referenceParDefaut());
     this.$("utiliser-import").addEventListener("click", () => this.utiliserImport());
     this.$("charger-exemple")?.addEventListener("click", () => this.chargerExemple(exemple));
@@ -259,10 +269,19 @@ export class VueDiagnostic {
   }
 
   listerImport() {
-    const options = (select, liste) => select.replaceChildren(...liste.map((t) => h("option", { value: `${t.niveau}:${t.code}` }, `${t.nom} (${t.code})`)));
-    options(this.$("choix-territoire"), this.importees.filter((t) => t.niveau === this.$("niveau").value));
+    const options = (select, liste, avecNiveau) => select.replaceChildren(...liste.map((t) =>
+      h("option", { value: `${t.niveau}:${t.code}` }, `${avecNiveau ? `${NIVEAUX[t.niveau] ?? t.niveau} — ` : ""}${t.nom} (${t.code})`)));
+    const recherche = sansAccents(this.$("recherche-territoire").value.trim());
+    // A search looks across every level, by name or code, whatever the accents and the case.
+    const trouves = recherche
+      ? this.importees.filter((t) => sansAccents(`${t.nom} ${t.code}`).includes(recherche)).slice(0, 200)
+      : this.importees.filter((t) => t.niveau === this.$("niveau").value);
+    options(this.$("choix-territoire"), trouves, Boolean(recherche));
     // A counts file names its own references; open data compare with the département.
-    options(this.$("choix-reference"), this.comptes ? this.importees : this.importees.filter((t) => t.niveau === "departement"));
+    options(this.$("choix-reference"), this.comptes ? this.importees : this.importees.filter((t) => t.niveau === "departement"), false);
+    this.$("resultat-recherche").textContent = !recherche ? "" : trouves.length > 0
+      ? `${trouves.length} territoire(s) trouvé(s).`
+      : `Aucun territoire ne correspond à « ${this.$("recherche-territoire").value.trim()} » dans les fichiers importés. ${this.comptes ? "" : "Les fichiers INSEE « Données CAF à l'IRIS » ne couvrent que les communes découpées en IRIS : un EPCI ou une commune qui n'en a aucune n'y figure pas. "}Importez vos comptes pour ce territoire (téléchargez le modèle de fichier de comptes ci-dessus).`;
     this.referenceParDefaut();
   }
 
