@@ -521,8 +521,8 @@ pub struct TerritoireImporteJs {
     pub departement: Option<String>,
     /// Year of the counts.
     pub annee: i32,
-    /// Values by input key.
-    pub valeurs: BTreeMap<&'static str, i64>,
+    /// Values by input key, and published values by indicator id (childcare rates).
+    pub valeurs: BTreeMap<&'static str, f64>,
     /// Communes aggregated.
     pub communes: u32,
     /// IRIS read.
@@ -564,7 +564,17 @@ impl From<&Import> for ImportJs {
                     nom: t.nom.clone(),
                     departement: t.departement.clone(),
                     annee: t.annee,
-                    valeurs: t.valeurs.clone(),
+                    valeurs: {
+                        // Inserted one by one: collecting into a map would pull a generic sort.
+                        let mut v = BTreeMap::new();
+                        for (k, n) in &t.valeurs {
+                            v.insert(*k, *n as f64);
+                        }
+                        for (k, dixiemes) in &t.publiees {
+                            v.insert(*k, *dixiemes as f64 / 10.0);
+                        }
+                        v
+                    },
                     communes: t.communes,
                     iris: t.comptes.iris,
                     iris_secrets: t.comptes.iris_secrets,

@@ -183,10 +183,37 @@ pub struct TerritoireImporte {
     /// Article of the name in sentences (a département's, even when its name carries its
     /// coverage).
     pub article: &'static str,
+    /// Published values given directly under an indicator id (the CNAF childcare coverage
+    /// rates), in tenths, and the year they are of.
+    pub publiees: Vec<(&'static str, i64)>,
     /// How much of the territory the IRIS files cover, in words, when it is not all of it
     /// (« 25 communes à IRIS sur 890, 34 % de la population »); also appended to `nom`, so that
     /// a partial territory is named as such wherever it appears.
     pub couverture: Option<String>,
+}
+
+/// The CNAF childcare rates of a département or commune for the year of the counts, or the
+/// latest earlier year (said in a note).
+fn taux_accueil_de(
+    niveau: Niveau,
+    code: &str,
+    annee: i32,
+    r: &Referentiel,
+) -> (Vec<(&'static str, i64)>, Option<String>) {
+    if niveau == Niveau::Epci {
+        return (Vec::new(), None);
+    }
+    let trouve = r.taux_accueil.range((code.to_string(), i32::MIN)..=(code.to_string(), annee)).next_back();
+    match trouve {
+        Some(((_, a), taux)) if !taux.is_empty() => {
+            let source = if *a == annee { String::new() } else { format!(", faute de {annee}") };
+            let note = format!(
+                "Capacité d'accueil pour 100 enfants de moins de 3 ans : taux publiés par la CNAF pour {a}{source} (data.caf.fr), pas calculés depuis des places."
+            );
+            (taux.clone(), Some(note))
+        }
+        _ => (Vec::new(), None),
+    }
 }
 
 /// The coverage of a département by the communes present, from the population file (all
@@ -320,6 +347,76 @@ struct Referentiel {
     epci: BTreeMap<String, String>,
     noms: BTreeMap<String, String>,
     population: BTreeMap<String, i64>,
+    /// CNAF childcare coverage rates by (département or commune code, year): the indicator id
+    /// and its published value in tenths.
+    taux_accueil: BTreeMap<(String, i32), Vec<(&'static str, i64)>>,
+}
+
+/// Columns of the CNAF « taux de couverture d'accueil du jeune enfant » files (data.caf.fr
+/// `txcouv_pe_dep`, `txcouv_pe_com`) and the capacity indicators they publish (places for 100
+/// children under 3). Labels vary between editions (« assistante(s) maternelle(s) »).
+pub const COLONNES_TAUX_ACCUEIL: [(&str, &str); 6] = [
+    ("Taux de couv EAJE PSU", "capaciteEajePsuPour100"),
+    ("Taux de couv hors EAJE PSU", "capaciteEajeHorsPsuPour100"),
+    ("Taux de couv préscolarisation", "capacitePrescolarisationPour100"),
+    ("Taux de couv assistante", "capaciteAssistantsMaternelsPour100"),
+    ("Taux de couv salari", "capaciteSalariesDomicilePour100"),
+    ("Taux de couv global", "capaciteAccueilPour100"),
+];
+
+/// A published rate with one decimal, in tenths (« 58.4 » → 584); blank is `None`.
+fn lire_dixiemes(cellule: &str) -> Result<Option<i64>, CelluleIllisible> {
+    match crate::nombre::lire_ecrit(cellule.as_bytes()) {
+        Ok(None) => Ok(None),
+        Ok(Some((v, d))) if d <= 1 && (0..=100_000).contains(&v) => {
+            Ok(Some(if d == 1 { v as i64 } else { v as i64 * 10 }))
+        }
+        _ => Err(CelluleIllisible),
+    }
+}
+
+#[inline(never)]
+fn lire_taux_accueil(f: &Fichier<'_>, reference: &mut Referentiel, journal: &mut Journal, lues: &mut usize) {
+    let mut r = lecteur(f.contenu);
+    let en = entete(&mut r);
+    let col = |debut: &str| en.iter().position(|c| c.starts_with(debut));
+    let i_annee = col("Date référence");
+    let (i_code, commune) = match col("Numéro commune") {
+        Some(i) => (Some(i), true),
+        None => (col("Numéro Département"), false),
+    };
+    let (Some(i_annee), Some(i_code)) = (i_annee, i_code) else { return };
+    let colonnes: Vec<(usize, &'static str)> =
+        COLONNES_TAUX_ACCUEIL.iter().filter_map(|(debut, id)| Some((col(debut)?, *id))).collect();
+    let mut enr = csv::ByteRecord::new();
+    let mut ligne = 1usize;
+    while let Ok(true) = r.read_byte_record(&mut enr) {
+        ligne += 1;
+        *lues += 1;
+        let cellule = |i: usize| String::from_utf8_lossy(enr.get(i).unwrap_or_default()).trim().to_string();
+        let (Ok(annee), code) = (cellule(i_annee).parse::<i32>(), cellule(i_code)) else {
+            journal.dire(format!(
+                "Fichier « {} », ligne {ligne}, colonne Date référence : année illisible ; ligne ignorée.",
+                f.nom
+            ));
+            continue;
+        };
+        // A spreadsheet dropped the leading zeros (6161 for 06161, 7 for 07).
+        let code = if commune { format!("{code:0>5}") } else { format!("{code:0>2}") };
+        let mut taux = Vec::new();
+        for (i, id) in &colonnes {
+            match lire_dixiemes(&cellule(*i)) {
+                Ok(Some(v)) => taux.push((*id, v)),
+                Ok(None) => {}
+                Err(CelluleIllisible) => journal.dire(format!(
+                    "Fichier « {} », ligne {ligne}, colonne {} : taux illisible ; ignoré.",
+                    f.nom,
+                    en.get(*i).map(String::as_str).unwrap_or("?")
+                )),
+            }
+        }
+        reference.taux_accueil.insert((code, annee), taux);
+    }
 }
 
 struct Journal {
@@ -531,6 +628,8 @@ pub fn importer(fichiers: &[Fichier<'_>]) -> Result<Import, ErreurImport> {
                 .ok_or_else(|| ErreurImport::AnneeInconnue { indice, nom: f.nom.to_string() })?;
             let c = lire_iris(f, indice, &mut reference, &mut journal, &mut lues);
             annuels.push((annee, c));
+        } else if en.iter().any(|c| c.starts_with("Taux de couv global")) {
+            lire_taux_accueil(f, &mut reference, &mut journal, &mut lues);
         } else if a("CODDEP") && a("CODCOM") && a("PMUN") {
             population = Some(f.annee.or_else(|| annee_du_nom(f.nom)));
             lire_population(f, &mut reference, &mut journal, &mut lues);
@@ -657,7 +756,10 @@ fn agreger(c: &Communes, r: &Referentiel, annee: i32) -> Vec<TerritoireImporte> 
             Some(c) => format!("{nom} — {c}"),
             None => nom,
         };
+        let (publiees, note) = taux_accueil_de(niveau, &code, annee, r);
+        notes.extend(note);
         sortie.push(TerritoireImporte {
+            publiees,
             niveau,
             code,
             nom,

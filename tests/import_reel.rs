@@ -168,3 +168,28 @@ fn epci_2018() -> BTreeMap<String, String> {
     let (ic, ie) = (e.iter().position(|c| *c == "DEPCOM").unwrap(), e.iter().position(|c| *c == "EPCI").unwrap());
     lignes.map(|l| l.split(';').collect::<Vec<_>>()).map(|c| (c[ic].to_string(), c[ie].to_string())).collect()
 }
+
+#[test]
+fn taux_de_couverture_d_accueil_publies_par_la_cnaf() {
+    let iris = lire(&format!("{IRIS}/data_CAF_2020_IRIS.csv"));
+    let dep = lire("data/cnaf-txcouv-pe-dep/txcouv_pe_dep_hist.csv");
+    let com = lire("data/cnaf-txcouv-pe-com/txcouv_pe_com_2017_2021.csv");
+    let i = importer(&[
+        Fichier { nom: "data_CAF_2020_IRIS.csv", contenu: &iris, annee: None },
+        Fichier { nom: "txcouv_pe_dep_hist.csv", contenu: &dep, annee: None },
+        Fichier { nom: "txcouv_pe_com_2017_2021.csv", contenu: &com, annee: None },
+    ])
+    .unwrap();
+    let t = |n: Niveau, c: &str| i.territoires.iter().find(|t| t.niveau == n && t.code == c).unwrap();
+    // txcouv_pe_dep_hist.csv, 2020, 62: EAJE PSU 9.1, hors PSU 3.6, préscolarisation 8.4,
+    // assistante maternelle 32.5, salariée à domicile 0.7, global 54.2.
+    let pdc = t(Niveau::Departement, "62");
+    let publiees: BTreeMap<&str, i64> = pdc.publiees.iter().copied().collect();
+    assert_eq!(publiees["capaciteAccueilPour100"], 542);
+    assert_eq!(publiees["capaciteAssistantsMaternelsPour100"], 325);
+    assert_eq!(publiees["capaciteEajePsuPour100"], 91);
+    assert!(pdc.notes.iter().any(|n| n.contains("taux publiés par la CNAF pour 2020")), "{:?}", pdc.notes);
+    // A commune of the commune file, whose code lost its leading zero in the spreadsheet.
+    let arras = t(Niveau::Commune, "62041");
+    assert!(arras.publiees.iter().any(|(id, _)| *id == "capaciteAccueilPour100"), "{:?}", arras.publiees);
+}

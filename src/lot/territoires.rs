@@ -4,18 +4,21 @@
 use super::nombres::{ecrire_decimal, ecrire_entier};
 use crate::catalogue::{Formule, Indicateur, INDICATEURS};
 use crate::diagnostic::{valeur_indicateur, Territoire};
-use crate::import::{Import, Niveau, COLONNES_IRIS};
+use crate::import::{Import, Niveau, COLONNES_IRIS, COLONNES_TAUX_ACCUEIL};
 use crate::nombre::Ratio;
 use crate::tableur::{cellule_texte_csv, BOM};
 
 /// The ratio indicators an open-data import can give: every share or rate of the catalogue
-/// whose counts all come from the IRIS files or the population.
+/// whose counts all come from the IRIS files or the population, and the childcare capacity
+/// rates the CNAF publishes.
 pub fn indicateurs_importables() -> Vec<&'static Indicateur> {
     let disponible = |k: &str| k == "habitants" || COLONNES_IRIS.iter().any(|(_, cle)| *cle == k);
+    // The childcare capacity rates are published as they are (CNAF files), not computed.
+    let publie = |id: &str| COLONNES_TAUX_ACCUEIL.iter().any(|(_, i)| *i == id);
     INDICATEURS
         .iter()
         .filter(|i| matches!(i.formule, Formule::Part { .. } | Formule::Pour100 { .. } | Formule::Rapport { .. }))
-        .filter(|i| i.cles().iter().all(|k| disponible(k)))
+        .filter(|i| publie(i.id) || i.cles().iter().all(|k| disponible(k)))
         .collect()
 }
 
@@ -27,6 +30,9 @@ fn territoire_de(t: &crate::import::TerritoireImporte) -> Territoire {
             let mut m = std::collections::BTreeMap::new();
             for (k, v) in &t.valeurs {
                 m.insert(k.to_string(), Ratio::entier(i128::from(*v)));
+            }
+            for (k, dixiemes) in &t.publiees {
+                m.insert(k.to_string(), Ratio::new(i128::from(*dixiemes), 10).unwrap_or(Ratio::ZERO));
             }
             m
         },

@@ -95,6 +95,7 @@ test("import des fichiers IRIS réels, EPCI et département, taux de couverture 
     new URL("data_CAF_2020_IRIS.csv", IRIS).pathname,
     new URL("data_CAF_2018_IRIS.csv", IRIS).pathname,
     POPULATION.pathname,
+    new URL("../../data/cnaf-txcouv-pe-dep/txcouv_pe_dep_hist.csv", import.meta.url).pathname,
   ]);
   await page.waitForSelector("#choix-import:not([hidden])");
   assert.match(espaces(await page.locator("#resume-import").innerText()), /données 2020 : \d+ communes, \d+ EPCI, \d+ départements/);
@@ -117,6 +118,8 @@ test("import des fichiers IRIS réels, EPCI et département, taux de couverture 
   await page.click("#utiliser-import");
   await page.waitForSelector('tr[data-id="tauxCouvertureCaf"]');
   assert.equal(await cellule(page, "tauxCouvertureCaf", "territoire"), tauxAttendu("240100883"));
+  // The CNAF's published childcare rate of the Ain for 2020 (txcouv_pe_dep_hist.csv: 63.4).
+  assert.equal(await cellule(page, "capaciteAccueilPour100", "reference"), "63,4");
   // The Ain built from IRIS files is partial, and named so everywhere: selector, title, sentences.
   const partiel = /^Ain — \d+ communes à IRIS sur \d+, \d+ % de la population$/;
   assert.match(espaces(await page.locator("#choix-reference option:checked").innerText()), /^Ain — \d+ communes à IRIS sur \d+, \d+ % de la population \(01\)$/);

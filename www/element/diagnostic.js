@@ -52,7 +52,7 @@ export class VueDiagnostic {
             h("tbody", {}, lignes)))));
     const importer = h("section", { class: "saisie", "aria-labelledby": `titre-import-${this.hote.numero}` },
       h("h2", { id: `titre-import-${this.hote.numero}` }, "Importer des données ouvertes"),
-      h("p", { class: "aide", id: "aide-import" }, "Votre fichier de comptes (un territoire par ligne, chacun avec sa référence), ou les fichiers INSEE « Données CAF à l'IRIS » (2016 à 2020) : ajoutez un fichier de 2016 à 2018 pour connaître les EPCI, et le fichier INSEE des populations légales par commune pour le taux de couverture."),
+      h("p", { class: "aide", id: "aide-import" }, "Votre fichier de comptes (un territoire par ligne, chacun avec sa référence), ou les fichiers INSEE « Données CAF à l'IRIS » (2016 à 2020) : ajoutez un fichier de 2016 à 2018 pour connaître les EPCI, le fichier INSEE des populations légales par commune pour le taux de couverture, et les fichiers CNAF de taux de couverture d'accueil du jeune enfant (départements, communes) pour la capacité d'accueil."),
       h("div", { class: "actions" }, h("button", { type: "button", id: "modele-comptes", class: "secondaire" }, "Télécharger le modèle de fichier de comptes")),
       h("div", { class: "champ" },
         h("label", { for: "fichiers" }, "Fichiers CSV"),
