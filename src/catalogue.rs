@@ -141,6 +141,10 @@ const fn evolution(
         variation: false,
     }
 }
+/// A share published as it is (INSEE Filosofi), one year before the CAF counts.
+const fn publiee(id: &'static str, libelle: &'static str) -> Indicateur {
+    Indicateur { unite: Unite::Pourcent, precision: 1, genre: F, decalage_annee: -1, ..compte(id, libelle, -1, false) }
+}
 const fn evolution_annuelle(id: &'static str) -> Indicateur {
     Indicateur { unite: Ecart, genre: F, ..compte(id, "Evolution annuelle (provisoire)", 1, false) }
 }
@@ -414,6 +418,25 @@ pub const INDICATEURS: &[Indicateur] = &[
     euros("montantAlMensuel", "Aides au logement versées dans le mois"),
     euros("montantAahMensuel", "Allocation aux adultes handicapés versée dans le mois"),
     compte("communes", "Nombre de communes", 0, false),
+    // Revenus des ménages: values published by INSEE (Filosofi), given as they are.
+    Indicateur {
+        decalage_annee: -1,
+        ..euros("revenuMedianUc", "Revenu disponible médian par unité de consommation (€ par an)")
+    },
+    Indicateur {
+        decalage_annee: -1,
+        ..euros("premierDecileUc", "1er décile du revenu disponible par unité de consommation (€ par an)")
+    },
+    Indicateur {
+        unite: Unite::Rapport,
+        precision: 1,
+        decalage_annee: -1,
+        ..compte("rapportInterdecile", "Rapport interdécile (9e décile / 1er décile)", 0, false)
+    },
+    publiee("partPrestationsSociales", "Part des prestations sociales dans le revenu disponible"),
+    publiee("partPrestationsFamiliales", "dont prestations familiales"),
+    publiee("partMinimaSociaux", "dont minima sociaux"),
+    publiee("partPrestationsLogement", "dont prestations logement"),
 ];
 
 /// Short labels of the indicators whose row label is too long for a chart axis.
@@ -578,6 +601,8 @@ pub enum Modele {
 /// A section of the study: title, sentence models, rows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Section {
+    /// Shown only when one of its rows has a value (a section fed by optional data).
+    pub optionnelle: bool,
     /// Title, numbered as in the reference document.
     pub titre: &'static str,
     /// Sentence models, in order.
@@ -593,6 +618,7 @@ const fn comparees(clauses: &'static [(&'static str, &'static str, Mots)]) -> Mo
 /// The sections of the study, in the reference document's order.
 pub const SECTIONS: &[Section] = &[
     Section {
+        optionnelle: false,
         titre: "Notre présence sur le territoire",
         phrases: &[
             Modele::Valeur { id: "communes", modele: "Le territoire comprend {valeur} communes." },
@@ -612,6 +638,7 @@ pub const SECTIONS: &[Section] = &[
         lignes: &[],
     },
     Section {
+        optionnelle: false,
         titre: "1.1. Données de cadrage",
         phrases: &[Modele::Comparaisons {
             intro_un: "",
@@ -621,6 +648,7 @@ pub const SECTIONS: &[Section] = &[
         lignes: &["habitants", "evolutionPopulation", "allocataires", "personnesCouvertes", "tauxCouvertureCaf", "allocatairesMsa", "personnesCouvertesMsa", "indiceJeunesse"],
     },
     Section {
+        optionnelle: false,
         titre: "1.1. Données de cadrage : les familles allocataires",
         phrases: &[
             Modele::Maximum {
@@ -649,6 +677,7 @@ pub const SECTIONS: &[Section] = &[
         lignes: &["evolutionFamilles", "partFamillesAllocataires", "partCouplesAvecEnfants", "partFamillesMonoparentales", "evolutionFamillesMonoparentales", "partFamilles1Enfant", "partFamilles2Enfants", "partFamillesNombreuses", "partAllocatairesSansEnfant", "partCouplesSansEnfant", "partIsoles"],
     },
     Section {
+        optionnelle: false,
         titre: "1.1. Données de cadrage : potentiel fiscal et financier",
         phrases: &[Modele::Comparaisons {
             intro_un: "Le territoire se caractérise par",
@@ -661,11 +690,13 @@ pub const SECTIONS: &[Section] = &[
         lignes: &["potentielFiscalParHabitant", "potentielFinancierParHabitant"],
     },
     Section {
+        optionnelle: false,
         titre: "1.2. Aider les familles à concilier vie professionnelle, vie familiale et vie sociale",
         phrases: &[],
         lignes: &["naissances", "enfants", "enfantsMoins21", "enfantsAeeh", "partEnfantsAeeh"],
     },
     Section {
+        optionnelle: false,
         titre: "1.2.1. Petite enfance",
         phrases: &[
             comparees(&[("partEnfantsMoins3", "la part des enfants de moins de 3 ans", PART_SUPERIEURE)]),
@@ -687,6 +718,7 @@ pub const SECTIONS: &[Section] = &[
         lignes: &["tauxBesoinModeGarde", "enfantsMoins3", "partEnfantsMoins3", "partEnfantsMoins3ParentsActifs", "enfantsMoins3Cmg", "partEnfantsMoins3Cmg", "partEnfantsMoins3ComplementActivite", "capaciteAccueilPour100", "capaciteEajePsuPour100", "capaciteEajeHorsPsuPour100", "capaciteAssistantsMaternelsPour100", "capaciteSalariesDomicilePour100", "capacitePrescolarisationPour100", "enfants3a6", "partEnfants3a6"],
     },
     Section {
+        optionnelle: false,
         titre: "1.2.1. Petite enfance : équipements et financements",
         phrases: &[
             Modele::Montant { id: "montantGardeMensuel", modele: "La Caf verse mensuellement sur le territoire près de {montant} au titre des prestations légales pour la garde d'enfants.", si_zero: None },
@@ -695,6 +727,7 @@ pub const SECTIONS: &[Section] = &[
         lignes: &["placesEaje", "placesEajeEvolution", "equipementsPetiteEnfance", "equipementsPetiteEnfanceEvolution", "equipementsEaje", "equipementsEajeEvolution", "relaisAssistantsMaternels", "relaisAssistantsMaternelsEvolution", "actionSocialePetiteEnfance", "prestationsServicePetiteEnfance", "subventionsPetiteEnfance", "cejPetiteEnfance", "microCrechesHorsPsu", "microCrechesHorsPsuEvolution", "mam", "mamEvolution"],
     },
     Section {
+        optionnelle: false,
         titre: "1.3. Soutenir la fonction parentale et faciliter les relations parents-enfants",
         phrases: &[
             comparees(&[
@@ -707,16 +740,19 @@ pub const SECTIONS: &[Section] = &[
         lignes: &["beneficiairesAf", "partBeneficiairesAf", "beneficiairesArs", "partBeneficiairesArs"],
     },
     Section {
+        optionnelle: false,
         titre: "1.3. Parentalité : équipements et financements",
         phrases: &[Modele::Montant { id: "actionSocialeParentalite", modele: "La Caf verse annuellement près de {montant} au titre des différentes prestations de service pour la parentalité.", si_zero: Some("La Caf n'a versé aucune prestation de service pour la parentalité.") }],
         lignes: &["equipementsParentalite", "equipementsParentaliteEvolution", "laep", "laepEvolution", "actionsClas", "actionsClasEvolution", "actionsReaap", "actionsReaapEvolution", "lieuxMediation", "lieuxMediationEvolution", "espacesRencontre", "actionSocialeParentalite", "prestationsServiceParentalite", "subventionsParentalite"],
     },
     Section {
+        optionnelle: false,
         titre: "1.4.1. Animation de la vie sociale",
         phrases: &[Modele::Montant { id: "actionSocialeAvs", modele: "La Caf verse annuellement près de {montant} au titre des différentes prestations de service pour l'animation de la vie sociale.", si_zero: Some("La Caf n'a versé aucune prestation de service pour l'animation de la vie sociale.") }],
         lignes: &["equipementsAvs", "equipementsAvsEvolution", "centresSociaux", "centresSociauxEvolution", "centresSociauxProjetFamille", "centresSociauxProjetFamilleEvolution", "espacesVieSociale", "espacesVieSocialeEvolution", "actionSocialeAvs", "prestationsServiceAvs", "subventionsAvs"],
     },
     Section {
+        optionnelle: false,
         titre: "1.4.2. Logement et habitat",
         phrases: &[
             Modele::Comparaisons {
@@ -742,6 +778,7 @@ pub const SECTIONS: &[Section] = &[
         lignes: &["beneficiairesAl", "alParcPrive", "partBeneficiairesAl", "partAlParcPrive", "partAlParcPublic", "partAlAccession", "partAlEtablissement", "partAlParcPriveEffort30", "actionSocialeLogement", "subventionsLogement"],
     },
     Section {
+        optionnelle: false,
         titre: "1.5.1. Le Revenu de Solidarité Active et la Prime d'Activité",
         phrases: &[comparees(&[
             ("partBeneficiairesRsa", "la part des bénéficiaires du Rsa", PART_SUPERIEURE),
@@ -750,6 +787,7 @@ pub const SECTIONS: &[Section] = &[
         lignes: &["beneficiairesRsa", "partBeneficiairesRsa", "beneficiairesPpa", "partBeneficiairesPpa"],
     },
     Section {
+        optionnelle: false,
         titre: "1.5.2. L'Allocation aux Adultes Handicapés",
         phrases: &[
             Modele::Comparaisons { intro_un: "", intro_plusieurs: "", clauses: &[("partBeneficiairesAah", "Le taux de bénéficiaires de l'Aah", TAUX_CELUI)] },
@@ -758,6 +796,7 @@ pub const SECTIONS: &[Section] = &[
         lignes: &["beneficiairesAah", "partBeneficiairesAah"],
     },
     Section {
+        optionnelle: false,
         titre: "1.5.3. Les indicateurs de précarité",
         phrases: &[comparees(&[
             ("partBasRevenus", "la part des allocataires à bas revenus", PART_SUPERIEURE),
@@ -766,6 +805,27 @@ pub const SECTIONS: &[Section] = &[
             ("partDependants100", "la part des allocataires dont les prestations représentent la totalité des ressources", PART_SUPERIEURE),
         ])],
         lignes: &["partBasRevenus", "partFragiles", "partDependants50", "partDependants100", "partFamillesAideFinanciere"],
+    },
+    Section {
+        optionnelle: true,
+        titre: "Revenus des ménages (INSEE, Filosofi)",
+        phrases: &[Modele::Comparaisons {
+            intro_un: "",
+            intro_plusieurs: "",
+            clauses: &[
+                ("revenuMedianUc", "Le revenu disponible médian par unité de consommation du territoire", TAUX_CELUI),
+                ("partPrestationsSociales", "La part des prestations sociales dans le revenu disponible", PART_CELLE),
+            ],
+        }],
+        lignes: &[
+            "revenuMedianUc",
+            "premierDecileUc",
+            "rapportInterdecile",
+            "partPrestationsSociales",
+            "partPrestationsFamiliales",
+            "partMinimaSociaux",
+            "partPrestationsLogement",
+        ],
     },
 ];
 

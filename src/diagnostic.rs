@@ -437,6 +437,10 @@ pub fn diagnostiquer(territoire: &Territoire, reference: &Territoire, options: &
         }
         let mut notes = std::mem::take(&mut ct.notes);
         notes.extend(std::mem::take(&mut cr.notes));
+        // A section of optional data is left out when neither side has any of its values.
+        if s.optionnelle && lignes.iter().all(|l| l.territoire.valeur.is_none() && l.reference.valeur.is_none()) {
+            continue;
+        }
         let mut phrases = Vec::new();
         for m in s.phrases {
             phrase(m, &mut ct, &mut cr, &nom_ref, territoire.annee, &mut phrases, &mut notes);

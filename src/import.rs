@@ -350,6 +350,55 @@ struct Referentiel {
     /// CNAF childcare coverage rates by (département or commune code, year): the indicator id
     /// and its published value in tenths.
     taux_accueil: BTreeMap<(String, i32), Vec<(&'static str, i64)>>,
+    /// INSEE Filosofi household income by EPCI or département code: year, values in tenths.
+    revenus: BTreeMap<String, ValeursPubliees>,
+}
+
+/// Values published for one territory: their year, then (indicator id, value in tenths).
+type ValeursPubliees = (i32, Vec<(&'static str, i64)>);
+
+/// Columns of the INSEE Filosofi « revenu disponible » files (by prefix: the year follows) and
+/// the published values of the « Revenus des ménages » section.
+pub const COLONNES_FILOSOFI: [(&str, &str); 7] = [
+    ("Q2", "revenuMedianUc"),
+    ("D1", "premierDecileUc"),
+    ("RD", "rapportInterdecile"),
+    ("PPSOC", "partPrestationsSociales"),
+    ("PPFAM", "partPrestationsFamiliales"),
+    ("PPMINI", "partMinimaSociaux"),
+    ("PPLOGT", "partPrestationsLogement"),
+];
+
+#[inline(never)]
+fn lire_filosofi(f: &Fichier<'_>, reference: &mut Referentiel, journal: &mut Journal, lues: &mut usize) {
+    let mut r = lecteur(f.contenu);
+    let en = entete(&mut r);
+    let Some(i_code) = en.iter().position(|c| c == "CODGEO") else { return };
+    let annee = f.annee.or_else(|| annee_du_nom(f.nom)).unwrap_or(0);
+    let colonnes: Vec<(usize, &'static str)> = COLONNES_FILOSOFI
+        .iter()
+        .filter_map(|(debut, id)| Some((en.iter().position(|c| c.starts_with(debut))?, *id)))
+        .collect();
+    let mut enr = csv::ByteRecord::new();
+    let mut ligne = 1usize;
+    while let Ok(true) = r.read_byte_record(&mut enr) {
+        ligne += 1;
+        *lues += 1;
+        let cellule = |i: usize| String::from_utf8_lossy(enr.get(i).unwrap_or_default()).trim().to_string();
+        let mut valeurs = Vec::new();
+        for (i, id) in &colonnes {
+            match lire_dixiemes(&cellule(*i)) {
+                Ok(Some(v)) => valeurs.push((*id, v)),
+                Ok(None) => {}
+                Err(CelluleIllisible) => journal.dire(format!(
+                    "Fichier « {} », ligne {ligne}, colonne {} : valeur illisible ; ignorée.",
+                    f.nom,
+                    en.get(*i).map(String::as_str).unwrap_or("?")
+                )),
+            }
+        }
+        reference.revenus.insert(cellule(i_code), (annee, valeurs));
+    }
 }
 
 /// Columns of the CNAF « taux de couverture d'accueil du jeune enfant » files (data.caf.fr
@@ -628,6 +677,8 @@ pub fn importer(fichiers: &[Fichier<'_>]) -> Result<Import, ErreurImport> {
                 .ok_or_else(|| ErreurImport::AnneeInconnue { indice, nom: f.nom.to_string() })?;
             let c = lire_iris(f, indice, &mut reference, &mut journal, &mut lues);
             annuels.push((annee, c));
+        } else if a("CODGEO") && en.iter().any(|c| c.starts_with("PPSOC")) {
+            lire_filosofi(f, &mut reference, &mut journal, &mut lues);
         } else if en.iter().any(|c| c.starts_with("Taux de couv global")) {
             lire_taux_accueil(f, &mut reference, &mut journal, &mut lues);
         } else if a("CODDEP") && a("CODCOM") && a("PMUN") {
@@ -756,8 +807,14 @@ fn agreger(c: &Communes, r: &Referentiel, annee: i32) -> Vec<TerritoireImporte> 
             Some(c) => format!("{nom} — {c}"),
             None => nom,
         };
-        let (publiees, note) = taux_accueil_de(niveau, &code, annee, r);
+        let (mut publiees, note) = taux_accueil_de(niveau, &code, annee, r);
         notes.extend(note);
+        if let Some((a, revenus)) = r.revenus.get(&code).filter(|_| niveau != Niveau::Commune) {
+            publiees.extend(revenus.iter().copied());
+            notes.push(format!(
+                "Revenus des ménages : INSEE Filosofi {a}, revenu disponible par unité de consommation."
+            ));
+        }
         sortie.push(TerritoireImporte {
             publiees,
             niveau,

@@ -193,3 +193,27 @@ fn taux_de_couverture_d_accueil_publies_par_la_cnaf() {
     let arras = t(Niveau::Commune, "62041");
     assert!(arras.publiees.iter().any(|(id, _)| *id == "capaciteAccueilPour100"), "{:?}", arras.publiees);
 }
+
+#[test]
+fn revenus_des_menages_filosofi_pour_les_epci_et_departements() {
+    let iris18 = lire(&format!("{IRIS}/data_CAF_2018_IRIS.csv"));
+    let dep = lire("data/insee-filosofi-2019/FILO2019_DISP_DEP.csv");
+    let epci = lire("data/insee-filosofi-2019/FILO2019_DISP_EPCI.csv");
+    let i = importer(&[
+        Fichier { nom: "data_CAF_2018_IRIS.csv", contenu: &iris18, annee: None },
+        Fichier { nom: "FILO2019_DISP_DEP.csv", contenu: &dep, annee: None },
+        Fichier { nom: "FILO2019_DISP_EPCI.csv", contenu: &epci, annee: None },
+    ])
+    .unwrap();
+    let t = |n: Niveau, c: &str| i.territoires.iter().find(|t| t.niveau == n && t.code == c).unwrap();
+    // FILO2019_DISP_DEP.csv, 62: Q219 19 560, D119 11 050, RD 2,9, PPSOC19 8,6.
+    let pdc: BTreeMap<&str, i64> = t(Niveau::Departement, "62").publiees.iter().copied().collect();
+    assert_eq!(
+        (pdc["revenuMedianUc"], pdc["premierDecileUc"], pdc["rapportInterdecile"], pdc["partPrestationsSociales"]),
+        (195_600, 110_500, 29, 86)
+    );
+    let arras: BTreeMap<&str, i64> = t(Niveau::Epci, "200033579").publiees.iter().copied().collect();
+    assert_eq!(arras["revenuMedianUc"], 217_400);
+    assert!(t(Niveau::Epci, "200033579").notes.iter().any(|n| n.contains("INSEE Filosofi 2019")));
+    assert!(t(Niveau::Commune, "62041").publiees.is_empty(), "pas de Filosofi communal ici");
+}

@@ -145,8 +145,11 @@ fn territoire_aleatoire(valeurs: &[u32], nom: &str) -> Value {
             if let Modele::Comparaisons { clauses, .. } = modele {
                 for (id, _, _) in *clauses {
                     let v = valeurs.get(i % valeurs.len()).copied().unwrap_or(0);
-                    // Shares to one decimal; other indicators (potentiel, capacité) likewise.
-                    m.insert(id.to_string(), json!(f64::from(v) / 10.0));
+                    // Shares to one decimal; other indicators (potentiel, capacité) likewise; an
+                    // amount in whole euros of at least 1 (zero euros displays « - € »).
+                    let euros = indicateurs_caf::catalogue::indicateur(id)
+                        .is_some_and(|i| i.unite == indicateurs_caf::catalogue::Unite::Euros);
+                    m.insert(id.to_string(), if euros { json!(v + 1) } else { json!(f64::from(v) / 10.0) });
                     i += 1;
                 }
             }

@@ -4,22 +4,20 @@
 use super::nombres::{ecrire_decimal, ecrire_entier};
 use crate::catalogue::{Formule, Indicateur, INDICATEURS};
 use crate::diagnostic::{valeur_indicateur, Territoire};
-use crate::import::{Import, Niveau, COLONNES_IRIS, COLONNES_TAUX_ACCUEIL};
+use crate::import::{Import, Niveau, COLONNES_FILOSOFI, COLONNES_IRIS, COLONNES_TAUX_ACCUEIL};
 use crate::nombre::Ratio;
 use crate::tableur::{cellule_texte_csv, BOM};
 
 /// The ratio indicators an open-data import can give: every share or rate of the catalogue
-/// whose counts all come from the IRIS files or the population, and the childcare capacity
-/// rates the CNAF publishes.
+/// whose counts all come from the IRIS files or the population, and the values published as
+/// they are (CNAF childcare rates, INSEE Filosofi income).
 pub fn indicateurs_importables() -> Vec<&'static Indicateur> {
     let disponible = |k: &str| k == "habitants" || COLONNES_IRIS.iter().any(|(_, cle)| *cle == k);
     // The childcare capacity rates are published as they are (CNAF files), not computed.
-    let publie = |id: &str| COLONNES_TAUX_ACCUEIL.iter().any(|(_, i)| *i == id);
-    INDICATEURS
-        .iter()
-        .filter(|i| matches!(i.formule, Formule::Part { .. } | Formule::Pour100 { .. } | Formule::Rapport { .. }))
-        .filter(|i| publie(i.id) || i.cles().iter().all(|k| disponible(k)))
-        .collect()
+    let publie = |id: &str| COLONNES_TAUX_ACCUEIL.iter().chain(&COLONNES_FILOSOFI).any(|(_, i)| *i == id);
+    let ratio =
+        |i: &Indicateur| matches!(i.formule, Formule::Part { .. } | Formule::Pour100 { .. } | Formule::Rapport { .. });
+    INDICATEURS.iter().filter(|i| publie(i.id) || (ratio(i) && i.cles().iter().all(|k| disponible(k)))).collect()
 }
 
 fn territoire_de(t: &crate::import::TerritoireImporte) -> Territoire {
