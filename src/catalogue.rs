@@ -391,9 +391,12 @@ pub const INDICATEURS: &[Indicateur] = &[
         &["allocatairesFragiles"],
         REFERENCE,
     ),
+    // The CAF table's « au moins la moitié » row is the 50 %–<100 % band: its values are below
+    // the « totalité » row (8,4 % against 13,1 % in the Pays d'Opale study). The inclusive share
+    // is its own row (docs/indicateurs.md §2.2 and §3).
     part(
         "partDependants50",
-        "Part des allocataires dont les prestations représentent au moins la moitié des ressources",
+        "Part des allocataires dont les prestations représentent de 50 % à moins de 100 % des ressources (« au moins la moitié » des tableaux CAF)",
         &["allocatairesDependants50"],
         REFERENCE,
     ),
@@ -401,6 +404,12 @@ pub const INDICATEURS: &[Indicateur] = &[
         "partDependants100",
         "Part des allocataires dont les prestations représentent la totalité des ressources",
         &["allocatairesDependants100"],
+        REFERENCE,
+    ),
+    part(
+        "partDependants50Inclus",
+        "Part des allocataires dont les prestations représentent 50 % ou plus des ressources (y compris 100 %)",
+        &["allocatairesDependants50", "allocatairesDependants100"],
         REFERENCE,
     ),
     part(
@@ -452,7 +461,8 @@ const LIBELLES_COURTS: &[(&str, &str)] = &[
     ("partBeneficiairesAah", "Aah"),
     ("partBasRevenus", "Bas revenus"),
     ("partFragiles", "Fragiles"),
-    ("partDependants50", "Dépendants à 50 %"),
+    ("partDependants50", "Dépendants de 50 % à <100 %"),
+    ("partDependants50Inclus", "Dépendants à 50 % ou plus"),
     ("partDependants100", "Dépendants à 100 %"),
 ];
 
@@ -801,10 +811,17 @@ pub const SECTIONS: &[Section] = &[
         phrases: &[comparees(&[
             ("partBasRevenus", "la part des allocataires à bas revenus", PART_SUPERIEURE),
             ("partFragiles", "la part des allocataires fragiles", PART_SUPERIEURE),
-            ("partDependants50", "la part des allocataires dont les prestations représentent au moins la moitié des ressources", PART_SUPERIEURE),
+            ("partDependants50", "la part des allocataires dont les prestations représentent de 50 % à moins de 100 % des ressources", PART_SUPERIEURE),
             ("partDependants100", "la part des allocataires dont les prestations représentent la totalité des ressources", PART_SUPERIEURE),
         ])],
-        lignes: &["partBasRevenus", "partFragiles", "partDependants50", "partDependants100", "partFamillesAideFinanciere"],
+        lignes: &[
+            "partBasRevenus",
+            "partFragiles",
+            "partDependants50",
+            "partDependants100",
+            "partDependants50Inclus",
+            "partFamillesAideFinanciere",
+        ],
     },
     Section {
         optionnelle: true,
@@ -873,7 +890,7 @@ pub const CLES: &[(&str, &str)] = &[
     ("allocatairesReference", "Allocataires de référence"),
     ("allocatairesBasRevenus", "Allocataires à bas revenus"),
     ("allocatairesFragiles", "Allocataires fragiles"),
-    ("allocatairesDependants50", "Allocataires dépendants à 50 % ou plus"),
+    ("allocatairesDependants50", "Allocataires dépendants de 50 % à moins de 100 %"),
     ("allocatairesDependants100", "Allocataires dépendants à 100 %"),
     ("famillesAideFinanciere", "Familles bénéficiaires d'une aide financière individuelle"),
 ];

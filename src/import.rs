@@ -9,7 +9,8 @@
 //! `A` allocataires, `PERCOU` personnesCouvertes, `AI` isoles, `AM` famillesMonoparentales,
 //! `ACSSENF` couplesSansEnfant, `ACAVENF` couplesAvecEnfants, `ENF` enfants, `ENF_2`
 //! enfantsMoins3, `ENF_3_5` enfants3a6, `AAL` beneficiairesAl, `AAAH` beneficiairesAah, `APPA`
-//! beneficiairesPpa, `ARSAS` beneficiairesRsa, `APRES50` / `APRES100` allocatairesDependants50
+//! beneficiairesPpa, `ARSAS` beneficiairesRsa, `APRES50` − `APRES100` allocatairesDependants50
+//! (the 50 %–<100 % band: `APRES50` includes 100 %)
 //! / 100 (2016–2017). The population file gives `habitants` (`PMUN`).
 //!
 //! Secrecy: an IRIS whose cells are all blank is counted as secret and left out of every sum;
@@ -213,6 +214,24 @@ fn taux_accueil_de(
             (taux.clone(), Some(note))
         }
         _ => (Vec::new(), None),
+    }
+}
+
+/// `APRES50` counts allocataires whose benefits are 50 % of their resources *or more* (it is
+/// never below `APRES100`); the study's row is the 50 %–<100 % band: `APRES50 − APRES100`, when
+/// no cell of either is masked (otherwise the band is unknown, and a note says why).
+fn bande_de_dependance(valeurs: &mut BTreeMap<&'static str, i64>, comptes: &Comptes, notes: &mut Vec<String>) {
+    let (cinquante, cent) = ("allocatairesDependants50", "allocatairesDependants100");
+    let Some(inclus) = valeurs.get(cinquante).copied() else { return };
+    let masque = |k: &str| comptes.cellules_masquees.get(k).is_some_and(|n| *n > 0);
+    match valeurs.get(cent).copied() {
+        Some(c) if !masque(cinquante) && !masque(cent) && inclus >= c => {
+            valeurs.insert(cinquante, inclus - c);
+        }
+        _ => {
+            valeurs.remove(cinquante);
+            notes.push("Dépendance de 50 % à moins de 100 % : non calculée (APRES50 ou APRES100 masqué par le secret statistique).".into());
+        }
     }
 }
 
@@ -746,6 +765,7 @@ fn agreger(c: &Communes, r: &Referentiel, annee: i32) -> Vec<TerritoireImporte> 
     for ((niveau, code), (comptes, communes)) in groupes {
         let mut valeurs = comptes.sommes.clone();
         let mut notes = Vec::new();
+        bande_de_dependance(&mut valeurs, &comptes, &mut notes);
         let population: Option<i64> = communes.iter().map(|c| r.population.get(*c)).sum();
         match population {
             Some(p) => {

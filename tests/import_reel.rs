@@ -217,3 +217,25 @@ fn revenus_des_menages_filosofi_pour_les_epci_et_departements() {
     assert!(t(Niveau::Epci, "200033579").notes.iter().any(|n| n.contains("INSEE Filosofi 2019")));
     assert!(t(Niveau::Commune, "62041").publiees.is_empty(), "pas de Filosofi communal ici");
 }
+
+#[test]
+fn dependance_de_50_a_moins_de_100_pour_cent_tiree_de_colonnes_inclusives() {
+    // APRES50 counts 50 % or more (never below APRES100 on any row): the study's row is the band.
+    let contenu = lire(&format!("{IRIS}/data_CAF_2017_IRIS.csv"));
+    let (_, cinquante) = sommes_independantes(&contenu, "APRES50");
+    let (_, cent) = sommes_independantes(&contenu, "APRES100");
+    let i = importe(&[2017], false);
+    let mut verifiees = 0;
+    for t in i.territoires.iter().filter(|t| t.niveau == Niveau::Commune) {
+        let (Some(c), Some(a), Some(b)) =
+            (t.valeurs.get("allocatairesDependants50"), cinquante.get(&t.code), cent.get(&t.code))
+        else {
+            continue;
+        };
+        assert!(a >= b, "{} : APRES50 {a} < APRES100 {b}", t.code);
+        assert_eq!(*c, a - b, "{}", t.code);
+        assert_eq!(t.valeurs.get("allocatairesDependants100"), Some(b), "{}", t.code);
+        verifiees += 1;
+    }
+    assert!(verifiees > 500, "{verifiees} communes vérifiées");
+}
