@@ -314,13 +314,47 @@ struct Calcul<'a> {
     t: &'a Territoire,
     nom: &'a str,
     notes: Vec<String>,
+    /// Indicators of the current section not computed for lack of input, with the input keys
+    /// that would give them (gathered into one plain sentence per section: [`Calcul::manques`]).
+    absents: Vec<(&'static str, Vec<&'static str>)>,
 }
 
-fn manquantes(m: &BTreeMap<String, Ratio>, cles: &[&str]) -> String {
-    cles.iter().filter(|k| !m.contains_key(**k)).copied().collect::<Vec<_>>().join(", ")
+/// A label inside a sentence: first letter in lower case, unless it starts an acronym (« Caf »
+/// stays, « Aah » stays).
+fn dans_la_phrase(libelle: &str) -> String {
+    let mut c = libelle.chars();
+    match (c.next(), c.next()) {
+        (Some(p), Some(d)) if d.is_lowercase() && !libelle.starts_with("Caf") && !libelle.starts_with("Aah") => {
+            p.to_lowercase().chain(std::iter::once(d)).chain(c).collect()
+        }
+        _ => libelle.to_string(),
+    }
 }
 
 impl Calcul<'_> {
+    /// The plain sentence on what the section lacks for this side, by labels only (no input
+    /// key), and empties the list.
+    fn manques(&mut self) -> Option<String> {
+        let absents = std::mem::take(&mut self.absents);
+        let (_, autres) = absents.split_first()?;
+        let libelles: Vec<String> =
+            absents.iter().filter_map(|a| indicateur(a.0)).map(|i| format!("« {} »", i.libelle_court())).collect();
+        let mut a_fournir: Vec<String> = Vec::new();
+        for k in absents.iter().flat_map(|a| &a.1) {
+            let l = dans_la_phrase(crate::catalogue::libelle_cle(k).unwrap_or(k));
+            if !a_fournir.contains(&l) {
+                a_fournir.push(l);
+            }
+        }
+        let verbe = if autres.is_empty() { "n'est pas calculé" } else { "ne sont pas calculés" };
+        Some(format!(
+            "Données manquantes pour {} : {} {verbe} ; à fournir : {}.",
+            self.nom,
+            joindre(&libelles),
+            joindre(&a_fournir)
+        ))
+    }
+
     fn note(&mut self, n: String) {
         if !self.notes.contains(&n) {
             self.notes.push(n);
@@ -357,8 +391,11 @@ impl Calcul<'_> {
             }
             (_, _, None) => {
                 let mut cles = ind.cles();
+                cles.retain(|k| !m.contains_key(*k));
                 cles.dedup();
-                self.note(format!("{} ({}) : non calculé, il manque {}.", ind.libelle, self.nom, manquantes(m, &cles)));
+                if !self.absents.iter().any(|a| a.0 == ind.id) {
+                    self.absents.push((ind.id, cles));
+                }
             }
             _ => {}
         }
@@ -391,7 +428,7 @@ impl Calcul<'_> {
 /// The value of one indicator for a territory (the same computation as the diagnostic's cells,
 /// without notes).
 pub fn valeur_indicateur(t: &Territoire, ind: &Indicateur) -> Option<Ratio> {
-    let mut c = Calcul { t, nom: "", notes: Vec::new() };
+    let mut c = Calcul { t, nom: "", notes: Vec::new(), absents: Vec::new() };
     c.valeur_dans(ind, &t.valeurs, false)
 }
 
@@ -419,9 +456,9 @@ pub const NOM_REFERENCE: &str = "Référence";
 pub fn diagnostiquer(territoire: &Territoire, reference: &Territoire, options: &Options) -> Diagnostic {
     let nom_t = territoire.nom.clone().map(|n| n.nom).unwrap_or_else(|| "territoire".into());
     let nom_ref = reference.nom.clone().unwrap_or(Nom { nom: "la référence".into(), article: Article::Aucun });
-    let mut ct = Calcul { t: territoire, nom: &nom_t, notes: Vec::new() };
+    let mut ct = Calcul { t: territoire, nom: &nom_t, notes: Vec::new(), absents: Vec::new() };
     let nom_r = nom_ref.nom.clone();
-    let mut cr = Calcul { t: reference, nom: &nom_r, notes: Vec::new() };
+    let mut cr = Calcul { t: reference, nom: &nom_r, notes: Vec::new(), absents: Vec::new() };
     let mut sections = Vec::new();
     for s in SECTIONS {
         let mut lignes = Vec::new();
@@ -437,13 +474,15 @@ pub fn diagnostiquer(territoire: &Territoire, reference: &Territoire, options: &
         }
         let mut notes = std::mem::take(&mut ct.notes);
         notes.extend(std::mem::take(&mut cr.notes));
+        notes.extend(ct.manques());
+        notes.extend(cr.manques());
         // A section of optional data is left out when neither side has any of its values.
         if s.optionnelle && lignes.iter().all(|l| l.territoire.valeur.is_none() && l.reference.valeur.is_none()) {
             continue;
         }
         let mut phrases = Vec::new();
         for m in s.phrases {
-            phrase(m, &mut ct, &mut cr, &nom_ref, territoire.annee, &mut phrases, &mut notes);
+            phrase(m, &mut ct, &mut cr, &nom_ref, territoire.annee, &mut phrases);
         }
         sections.push(SectionCalculee { titre: s.titre, phrases, lignes, notes });
     }
@@ -486,7 +525,6 @@ fn phrase(
     reference: &Nom,
     annee: i32,
     phrases: &mut Vec<String>,
-    notes: &mut Vec<String>,
 ) {
     let comparer = |ct: &mut Calcul<'_>, cr: &mut Calcul<'_>, id: &str| -> Option<std::cmp::Ordering> {
         let ind = indicateur(id)?;
@@ -496,19 +534,14 @@ fn phrase(
         Modele::Comparaisons { intro_un, intro_plusieurs, clauses } => {
             let mut textes = Vec::new();
             for (id, fragment, mots) in clauses {
-                match comparer(ct, cr, id) {
-                    Some(o) => {
-                        let mot = match o {
-                            std::cmp::Ordering::Greater => mots.plus,
-                            std::cmp::Ordering::Less => mots.moins,
-                            std::cmp::Ordering::Equal => mots.egal,
-                        };
-                        textes.push(format!("{fragment} {}", mot.replace("{ref}", &reference.de())));
-                    }
-                    None => notes.push(format!(
-                        "Phrase de comparaison omise pour « {} » : valeur manquante.",
-                        indicateur(id).map(|i| i.libelle).unwrap_or(id)
-                    )),
+                // A missing value is told by the section's sentence on missing data.
+                if let Some(o) = comparer(ct, cr, id) {
+                    let mot = match o {
+                        std::cmp::Ordering::Greater => mots.plus,
+                        std::cmp::Ordering::Less => mots.moins,
+                        std::cmp::Ordering::Equal => mots.egal,
+                    };
+                    textes.push(format!("{fragment} {}", mot.replace("{ref}", &reference.de())));
                 }
             }
             if textes.is_empty() {

@@ -49,7 +49,7 @@ test("l'exemple du Pays d'Opale : tableaux, phrases, radar, CSV, impression", as
   await page.click("#details-comptes summary");
   await page.fill('input[data-cote="territoire"][data-cle="habitants"]', "");
   assert.equal(await cellule(page, "tauxCouvertureCaf", "territoire"), "");
-  assert.ok((await page.locator(".notes li").allInnerTexts()).some((n) => n.includes("Taux de couverture Caf") && n.includes("il manque habitants")));
+  assert.ok((await page.locator(".notes li").allInnerTexts()).some((n) => n.includes("Taux de couverture Caf") && n.includes("à fournir : nombre d'habitants")));
   // A bad value: French error naming the field.
   await page.fill('input[data-cote="territoire"][data-cle="allocataires"]', "-4");
   assert.match(espaces(await page.locator("#annonce").innerText()), /Valeurs du territoire : Nombre d'allocataires Caf : ne peut pas être négatif\./);
