@@ -57,6 +57,21 @@ pub enum Unite {
     Variation,
 }
 
+impl Unite {
+    /// The unit as a word, for documents and the unit column of exports (`%`, `€`, `pour 100`).
+    pub fn nom(self) -> &'static str {
+        match self {
+            Unite::Nombre => "nombre",
+            Unite::Pourcent => "%",
+            Unite::Rapport => "rapport",
+            Unite::Pour100 => "pour 100",
+            Unite::Euros => "€",
+            Unite::Ecart => "écart",
+            Unite::Variation => "% signé",
+        }
+    }
+}
+
 /// Grammatical gender of the indicator's head noun (taux: masculin, part: féminin).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Genre {

@@ -501,6 +501,52 @@ pub fn diagnostic_csv_valeur(t: &Valeur, r: &Valeur, o: &Valeur) -> Result<Strin
     Ok(diagnostiquer(&t, &r, &o).csv())
 }
 
+/// The JSON export of a study (`exporterDiagnosticJson`): the whole study as `calculerDiagnostic`
+/// returns it, with what identifies the file.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct EtudeExporteeJs {
+    /// `"indicateurs-caf/etude"`: what the file holds.
+    pub format: &'static str,
+    /// The package version that computed it.
+    pub version: &'static str,
+    /// The date of production given by the caller (`AAAA-MM-JJ`).
+    pub produit_le: String,
+    /// The study.
+    pub etude: DiagnosticJs,
+}
+
+/// The study with its identification, for the JSON export, on decoded inputs.
+///
+/// # Errors
+/// As [`calculer_diagnostic_valeur`]; `produitLe` not a date `AAAA-MM-JJ`.
+pub fn diagnostic_json_valeur(
+    t: &Valeur,
+    r: &Valeur,
+    o: &Valeur,
+    produit_le: &str,
+) -> Result<EtudeExporteeJs, ErreurJs> {
+    let date = produit_le.as_bytes();
+    let forme = date.len() == 10
+        && date.iter().enumerate().all(|(i, c)| if i == 4 || i == 7 { *c == b'-' } else { c.is_ascii_digit() });
+    let (mois, jour) = if forme { (&produit_le[5..7], &produit_le[8..10]) } else { ("", "") };
+    if !forme || !("01"..="12").contains(&mois) || !("01"..="31").contains(&jour) {
+        return Err(ErreurJs {
+            message: format!(
+                "produitLe : « {} » n'est pas une date AAAA-MM-JJ (par exemple 2026-11-29).",
+                produit_le.chars().take(40).collect::<String>()
+            ),
+            champ: "produitLe".into(),
+        });
+    }
+    Ok(EtudeExporteeJs {
+        format: "indicateurs-caf/etude",
+        version: env!("CARGO_PKG_VERSION"),
+        produit_le: produit_le.into(),
+        etude: calculer_diagnostic_valeur(t, r, o)?,
+    })
+}
+
 impl From<ErreurImport> for ErreurJs {
     fn from(e: ErreurImport) -> Self {
         ErreurJs { message: e.to_string(), champ: e.champ() }
@@ -1098,6 +1144,17 @@ export interface AxeRadar {
   affiche: string;
   afficheReference: string;
   alerte: "haute" | "basse" | null;
+}
+
+/** L'export JSON d'une étude (`exporterDiagnosticJson`). */
+export interface EtudeExportee {
+  /** `"indicateurs-caf/etude"`. */
+  format: string;
+  /** Version du paquet qui l'a calculée. */
+  version: string;
+  /** Date de production donnée par l'appelant (AAAA-MM-JJ). */
+  produitLe: string;
+  etude: Diagnostic;
 }
 
 export interface Diagnostic {

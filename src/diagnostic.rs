@@ -17,7 +17,7 @@ use crate::format::capitale;
 use crate::format::{self, deux_chiffres_significatifs, ESPACE_INSECABLE};
 use crate::nombre::Ratio;
 use crate::radar::LigneRadar;
-use crate::tableur::{cellule_csv, BOM};
+use crate::tableur::{cellule_csv, cellule_texte_csv, BOM};
 use crate::territoire::{Article, Nom};
 use crate::valeur::{ErreurSaisie, Lecteur, Regle, Valeur};
 
@@ -691,28 +691,63 @@ impl Options {
     }
 }
 
+/// A trend in words for a spreadsheet column, from the displayed arrow.
+fn tendance(fleche: &str) -> &'static str {
+    match fleche {
+        "↑" => "hausse",
+        "↓" => "baisse",
+        "→" => "stable",
+        _ => "",
+    }
+}
+
 impl Diagnostic {
-    /// The tables as CSV (`;`, UTF-8 with BOM, as French spreadsheets expect), with the section,
-    /// the label, the year, then the territory's and the reference's values and variations.
+    /// The tables as CSV for spreadsheets (`;`, UTF-8 with BOM, as French spreadsheets expect).
+    /// Number cells hold raw numbers at the displayed precision (decimal comma, no thousands
+    /// separator, no unit, no arrow): section, label, id, unit, year, then for the territory and
+    /// the reference the value, the 5-year variation in % and the trend in words; the displayed
+    /// strings follow in their own columns. A missing value is an empty cell.
     pub fn csv(&self) -> String {
-        let (nom, nom_reference) = (self.nom.as_str(), self.nom_reference.as_str());
+        let (t, r) = (self.nom.as_str(), self.nom_reference.as_str());
         let mut s = String::from(BOM);
-        let entete =
-            ["Section", "Indicateur", "Année", nom, "Variation sur 5 ans", nom_reference, "Variation sur 5 ans"];
-        s.push_str(&entete.iter().map(|c| cellule_csv(c)).collect::<Vec<_>>().join(";"));
+        let entete = [
+            "Section".to_string(),
+            "Indicateur".into(),
+            "Identifiant".into(),
+            "Unité".into(),
+            "Année".into(),
+            t.into(),
+            format!("{t} : variation sur 5 ans (%)"),
+            format!("{t} : tendance"),
+            r.into(),
+            format!("{r} : variation sur 5 ans (%)"),
+            format!("{r} : tendance"),
+            format!("{t} (affiché)"),
+            format!("{r} (affiché)"),
+        ];
+        s.push_str(&entete.iter().map(|c| cellule_texte_csv(c)).collect::<Vec<_>>().join(";"));
         s.push_str("\r\n");
         for sec in &self.sections {
             for l in &sec.lignes {
+                let Some(ind) = indicateur(l.id) else { continue };
+                let brut = |c: &Cellule| c.valeur.map(|v| format::brut(v, ind.precision)).unwrap_or_default();
+                let variation = |c: &Cellule| c.variation5ans.map(|v| format::brut(v, 1)).unwrap_or_default();
                 let cellules = [
-                    sec.titre.to_string(),
-                    l.libelle.to_string(),
+                    cellule_csv(sec.titre),
+                    cellule_csv(l.libelle),
+                    l.id.to_string(),
+                    cellule_csv(ind.unite.nom()),
                     l.annee.to_string(),
-                    l.territoire.affiche.clone(),
-                    format!("{} {}", l.territoire.fleche, l.territoire.affichage_variation).trim().to_string(),
-                    l.reference.affiche.clone(),
-                    format!("{} {}", l.reference.fleche, l.reference.affichage_variation).trim().to_string(),
+                    brut(&l.territoire),
+                    variation(&l.territoire),
+                    tendance(l.territoire.fleche).into(),
+                    brut(&l.reference),
+                    variation(&l.reference),
+                    tendance(l.reference.fleche).into(),
+                    cellule_csv(&l.territoire.affiche),
+                    cellule_csv(&l.reference.affiche),
                 ];
-                s.push_str(&cellules.iter().map(|c| cellule_csv(c)).collect::<Vec<_>>().join(";"));
+                s.push_str(&cellules.join(";"));
                 s.push_str("\r\n");
             }
         }

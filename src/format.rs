@@ -47,6 +47,12 @@ pub fn echelle(valeur: i128, decimales: u32) -> String {
     s
 }
 
+/// `r` rounded half away from zero to `decimales` decimals for a spreadsheet: decimal comma, no
+/// thousands separator, no unit (`25188`, `51,2`, `-20,8`); empty when out of range.
+pub fn brut(r: Ratio, decimales: u32) -> String {
+    decimal(r, decimales).replace(ESPACE_FINE, "")
+}
+
 /// A whole number: `25188` → `25 188`.
 pub fn entier(n: i128) -> String {
     echelle(n, 0)

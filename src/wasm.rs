@@ -220,6 +220,25 @@ pub fn exporter_diagnostic_csv(
     Ok(diagnostic_csv_valeur(&t, &r, &o)?)
 }
 
+/// `exporterDiagnosticJson(territoire, reference, options, produitLe)`: the whole study with its
+/// format, the package version and the date of production (`AAAA-MM-JJ`), for other tools.
+///
+/// # Errors
+/// As `calculerDiagnostic`; `produitLe` not a date.
+#[wasm_bindgen(js_name = exporterDiagnosticJson, unchecked_return_type = "EtudeExportee")]
+pub fn exporter_diagnostic_json(
+    #[wasm_bindgen(unchecked_param_type = "TerritoireSaisi")] territoire: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "TerritoireSaisi")] reference: JsValue,
+    options: Option<OptionsDiagnosticJs>,
+    #[wasm_bindgen(js_name = produitLe)] produit_le: JsValue,
+) -> Result<JsValue, JsValue> {
+    let t = decoder(territoire, "territoire", "territoire", "Territoire")?;
+    let r = decoder(reference, "reference", "reference", "Référence")?;
+    let o = decoder(options.map(JsValue::from).unwrap_or(JsValue::UNDEFINED), "options", "options", "Options")?;
+    let date = produit_le.as_string().filter(|d| d.len() <= 40).unwrap_or_default();
+    encoder(&diagnostic_json_valeur(&t, &r, &o, &date)?)
+}
+
 fn erreur_fichier(champ: String, message: String) -> JsValue {
     ErreurJs { message, champ }.into()
 }

@@ -103,6 +103,13 @@ fn chaque_type_de_sortie_egale_sa_declaration() {
     );
     let diag = serde_json::to_value(diag.unwrap()).unwrap();
     conforme(&d, "Diagnostic", &diag);
+    let export = indicateurs_caf::contrat::diagnostic_json_valeur(
+        &valeur(exemple["territoire"].clone()),
+        &valeur(exemple["reference"].clone()),
+        &Valeur::Nul,
+        "2026-11-29",
+    );
+    conforme(&d, "EtudeExportee", &serde_json::to_value(export.unwrap()).unwrap());
     conforme(&d, "Section", &diag["sections"][1]);
     conforme(&d, "Ligne", &diag["sections"][1]["lignes"][0]);
     conforme(&d, "Cellule", &diag["sections"][1]["lignes"][0]["reference"]);

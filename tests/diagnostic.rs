@@ -4,7 +4,7 @@
 mod commun;
 
 use commun::{pays_opale, verifier_etude};
-use indicateurs_caf::contrat::{calculer_diagnostic_valeur, diagnostic_csv_valeur};
+use indicateurs_caf::contrat::{calculer_diagnostic_valeur, diagnostic_csv_valeur, diagnostic_json_valeur};
 use indicateurs_caf::valeur::Valeur;
 use serde_json::{json, Value};
 
@@ -179,19 +179,41 @@ fn export_csv() {
     let lignes: Vec<&str> = csv.trim_end().split("\r\n").collect();
     assert_eq!(
         lignes[0],
-        "\u{feff}Section;Indicateur;Année;Cc Pays D'opale;Variation sur 5 ans;Pas-de-Calais;Variation sur 5 ans"
+        "\u{feff}Section;Indicateur;Identifiant;Unité;Année;Cc Pays D'opale;Cc Pays D'opale : variation sur 5 ans (%);\
+         Cc Pays D'opale : tendance;Pas-de-Calais;Pas-de-Calais : variation sur 5 ans (%);Pas-de-Calais : tendance;\
+         Cc Pays D'opale (affiché);Pas-de-Calais (affiché)"
     );
-    assert!(
-        lignes.iter().any(|l| commun::espaces(l)
-            == "1.1. Données de cadrage;Nombre d'habitants (INSEE);2018;25 188;↑ +1,0 %;1 466 743;→ +0,1 %"),
-        "{}",
-        lignes[1]
+    let ligne = |id: &str| {
+        lignes.iter().find(|l| l.split(';').nth(2) == Some(id)).map(|l| commun::espaces(l)).unwrap_or_default()
+    };
+    assert_eq!(
+        ligne("habitants"),
+        "1.1. Données de cadrage;Nombre d'habitants (INSEE);habitants;nombre;2018;25188;1,0;hausse;1466743;0,1;stable;25 188;1 466 743"
     );
+    assert_eq!(
+        ligne("naissances").split(';').take(11).collect::<Vec<_>>().join(";"),
+        // Document, line 102: | Nombre de naissances domiciliées | 2020 | 229 | ↓ -20,8% | 15 261 | ↓ -13,9% |
+        "1.2. Aider les familles à concilier vie professionnelle, vie familiale et vie sociale;\
+         Nombre de naissances domiciliées;naissances;nombre;2020;229;-20,8;baisse;15261;-13,9;baisse"
+    );
+    // Every value and variation cell is a number a spreadsheet reads: digits, an optional minus
+    // sign and a decimal comma; nothing else (no space, unit or arrow).
+    for l in &lignes[1..] {
+        let c: Vec<&str> = l.split(';').collect();
+        assert_eq!(c.len(), 13, "{l}");
+        for x in [c[5], c[6], c[8], c[9]] {
+            let sans_signe = x.strip_prefix('-').unwrap_or(x);
+            assert!(
+                x.is_empty() || sans_signe.replacen(',', "", 1).chars().all(|d| d.is_ascii_digit()),
+                "« {x} » dans {l}"
+            );
+        }
+    }
     // Formula injection in a name is neutralised.
     let mut t = f["territoire"].clone();
     t["nom"] = json!("=cmd|' /C calc'!A0");
     let csv = diagnostic_csv_valeur(&v(&t), &v(&f["reference"]), &Valeur::Nul).unwrap();
-    assert!(csv.lines().next().unwrap().contains(";'=cmd|' /C calc'!A0;"));
+    assert!(csv.lines().next().unwrap().contains(";'=cmd|' /C calc'!A0;"), "{}", csv.lines().next().unwrap());
 }
 
 #[test]
@@ -285,4 +307,24 @@ fn erreurs_du_diagnostic() {
     let t = json!({"annee": 2020, "valeurs": {"placesEajeEvolution": -3, "clefInconnue": 2}, "variations5ans": {"habitants": -2.5}});
     let d = diagnostic(&t, &ok, &Value::Null).unwrap();
     assert!(d["avertissements"][0].as_str().unwrap().contains("territoire.valeurs.clefInconnue"));
+}
+
+#[test]
+fn export_json_de_l_etude_entiere() {
+    let f = pays_opale();
+    let v = |x: &Value| serde_json::from_value::<Valeur>(x.clone()).unwrap();
+    let (t, r) = (v(&f["territoire"]), v(&f["reference"]));
+    let e = serde_json::to_value(diagnostic_json_valeur(&t, &r, &Valeur::Nul, "2026-11-29").unwrap()).unwrap();
+    assert_eq!(e["format"], "indicateurs-caf/etude");
+    assert_eq!(e["version"], env!("CARGO_PKG_VERSION"));
+    assert_eq!(e["produitLe"], "2026-11-29");
+    // The same study as calculerDiagnostic, numbers as numbers.
+    let d = diagnostic(&f["territoire"], &f["reference"], &Value::Null).unwrap();
+    assert_eq!(e["etude"], d);
+    verifier_etude(&f, &e["etude"]);
+    for mauvaise in ["", "29/11/2026", "2026-13-01", "2026-11-00", "2026-1-29", "aaaa-mm-jj"] {
+        let err = diagnostic_json_valeur(&t, &r, &Valeur::Nul, mauvaise).unwrap_err();
+        assert_eq!(err.champ, "produitLe", "{mauvaise}");
+        assert!(err.message.contains("AAAA-MM-JJ"), "{}", err.message);
+    }
 }

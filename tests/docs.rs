@@ -29,15 +29,7 @@ fn formule(i: &Indicateur) -> String {
 }
 
 fn unite(u: Unite) -> &'static str {
-    match u {
-        Unite::Nombre => "nombre",
-        Unite::Pourcent => "%",
-        Unite::Rapport => "rapport",
-        Unite::Pour100 => "pour 100",
-        Unite::Euros => "€",
-        Unite::Ecart => "écart",
-        Unite::Variation => "% signé",
-    }
+    u.nom()
 }
 
 fn ligne_indicateur(i: &Indicateur) -> String {

@@ -35,7 +35,23 @@ test("l'exemple du Pays d'Opale : tableaux, phrases, radar, CSV, impression", as
   // CSV export.
   const [telechargement] = await Promise.all([page.waitForEvent("download"), page.click("#exporter")]);
   const csv = readFileSync(await telechargement.path(), "utf8");
-  assert.ok(espaces(csv).includes("1.1. Données de cadrage;Taux de couverture Caf;2020;51,2 %;;53,9 %;"), csv.slice(0, 400));
+  // Number cells are raw numbers a spreadsheet computes with; displays are in their own columns.
+  const lignes = csv.replace(/^\uFEFF/, "").trim().split("\r\n").map((l) => l.split(";"));
+  const couverture = lignes.find((c) => c[2] === "tauxCouvertureCaf");
+  assert.deepEqual(couverture.slice(0, 6), ["1.1. Données de cadrage", "Taux de couverture Caf", "tauxCouvertureCaf", "%", "2020", "51,2"]);
+  assert.equal(espaces(couverture[11]), "51,2 %");
+  for (const c of lignes.slice(1)) {
+    for (const x of [c[5], c[6], c[8], c[9]]) {
+      assert.ok(x === "" || Number.isFinite(Number(x.replace(",", "."))), `« ${x} » n'est pas un nombre : ${c.join(";")}`);
+    }
+  }
+  // JSON export: the whole study, numbers as numbers.
+  const [json] = await Promise.all([page.waitForEvent("download"), page.click("#exporter-json")]);
+  const etude = JSON.parse(readFileSync(await json.path(), "utf8"));
+  assert.equal(etude.format, "indicateurs-caf/etude");
+  assert.match(etude.produitLe, /^\d{4}-\d{2}-\d{2}$/);
+  assert.equal(etude.etude.nomReference, "Pas-de-Calais");
+  assert.equal(typeof etude.etude.sections[1].lignes[0].valeur, "number");
   // Print: only the study.
   await page.emulateMedia({ media: "print" });
   assert.equal(await page.locator("#comptes").isVisible(), false);

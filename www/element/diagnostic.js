@@ -82,6 +82,7 @@ export class VueDiagnostic {
       h("div", { class: "actions" },
         h("h2", { id: `titre-etude-${this.hote.numero}` }, "Étude préliminaire"),
         h("button", { type: "button", id: "exporter", disabled: true }, "Exporter les tableaux (CSV)"),
+        h("button", { type: "button", id: "exporter-json", disabled: true, class: "secondaire" }, "Exporter l'étude (JSON)"),
         h("button", { type: "button", id: "imprimer", disabled: true, class: "secondaire" }, "Imprimer")),
       h("p", { id: "annonce", class: "annonce", role: "status", "aria-live": "polite" }),
       h("ul", { id: "avertissements", class: "avertissements", "aria-label": "Avertissements" }),
@@ -109,6 +110,7 @@ export class VueDiagnostic {
       this.calculer();
     });
     this.$("exporter").addEventListener("click", () => this.exporter());
+    this.$("exporter-json").addEventListener("click", () => this.exporterJson());
     this.$("imprimer").addEventListener("click", () => window.print());
     this.calculer();
   }
@@ -161,6 +163,7 @@ export class VueDiagnostic {
       annonce.className = "annonce";
       this.$("etude").replaceChildren();
       this.$("figure-radar").hidden = true;
+      for (const b of ["exporter", "exporter-json", "imprimer"]) this.$(b).disabled = true;
       return;
     }
     try {
@@ -176,6 +179,7 @@ export class VueDiagnostic {
       annonce.textContent = `Étude calculée : ${d.nom} comparé à ${d.nomReference}.`;
       annonce.className = "annonce";
       this.$("exporter").disabled = false;
+      this.$("exporter-json").disabled = false;
       this.$("imprimer").disabled = false;
       this.hote.emettre("resultat", { vue: "diagnostic", territoire, reference, resultat: d });
     } catch (erreur) {
@@ -185,6 +189,7 @@ export class VueDiagnostic {
       this.$("etude").replaceChildren();
       this.$("figure-radar").hidden = true;
       this.$("exporter").disabled = true;
+      this.$("exporter-json").disabled = true;
       this.$("imprimer").disabled = true;
       this.hote.emettre("erreur", { vue: "diagnostic", message: erreur.message, champ: erreur.champ });
     }
@@ -213,6 +218,13 @@ export class VueDiagnostic {
   exporter() {
     const csv = this.hote.api.exporterDiagnosticCsv(this.lireTerritoire("territoire"), this.lireTerritoire("reference"));
     telecharger(this.hote.racine, "etude-preliminaire.csv", csv);
+  }
+
+  /** The whole study for other tools; the date is today's local date, AAAA-MM-JJ. */
+  exporterJson() {
+    const produitLe = new Date().toLocaleDateString("sv-SE");
+    const etude = this.hote.api.exporterDiagnosticJson(this.lireTerritoire("territoire"), this.lireTerritoire("reference"), undefined, produitLe);
+    telecharger(this.hote.racine, "etude-preliminaire.json", JSON.stringify(etude, null, 2), "application/json;charset=utf-8");
   }
 
   /** The import runs in a worker (www/caf-indicateurs-import.js): progress, and a cancel. */
