@@ -640,6 +640,10 @@ const fn comparees(clauses: &'static [(&'static str, &'static str, Mots)]) -> Mo
     Modele::Comparaisons { intro_un: "Comparée {a_ref},", intro_plusieurs: "Comparées {a_ref},", clauses }
 }
 
+/// Title of the optional section of household income (its presence names INSEE Filosofi among
+/// the sources of a study).
+pub const TITRE_REVENUS: &str = "Revenus des ménages (INSEE, Filosofi)";
+
 /// The sections of the study, in the reference document's order.
 pub const SECTIONS: &[Section] = &[
     Section {
@@ -840,7 +844,7 @@ pub const SECTIONS: &[Section] = &[
     },
     Section {
         optionnelle: true,
-        titre: "Revenus des ménages (INSEE, Filosofi)",
+        titre: TITRE_REVENUS,
         phrases: &[Modele::Comparaisons {
             intro_un: "",
             intro_plusieurs: "",

@@ -402,6 +402,8 @@ pub struct DiagnosticJs {
     pub radar_texte: Vec<String>,
     /// Warnings about the input.
     pub avertissements: Vec<String>,
+    /// The title block: `[libellé, texte]` pairs (territory, reference, years, sources).
+    pub entete: Vec<(&'static str, String)>,
 }
 
 impl From<&Diagnostic> for DiagnosticJs {
@@ -443,6 +445,7 @@ impl From<&Diagnostic> for DiagnosticJs {
             radar_axes: d.radar.axes.iter().map(axe).collect(),
             radar_texte: d.radar.texte.clone(),
             avertissements: d.avertissements.clone(),
+            entete: d.entete.clone(),
         }
     }
 }
@@ -1168,6 +1171,8 @@ export interface Diagnostic {
   radarAxes: AxeRadar[];
   radarTexte: string[];
   avertissements: string[];
+  /** Bloc de titre : paires `[libellé, texte]` (territoire, référence, années, sources). */
+  entete: [string, string][];
 }
 
 export interface CleDiagnostic {

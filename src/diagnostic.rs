@@ -280,6 +280,41 @@ pub struct Diagnostic {
     pub radar: crate::radar::Radar,
     /// Warnings about the input.
     pub avertissements: Vec<String>,
+    /// The title block (label, text): territory, reference, years, sources; the date of
+    /// production is the caller's (the package has no clock).
+    pub entete: Vec<(&'static str, String)>,
+}
+
+/// The title block of a study: what a printed copy must say before its first table.
+fn entete(nom: &str, nom_reference: &str, annee: i32, sections: &[SectionCalculee]) -> Vec<(&'static str, String)> {
+    let annees: Vec<i32> = sections
+        .iter()
+        .flat_map(|s| &s.lignes)
+        .filter(|l| l.territoire.valeur.is_some() || l.reference.valeur.is_some())
+        .map(|l| l.annee)
+        .collect();
+    let (min, max) = (annees.iter().min().copied(), annees.iter().max().copied());
+    let annees = match (min, max) {
+        (Some(a), Some(b)) if a < b => {
+            format!(
+                "{annee} ; selon les lignes, de {a} à {b} (colonne « Année réf. ») ; variations sur 5 ans depuis {}",
+                annee - 5
+            )
+        }
+        _ => format!("{annee} ; variations sur 5 ans depuis {}", annee - 5),
+    };
+    let mut sources =
+        "Caf (comptes des allocataires au 31 décembre) et INSEE (population, naissances), tels que saisis ou importés"
+            .to_string();
+    if sections.iter().any(|s| s.titre == crate::catalogue::TITRE_REVENUS) {
+        sources.push_str(" ; INSEE Filosofi (revenus des ménages)");
+    }
+    vec![
+        ("Territoire", nom.to_string()),
+        ("Référence", nom_reference.to_string()),
+        ("Année des données", annees),
+        ("Sources", sources),
+    ]
 }
 
 /// [`Calcul::valeur_dans`] without notes: the pure computation.
@@ -495,13 +530,9 @@ pub fn diagnostiquer(territoire: &Territoire, reference: &Territoire, options: &
     let mut avertissements = territoire.avertissements.clone();
     avertissements.extend(reference.avertissements.iter().cloned());
     let affiche = |t: &Territoire, defaut: &str| t.nom.as_ref().map(|n| n.nom.clone()).unwrap_or_else(|| defaut.into());
-    Diagnostic {
-        nom: affiche(territoire, NOM_TERRITOIRE),
-        nom_reference: affiche(reference, NOM_REFERENCE),
-        sections,
-        radar,
-        avertissements,
-    }
+    let (nom, nom_reference) = (affiche(territoire, NOM_TERRITOIRE), affiche(reference, NOM_REFERENCE));
+    let entete = entete(&nom, &nom_reference, territoire.annee, &sections);
+    Diagnostic { nom, nom_reference, sections, radar, avertissements, entete }
 }
 
 /// The displayed value of an indicator, as an integer at its precision (what sentences compare).

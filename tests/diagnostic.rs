@@ -328,3 +328,18 @@ fn export_json_de_l_etude_entiere() {
         assert!(err.message.contains("AAAA-MM-JJ"), "{}", err.message);
     }
 }
+
+#[test]
+fn bloc_de_titre_de_l_etude() {
+    let f = pays_opale();
+    let d = diagnostic(&f["territoire"], &f["reference"], &Value::Null).unwrap();
+    let e: Vec<(String, String)> = serde_json::from_value(d["entete"].clone()).unwrap();
+    let texte = |l: &str| e.iter().find(|x| x.0 == l).map(|x| x.1.clone()).unwrap_or_default();
+    assert_eq!(texte("Territoire"), "Cc Pays D'opale");
+    assert_eq!(texte("Référence"), "Pas-de-Calais");
+    // The document's rows run from 2018 (INSEE population) to 2021 (provisional annual change of
+    // the REAAP actions, document line 143).
+    assert!(texte("Année des données").starts_with("2020 ; selon les lignes, de 2018 à 2021"), "{e:?}");
+    assert!(texte("Année des données").ends_with("variations sur 5 ans depuis 2015"), "{e:?}");
+    assert!(texte("Sources").starts_with("Caf") && !texte("Sources").contains("Filosofi"), "{e:?}");
+}

@@ -58,6 +58,18 @@ test("l'exemple du Pays d'Opale : tableaux, phrases, radar, CSV, impression", as
   assert.equal(await page.locator(".entete").isVisible(), false);
   assert.equal(await page.locator("#fichiers").isVisible(), false);
   assert.equal(await page.locator('tr[data-id="tauxCouvertureCaf"]').isVisible(), true);
+  // The printed study starts with its title block: territory, reference, years, sources, date.
+  const premier = await page.locator("caf-indicateurs").evaluate((el) => {
+    const visibles = [...el.shadowRoot.querySelectorAll("#resultats > *, #resultats .titre-etude")]
+      .filter((e) => e.getBoundingClientRect().height > 0 && getComputedStyle(e).display !== "none");
+    return { id: visibles[0]?.id, texte: visibles[0]?.innerText ?? "" };
+  });
+  assert.equal(premier.id, "titre-etude", JSON.stringify(premier));
+  for (const attendu of ["Étude préliminaire : Cc Pays D'opale", "Pas-de-Calais", "Année des données", "2020", "Sources", "Produite le"]) {
+    assert.ok(premier.texte.includes(attendu), `${attendu} absent de « ${premier.texte} »`);
+  }
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: "tests/e2e/artefacts/etude-impression.png", fullPage: false });
   await page.pdf({ path: "tests/e2e/artefacts/etude.pdf", format: "A4" });
   await page.emulateMedia({ media: "screen" });
   await page.screenshot({ path: "tests/e2e/artefacts/diagnostic.png", fullPage: false });

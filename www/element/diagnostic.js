@@ -85,6 +85,7 @@ export class VueDiagnostic {
         h("button", { type: "button", id: "exporter-json", disabled: true, class: "secondaire" }, "Exporter l'étude (JSON)"),
         h("button", { type: "button", id: "imprimer", disabled: true, class: "secondaire" }, "Imprimer")),
       h("p", { id: "annonce", class: "annonce", role: "status", "aria-live": "polite" }),
+      h("header", { id: "titre-etude", class: "titre-etude", hidden: true }),
       h("ul", { id: "avertissements", class: "avertissements", "aria-label": "Avertissements" }),
       h("div", { id: "etude" }),
       h("figure", { id: "figure-radar", class: "radar", hidden: true },
@@ -162,6 +163,7 @@ export class VueDiagnostic {
       annonce.textContent = "Chargez l'exemple, importez des données ouvertes ou saisissez des comptes.";
       annonce.className = "annonce";
       this.$("etude").replaceChildren();
+      this.$("titre-etude").hidden = true;
       this.$("figure-radar").hidden = true;
       for (const b of ["exporter", "exporter-json", "imprimer"]) this.$(b).disabled = true;
       return;
@@ -169,6 +171,7 @@ export class VueDiagnostic {
     try {
       const d = this.hote.api.calculerDiagnostic(territoire, reference, { radar: { id: `radar-${this.hote.numero}` } });
       this.$("etude").replaceChildren(...d.sections.map((s, i) => this.section(s, i, d.nom, d.nomReference)));
+      this.titre(d);
       this.$("avertissements").replaceChildren(...d.avertissements.map((a) => h("li", {}, a)));
       const svg = new DOMParser().parseFromString(d.radar, "image/svg+xml").documentElement;
       if (svg.nodeName === "svg") {
@@ -187,12 +190,23 @@ export class VueDiagnostic {
       annonce.textContent = erreur.message;
       annonce.className = "annonce erreur-annonce";
       this.$("etude").replaceChildren();
+      this.$("titre-etude").hidden = true;
       this.$("figure-radar").hidden = true;
       this.$("exporter").disabled = true;
       this.$("exporter-json").disabled = true;
       this.$("imprimer").disabled = true;
       this.hote.emettre("erreur", { vue: "diagnostic", message: erreur.message, champ: erreur.champ });
     }
+  }
+
+  /** The title block a printed copy starts with: the package's lines, and today's date. */
+  titre(d) {
+    const produite = new Date().toLocaleDateString("fr-FR", { day: "numeric", month: "long", year: "numeric" });
+    const lignes = [...d.entete, ["Produite le", `${produite} (indicateurs-caf ${this.hote.api.version()})`]];
+    this.$("titre-etude").replaceChildren(
+      h("p", { class: "titre" }, `Étude préliminaire : ${d.nom}`),
+      h("dl", {}, lignes.flatMap(([l, t]) => [h("dt", {}, l), h("dd", {}, t)])));
+    this.$("titre-etude").hidden = false;
   }
 
   section(s, i, nomT, nomR) {

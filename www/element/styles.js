@@ -114,6 +114,11 @@ export const CSS_DIAGNOSTIC = `
 details > summary { cursor: pointer; margin: .5rem 0; font-weight: 600; }
 .radar svg { max-width: 100%; height: auto; }
 .radar figcaption { font-size: .9rem; }
+.titre-etude { border: 1px solid #ccc; border-left: 4px solid var(--caf-couleur); padding: .4rem .7rem; margin: .6rem 0; }
+.titre-etude .titre { font-size: 1.15rem; font-weight: 700; margin: 0 0 .3rem; }
+.titre-etude dl { margin: 0; display: grid; grid-template-columns: max-content 1fr; gap: .1rem .6rem; font-size: .9rem; }
+.titre-etude dt { font-weight: 600; }
+.titre-etude dd { margin: 0; }
 `;
 
 /** Print: the family sheet or the study, without the form. */
@@ -141,8 +146,17 @@ export const CSS_IMPRESSION = `
   .fiche .valeur { font-size: 9pt; font-weight: 700; }
   .fiche .explication { font-size: 7pt; margin: 0; }
   .fiche ul { margin: .1rem 0; padding-left: 1rem; font-size: 7.5pt; }
-  .etude-section { break-inside: avoid-page; }
-  .radar { break-before: page; }
+  .titre-etude { break-inside: avoid; margin-top: 0; }
+  .titre-etude .titre { font-size: 14pt; }
+  .etude-section { margin: .6rem 0; }
+  .etude-section h3, .phrase, .tableau caption { break-after: avoid; }
+  .etude-section h3 { font-size: 11pt; }
+  .tableau-defilant { overflow: visible; }
+  .tableau { font-size: 8pt; break-inside: auto; }
+  .tableau tr, .notes li { break-inside: avoid; }
+  .tableau thead { display: table-header-group; }
+  .radar { break-before: page; break-inside: avoid; }
+  .radar svg { max-height: 16cm; }
 }
 `;
 
