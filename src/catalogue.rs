@@ -175,6 +175,9 @@ pub const INDICATEURS: &[Indicateur] = &[
     // Cadrage
     compte("habitants", "Nombre d'habitants (INSEE)", -2, true),
     evolution("evolutionPopulation", "Evolution de la Population Insee", -2, &["habitants"]),
+    // Not a row of the document's tables: an axis of its radar (« évolution de la population INSEE
+    // de moins de 6 ans »), shown in the cadrage table after the whole population's.
+    evolution("evolutionPopulationMoins6", "Evolution de la population Insee de moins de 6 ans", -2, &["habitantsMoins6"]),
     compte("allocataires", "Nombre d'allocataires Caf", 0, true),
     compte("personnesCouvertes", "Nombre de personnes couvertes Caf", 0, true),
     taux("tauxCouvertureCaf", "Taux de couverture Caf", &["personnesCouvertes"], &["habitants"]),
@@ -479,6 +482,11 @@ const LIBELLES_COURTS: &[(&str, &str)] = &[
     ("partDependants50", "Dépendants de 50 % à <100 %"),
     ("partDependants50Inclus", "Dépendants à 50 % ou plus"),
     ("partDependants100", "Dépendants à 100 %"),
+    ("potentielFiscalParHabitant", "Potentiel fiscal par habitant"),
+    ("evolutionPopulation", "Évolution de la population"),
+    ("evolutionPopulationMoins6", "Évolution des moins de 6 ans"),
+    ("tauxBesoinModeGarde", "Besoin de mode de garde"),
+    ("indiceJeunesse", "Indice de jeunesse"),
 ];
 
 impl Indicateur {
@@ -674,7 +682,7 @@ pub const SECTIONS: &[Section] = &[
             intro_plusieurs: "",
             clauses: &[("tauxCouvertureCaf", "Le taux de couverture de la population Insee par les prestations Caf du territoire", TAUX_CELUI)],
         }],
-        lignes: &["habitants", "evolutionPopulation", "allocataires", "personnesCouvertes", "tauxCouvertureCaf", "allocatairesMsa", "personnesCouvertesMsa", "indiceJeunesse"],
+        lignes: &["habitants", "evolutionPopulation", "evolutionPopulationMoins6", "allocataires", "personnesCouvertes", "tauxCouvertureCaf", "allocatairesMsa", "personnesCouvertesMsa", "indiceJeunesse"],
     },
     Section {
         optionnelle: false,
@@ -867,24 +875,27 @@ pub const SECTIONS: &[Section] = &[
 
 /// The 13 vulnerability indicators of the default radar (§2.5).
 pub const RADAR_DEFAUT: &[&str] = &[
+    // The seven the source document names (docs/indicateurs.md §2.5)…
+    "partDependants100",
+    "potentielFiscalParHabitant",
+    "partAlParcPriveEffort30",
+    "evolutionPopulation",
+    "evolutionPopulationMoins6",
+    "tauxBesoinModeGarde",
+    "indiceJeunesse",
+    // …and six of the study's vulnerability shares, chosen by the project.
     "partFamillesMonoparentales",
     "partFamillesNombreuses",
-    "partIsoles",
-    "partEnfantsAeeh",
-    "partBeneficiairesAl",
-    "partAlParcPriveEffort30",
-    "partBeneficiairesRsa",
-    "partBeneficiairesPpa",
-    "partBeneficiairesAah",
     "partBasRevenus",
     "partFragiles",
-    "partDependants50",
-    "partDependants100",
+    "partBeneficiairesRsa",
+    "partBeneficiairesAah",
 ];
 
 /// The input keys that are components of formulas, with their French labels (the ids of given
 /// values are labelled by their indicator).
 pub const CLES: &[(&str, &str)] = &[
+    ("habitantsMoins6", "Habitants de moins de 6 ans (INSEE)"),
     ("habitants0a19", "Habitants de 0 à 19 ans (INSEE)"),
     ("habitants60etPlus", "Habitants de 60 ans et plus (INSEE)"),
     ("couplesAvecEnfants", "Allocataires en couple avec enfant(s)"),

@@ -17,8 +17,8 @@ use crate::diagnostic::{diagnostiquer, Cellule, Diagnostic, ErreurDiagnostic, Op
 use crate::foyer::{ErreurFoyer, Resultat, Role, Situation};
 use crate::import::{importer, ErreurImport, Fichier, Import};
 use crate::lot::{
-    comptes_csv, lire_comptes, territoires_csv, Bilan, Comptes, ErreurComptes, ErreurListee, ErreurLot, Progression,
-    SeuilsPopulation,
+    comptes_csv, lire_comptes, moyennes, territoire_de, territoires_csv, Bilan, Comptes, ErreurComptes, ErreurListee,
+    ErreurLot, Membre, MoyenneRadar, Progression, SeuilsPopulation,
 };
 use crate::nombre::Ratio;
 use crate::parametres::{Seuil, SEUILS};
@@ -400,6 +400,14 @@ pub struct DiagnosticJs {
     pub radar_axes: Vec<AxeJs>,
     /// The radar's text alternative, one sentence per axis.
     pub radar_texte: Vec<String>,
+    /// What the radar's reference circle is.
+    pub radar_reference: String,
+    /// « Les indicateurs fortement inférieurs », one sentence each.
+    pub radar_fortement_inferieurs: Vec<String>,
+    /// « Les indicateurs fortement supérieurs », one sentence each.
+    pub radar_fortement_superieurs: Vec<String>,
+    /// Labels of the axes left out for lack of a value.
+    pub radar_absents: Vec<String>,
     /// Warnings about the input.
     pub avertissements: Vec<String>,
     /// The title block: `[libellé, texte]` pairs (territory, reference, years, sources).
@@ -444,6 +452,10 @@ impl From<&Diagnostic> for DiagnosticJs {
             radar: d.radar.svg.clone(),
             radar_axes: d.radar.axes.iter().map(axe).collect(),
             radar_texte: d.radar.texte.clone(),
+            radar_reference: d.radar.reference.clone(),
+            radar_fortement_inferieurs: d.radar.fortement_inferieurs.clone(),
+            radar_fortement_superieurs: d.radar.fortement_superieurs.clone(),
+            radar_absents: d.radar.absents.clone(),
             avertissements: d.avertissements.clone(),
             entete: d.entete.clone(),
         }
@@ -586,6 +598,65 @@ pub struct TerritoireImporteJs {
     pub couverture: Option<String>,
 }
 
+/// The mean of the radar's axes over territories of the same type (`moyennes` of an import or a
+/// counts file), to pass as `options.radar.reference` with its `libelle`.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct MoyenneRadarJs {
+    /// Level of the territories.
+    pub niveau: String,
+    /// The département (or reference row) the set is limited to; null: the whole file.
+    pub departement: Option<String>,
+    /// « Moyenne des 23 EPCI du fichier ».
+    pub libelle: String,
+    /// Territories in the set.
+    pub nombre: usize,
+    /// Mean by indicator id.
+    pub valeurs: BTreeMap<&'static str, f64>,
+}
+
+impl From<&MoyenneRadar> for MoyenneRadarJs {
+    fn from(m: &MoyenneRadar) -> Self {
+        let mut valeurs = BTreeMap::new();
+        for (k, v) in &m.valeurs {
+            valeurs.insert(*k, v.to_f64());
+        }
+        MoyenneRadarJs {
+            niveau: m.niveau.clone(),
+            departement: m.departement.clone(),
+            libelle: m.libelle.clone(),
+            nombre: m.nombre,
+            valeurs,
+        }
+    }
+}
+
+/// The same-type means of an import: every level of the file, and each département.
+fn moyennes_import(i: &Import) -> Vec<MoyenneRadarJs> {
+    let territoires: Vec<_> = i.territoires.iter().map(|t| (t, territoire_de(t))).collect();
+    let membres: Vec<Membre<'_>> = territoires
+        .iter()
+        .map(|(t, terr)| Membre { niveau: t.niveau.code(), departement: t.departement.as_deref(), territoire: terr })
+        .collect();
+    let nom = |d: &str| {
+        crate::territoire::departement(d)
+            .map(|(_, nom, article)| crate::territoire::Nom { nom: nom.into(), article }.de())
+    };
+    moyennes(&membres, &nom).iter().map(MoyenneRadarJs::from).collect()
+}
+
+/// The same-type means of a counts file: every level of the file, and the rows compared with
+/// the same reference row.
+fn moyennes_comptes(c: &Comptes) -> Vec<MoyenneRadarJs> {
+    let membres: Vec<Membre<'_>> = c
+        .lignes
+        .iter()
+        .map(|l| Membre { niveau: &l.niveau, departement: l.reference.as_deref(), territoire: &l.territoire })
+        .collect();
+    let nom = |r: &str| c.lignes.iter().find(|l| l.code == r).map(|l| format!("comparés à {}", l.nom));
+    moyennes(&membres, &nom).iter().map(MoyenneRadarJs::from).collect()
+}
+
 /// The result of `importerDonnees`.
 #[derive(Clone, Debug, Serialize, PartialEq)]
 #[serde(rename_all = "camelCase")]
@@ -598,6 +669,8 @@ pub struct ImportJs {
     pub avertissements: Vec<String>,
     /// Data lines read.
     pub lignes_lues: usize,
+    /// The radar's same-type means (every level of the file, each département).
+    pub moyennes: Vec<MoyenneRadarJs>,
 }
 
 impl From<&Import> for ImportJs {
@@ -634,6 +707,7 @@ impl From<&Import> for ImportJs {
                 .collect(),
             avertissements: i.avertissements.clone(),
             lignes_lues: i.lignes_lues,
+            moyennes: moyennes_import(i),
         }
     }
 }
@@ -846,6 +920,8 @@ pub struct ComptesJs {
     pub erreurs: Vec<ErreurLigneJs>,
     /// Warnings.
     pub avertissements: Vec<String>,
+    /// The radar's same-type means (every level of the file, each reference row).
+    pub moyennes: Vec<MoyenneRadarJs>,
 }
 
 impl From<&Comptes> for ComptesJs {
@@ -878,6 +954,7 @@ impl From<&Comptes> for ComptesJs {
                 .collect(),
             erreurs: c.erreurs.iter().map(ErreurLigneJs::from).collect(),
             avertissements: c.avertissements.clone(),
+            moyennes: moyennes_comptes(c),
         }
     }
 }
@@ -1108,8 +1185,11 @@ export interface OptionsDiagnostic {
   margeFleche?: number;
   radar?: {
     indicateurs?: string[];
+    /** Valeurs de référence par id (la moyenne des territoires de même type : `moyennes` d'un import). */
     reference?: Record<string, number>;
-    /** Demi-largeur de la bande d'alerte en % de la référence (20 par défaut). */
+    /** Ce que sont ces valeurs (« Moyenne des 23 EPCI du fichier ») ; dit sur le graphique. */
+    libelleReference?: string;
+    /** Écart des cercles haut et bas en % de la référence (20 par défaut). */
     bande?: number;
     /** Préfixe des identifiants du SVG. */
     id?: string;
@@ -1170,6 +1250,14 @@ export interface Diagnostic {
   radar: string;
   radarAxes: AxeRadar[];
   radarTexte: string[];
+  /** Ce qu'est le cercle de référence du radar. */
+  radarReference: string;
+  /** « Les indicateurs fortement inférieurs » : une phrase par axe sous le cercle bas. */
+  radarFortementInferieurs: string[];
+  /** « Les indicateurs fortement supérieurs » : une phrase par axe au-dessus du cercle haut. */
+  radarFortementSuperieurs: string[];
+  /** Libellés des axes non tracés, faute de valeur. */
+  radarAbsents: string[];
   avertissements: string[];
   /** Bloc de titre : paires `[libellé, texte]` (territoire, référence, années, sources). */
   entete: [string, string][];
@@ -1209,11 +1297,24 @@ export interface TerritoireImporte extends TerritoireSaisi {
   couverture: string | null;
 }
 
+/** Moyenne des axes du radar sur des territoires de même type, pour `options.radar.reference`. */
+export interface MoyenneRadar {
+  niveau: string;
+  /** Département (ou ligne de référence d'un fichier de comptes) auquel l'ensemble se limite ; null : tout le fichier. */
+  departement: string | null;
+  /** « Moyenne des 23 EPCI du fichier », pour `options.radar.libelleReference`. */
+  libelle: string;
+  nombre: number;
+  valeurs: Record<string, number>;
+}
+
 export interface ImportDonnees {
   annee: number;
   territoires: TerritoireImporte[];
   avertissements: string[];
   lignesLues: number;
+  /** Moyennes de même type : chaque niveau du fichier, puis chaque département. */
+  moyennes: MoyenneRadar[];
 }
 
 export interface Progression {
@@ -1281,6 +1382,8 @@ export interface ComptesTerritoires {
   lignes: LigneComptes[];
   erreurs: ErreurLigne[];
   avertissements: string[];
+  /** Moyennes de même type : chaque niveau du fichier, puis les lignes d'une même référence. */
+  moyennes: MoyenneRadar[];
 }
 
 /** Erreur levée sur une saisie invalide. */

@@ -521,10 +521,17 @@ pub fn diagnostiquer(territoire: &Territoire, reference: &Territoire, options: &
         }
         sections.push(SectionCalculee { titre: s.titre, phrases, lignes, notes });
     }
-    let lignes_radar: Vec<LigneRadar> = sections
+    // The radar reads its axes' values directly: an axis need not be a row of the tables.
+    let lignes_radar: Vec<LigneRadar> = options
+        .radar
+        .indicateurs
         .iter()
-        .flat_map(|s| &s.lignes)
-        .map(|l| LigneRadar { id: l.id, valeur: l.territoire.valeur, reference: l.reference.valeur })
+        .filter_map(|id| indicateur(id))
+        .map(|i| LigneRadar {
+            id: i.id,
+            valeur: valeur_indicateur(territoire, i),
+            reference: valeur_indicateur(reference, i),
+        })
         .collect();
     let radar = crate::radar::radar(&lignes_radar, &nom_t, &nom_ref.nom, &options.radar);
     let mut avertissements = territoire.avertissements.clone();
@@ -642,7 +649,7 @@ fn phrase(
 }
 
 impl Options {
-    /// Reads `{ margeFleche?, radar?: { indicateurs?, reference?, bande?, id? } }`.
+    /// Reads `{ margeFleche?, radar?: { indicateurs?, reference?, libelleReference?, bande?, id? } }`.
     ///
     /// # Errors
     /// A field of the wrong type; `margeFleche` or `radar.bande` negative; an unknown indicator
@@ -676,6 +683,9 @@ impl Options {
             }
             if let Some(id) = lr.texte_option("id", "Identifiant du radar")? {
                 o.radar.id = id;
+            }
+            if let Some(l) = lr.texte_option("libelleReference", "Libellé de la référence du radar")? {
+                o.radar.libelle_reference = Some(l);
             }
             if lr.brut("indicateurs").is_some() {
                 let liste = lr.liste("indicateurs", "Indicateurs du radar", 40)?;
@@ -722,6 +732,15 @@ impl Options {
     }
 }
 
+/// Where a row stands on the radar, for the CSV: the source's two lists as a column.
+fn position_radar(radar: &crate::radar::Radar, id: &str) -> &'static str {
+    match radar.axes.iter().find(|a| a.id == id) {
+        Some(a) if a.rapport.is_none() => "non tracé (sans donnée)",
+        Some(a) => a.alerte.map_or("entre les cercles", crate::radar::Alerte::texte),
+        None => "",
+    }
+}
+
 /// A trend in words for a spreadsheet column, from the displayed arrow.
 fn tendance(fleche: &str) -> &'static str {
     match fleche {
@@ -737,7 +756,9 @@ impl Diagnostic {
     /// Number cells hold raw numbers at the displayed precision (decimal comma, no thousands
     /// separator, no unit, no arrow): section, label, id, unit, year, then for the territory and
     /// the reference the value, the 5-year variation in % and the trend in words; the displayed
-    /// strings follow in their own columns. A missing value is an empty cell.
+    /// strings follow in their own columns, then the row's place on the radar (« fortement
+    /// inférieur », « fortement supérieur »: the source's two lists). A missing value is an empty
+    /// cell.
     pub fn csv(&self) -> String {
         let (t, r) = (self.nom.as_str(), self.nom_reference.as_str());
         let mut s = String::from(BOM);
@@ -755,6 +776,7 @@ impl Diagnostic {
             format!("{r} : tendance"),
             format!("{t} (affiché)"),
             format!("{r} (affiché)"),
+            format!("Radar ({})", self.radar.reference),
         ];
         s.push_str(&entete.iter().map(|c| cellule_texte_csv(c)).collect::<Vec<_>>().join(";"));
         s.push_str("\r\n");
@@ -777,6 +799,7 @@ impl Diagnostic {
                     tendance(l.reference.fleche).into(),
                     cellule_csv(&l.territoire.affiche),
                     cellule_csv(&l.reference.affiche),
+                    position_radar(&self.radar, l.id).into(),
                 ];
                 s.push_str(&cellules.join(";"));
                 s.push_str("\r\n");

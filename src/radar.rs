@@ -1,6 +1,11 @@
-//! The vulnerability radar (`docs/indicateurs.md` §2.5): the territory's indicators as
-//! ratios of a reference (1 = the reference), with an alert band, drawn as an accessible SVG
-//! (title, description listing every value) that needs neither JavaScript nor inline styles.
+//! The vulnerability radar of the CAF study (`docs/indicateurs.md` §2.5): each axis is the
+//! territory's indicator as a ratio of a reference — the mean over territories of the same type
+//! when a set is available, the département otherwise (the chart says which). The reference is
+//! the red circle (1); a green circle above and an orange circle below (±20 % by default) mark
+//! the values that « peuvent nécessiter une attention particulière »: outside them, an indicator
+//! is *fortement supérieur* or *fortement inférieur* (never « good » or « bad »). Axes without a
+//! value are left out of the drawing and named. Drawn as an accessible SVG (title, description
+//! listing every value) that needs neither JavaScript nor inline styles.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -17,7 +22,10 @@ pub struct OptionsRadar {
     /// Reference values by id (e.g. the average of territories of the same type); the
     /// reference territory's values otherwise.
     pub reference: BTreeMap<String, Ratio>,
-    /// Half-width of the alert band, in % of the reference (20: from 0,8 to 1,2).
+    /// What the reference values are (« Moyenne des 23 EPCI du fichier »), when given with
+    /// them; `None`: the reference territory serves, and the chart says so.
+    pub libelle_reference: Option<String>,
+    /// Distance of the upper and lower circles, in % of the reference (20: 0,8 and 1,2).
     pub bande: Ratio,
     /// Prefix of the SVG element ids, unique on the page.
     pub id: String,
@@ -28,19 +36,30 @@ impl Default for OptionsRadar {
         OptionsRadar {
             indicateurs: RADAR_DEFAUT.iter().map(|s| s.to_string()).collect(),
             reference: BTreeMap::new(),
+            libelle_reference: None,
             bande: Ratio::entier(20),
             id: "radar".into(),
         }
     }
 }
 
-/// Position of a value against the alert band.
+/// Position of a value outside the two circles.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Alerte {
-    /// Above the band.
+    /// Above the upper circle: « fortement supérieur ».
     Haute,
-    /// Below the band.
+    /// Below the lower circle: « fortement inférieur ».
     Basse,
+}
+
+impl Alerte {
+    /// « fortement supérieur » / « fortement inférieur ».
+    pub fn texte(self) -> &'static str {
+        match self {
+            Alerte::Haute => "fortement supérieur",
+            Alerte::Basse => "fortement inférieur",
+        }
+    }
 }
 
 /// One axis of the radar.
@@ -69,10 +88,19 @@ pub struct Axe {
 pub struct Radar {
     /// The SVG document.
     pub svg: String,
-    /// The axes.
+    /// The axes, those without a value included (`rapport: None`).
     pub axes: Vec<Axe>,
     /// Text alternative, one sentence per axis.
     pub texte: Vec<String>,
+    /// What the reference circle is (« Moyenne des 23 EPCI du fichier », or the département
+    /// with the reason it serves).
+    pub reference: String,
+    /// « Les indicateurs fortement inférieurs »: one sentence per axis below the lower circle.
+    pub fortement_inferieurs: Vec<String>,
+    /// « Les indicateurs fortement supérieurs »: one sentence per axis above the upper circle.
+    pub fortement_superieurs: Vec<String>,
+    /// Labels of the axes left out for lack of a value.
+    pub absents: Vec<String>,
 }
 
 /// Escapes text for XML.
@@ -112,29 +140,48 @@ pub struct LigneRadar {
     pub reference: Option<Ratio>,
 }
 
-/// Builds the radar from the rows of the study.
+/// Territory / reference on one axis. A change in % is compared as growth factors,
+/// (100 + v) / (100 + r), since a ratio of two small signed changes means nothing.
+fn rapport(ind: &crate::catalogue::Indicateur, v: Ratio, r: Ratio) -> Option<Ratio> {
+    if ind.unite == crate::catalogue::Unite::Variation {
+        let cent = Ratio::entier(100);
+        let (a, b) = (cent.plus(v)?, cent.plus(r)?);
+        return if a.signe() >= 0 && b.signe() > 0 { a.divise(b) } else { None };
+    }
+    if r.signe() > 0 && v.signe() >= 0 {
+        v.divise(r)
+    } else {
+        None
+    }
+}
+
+/// Builds the radar from the values of its axes (territory and reference territory); a
+/// reference value given in the options takes the place of the reference territory's.
 pub fn radar(lignes: &[LigneRadar], nom: &str, nom_reference: &str, o: &OptionsRadar) -> Radar {
     let un = Ratio::entier(1);
     let bande = o.bande.divise(Ratio::entier(100)).unwrap_or(Ratio::ZERO);
     let (haut, bas) = (un.plus(bande).unwrap_or(un), un.moins(bande).unwrap_or(un));
+    // A set given (values or its label) is the reference, even for axes it lacks.
+    let donnee = !o.reference.is_empty() || o.libelle_reference.is_some();
+    let reference = match (&o.libelle_reference, donnee) {
+        (Some(l), true) => l.clone(),
+        (None, true) => "Valeurs de référence fournies".to_string(),
+        _ => format!("{nom_reference} (aucun ensemble de territoires de même type : la référence sert de moyenne)"),
+    };
     let mut axes = Vec::new();
     for id in &o.indicateurs {
         let Some(ind) = indicateur(id) else { continue };
         let ligne = lignes.iter().find(|l| l.id == ind.id);
         let valeur = ligne.and_then(|l| l.valeur);
-        let reference = o.reference.get(id).copied().or_else(|| ligne.and_then(|l| l.reference));
+        let reference = if donnee { o.reference.get(id).copied() } else { ligne.and_then(|l| l.reference) };
         let rapport = match (valeur, reference) {
-            (Some(v), Some(r)) if r.signe() > 0 => v.divise(r),
+            (Some(v), Some(r)) => rapport(ind, v, r),
             _ => None,
         };
-        let alerte = rapport.and_then(|r| {
-            if r.compare(haut)?.is_gt() {
-                Some(Alerte::Haute)
-            } else if r.compare(bas)?.is_lt() {
-                Some(Alerte::Basse)
-            } else {
-                None
-            }
+        let alerte = rapport.and_then(|r| match (r.compare(haut)?.is_gt(), r.compare(bas)?.is_lt()) {
+            (true, _) => Some(Alerte::Haute),
+            (_, true) => Some(Alerte::Basse),
+            _ => None,
         });
         axes.push(Axe {
             id: ind.id.to_string(),
@@ -147,26 +194,34 @@ pub fn radar(lignes: &[LigneRadar], nom: &str, nom_reference: &str, o: &OptionsR
             alerte,
         });
     }
+    let phrase = |a: &Axe, r: Ratio| {
+        format!(
+            "{} : {} contre {} pour la référence (rapport {})",
+            a.libelle,
+            a.affiche,
+            a.affiche_reference,
+            format::decimal(r, 2)
+        )
+    };
     let texte: Vec<String> = axes
         .iter()
-        .map(|a| match (a.valeur, a.reference, a.rapport) {
-            (Some(_), Some(_), Some(r)) => format!(
-                "{} : {} contre {} pour la référence (rapport {}){}.",
-                a.libelle,
-                a.affiche,
-                a.affiche_reference,
-                format::decimal(r, 2),
-                match a.alerte {
-                    Some(Alerte::Haute) => ", au-dessus de la bande d'alerte",
-                    Some(Alerte::Basse) => ", en dessous de la bande d'alerte",
-                    None => "",
-                }
-            ),
-            _ => format!("{} : valeur non disponible.", a.libelle),
+        .map(|a| match a.rapport {
+            Some(r) => format!("{}{}.", phrase(a, r), a.alerte.map(|x| format!(", {}", x.texte())).unwrap_or_default()),
+            None => format!("{} : valeur non disponible, axe non tracé.", a.libelle),
         })
         .collect();
-    let svg = dessiner(&axes, &texte, nom, nom_reference, haut, bas, &id_sur(&o.id));
-    Radar { svg, axes, texte }
+    let liste = |quelle: Alerte| -> Vec<String> {
+        axes.iter()
+            .filter(|a| a.alerte == Some(quelle))
+            .filter_map(|a| Some(format!("{}.", phrase(a, a.rapport?))))
+            .collect()
+    };
+    let (fortement_inferieurs, fortement_superieurs) = (liste(Alerte::Basse), liste(Alerte::Haute));
+    let absents: Vec<String> = axes.iter().filter(|a| a.rapport.is_none()).map(|a| a.libelle.clone()).collect();
+    let comparaison = if donnee { reference.as_str() } else { nom_reference };
+    let cadre = Cadre { nom, comparaison, reference: &reference, haut, bas, bande: o.bande, id: id_sur(&o.id) };
+    let svg = dessiner(&axes, &texte, &absents, &cadre);
+    Radar { svg, axes, texte, reference, fortement_inferieurs, fortement_superieurs, absents }
 }
 
 /// A coordinate with one decimal, without the float formatting machinery (smaller module).
@@ -198,126 +253,245 @@ fn sin_cos(a: f64) -> (f64, f64) {
     (s, c)
 }
 
-fn dessiner(
-    axes: &[Axe],
-    texte: &[String],
-    nom: &str,
-    nom_reference: &str,
+/// What the drawing needs besides the axes.
+struct Cadre<'a> {
+    nom: &'a str,
+    /// The reference in the title: the set's label, or the reference territory's name.
+    comparaison: &'a str,
+    reference: &'a str,
     haut: Ratio,
     bas: Ratio,
-    id: &str,
-) -> String {
-    let (cx, cy, r) = (300.0_f64, 250.0_f64, 160.0_f64);
-    let n = axes.len().max(1);
-    let max_rapport = axes.iter().filter_map(|a| a.rapport).map(Ratio::to_f64).fold(haut.to_f64(), f64::max);
+    bande: Ratio,
+    id: String,
+}
+
+/// Words into lines of at most `largeur` characters (a longer word stays whole).
+fn couper(texte: &str, largeur: usize) -> Vec<String> {
+    let mut lignes: Vec<String> = Vec::new();
+    for mot in texte.split(' ') {
+        match lignes.last_mut() {
+            // A unit or punctuation never starts a line.
+            Some(l) if l.chars().count() + 1 + mot.chars().count() <= largeur || matches!(mot, "%" | ":" | ";") => {
+                l.push(' ');
+                l.push_str(mot);
+            }
+            _ => lignes.push(mot.to_string()),
+        }
+    }
+    lignes
+}
+
+/// A text of one or more lines (`tspan`), from its first baseline.
+fn texte_svg(s: &mut String, x: f64, y: f64, lignes: &[String], attributs: &str) {
+    let _ = write!(s, r#"<text x="{}" y="{}" {attributs}>"#, coord(x), coord(y));
+    for (k, l) in lignes.iter().enumerate() {
+        let dy = if k == 0 { "0" } else { "1.15em" };
+        let _ = write!(s, r#"<tspan x="{}" dy="{dy}">{}</tspan>"#, coord(x), echapper(l));
+    }
+    s.push_str("</text>");
+}
+
+const LARGEUR: f64 = 640.0;
+const RAYON: f64 = 135.0;
+/// Where the legend starts, below the chart and its lowest labels.
+const DEBUT_LEGENDE: f64 = 440.0;
+
+fn dessiner(axes: &[Axe], texte: &[String], absents: &[String], c: &Cadre<'_>) -> String {
+    let traces: Vec<(&Axe, f64)> = axes.iter().filter_map(|a| Some((a, a.rapport?.to_f64()))).collect();
+    let max_rapport = traces.iter().map(|t| t.1).fold(c.haut.to_f64(), f64::max);
     // Scale: the next half-unit above the largest ratio, between 1,5 and 3.
-    let echelle = ((max_rapport * 2.0).ceil() / 2.0).clamp(1.5, 3.0);
-    let point = |i: usize, rapport: f64| -> (f64, f64) {
-        let angle = -std::f64::consts::FRAC_PI_2 + std::f64::consts::TAU * i as f64 / n as f64;
-        let d = r * rapport.clamp(0.0, echelle) / echelle;
-        let (sin, cos) = sin_cos(angle);
-        (cx + d * cos, cy + d * sin)
+    let r = Repere {
+        cx: LARGEUR / 2.0,
+        cy: 230.0,
+        n: traces.len().max(1),
+        echelle: ((max_rapport * 2.0).ceil() / 2.0).clamp(1.5, 3.0),
     };
-    let polygone = |rapport: f64| -> String {
-        (0..n)
-            .map(|i| point(i, rapport))
-            .map(|(x, y)| format!("{},{}", coord(x), coord(y)))
-            .collect::<Vec<_>>()
-            .join(" ")
-    };
-    let titre = format!("Radar de vulnérabilité : {nom} comparé à {nom_reference}");
+    let (cx, cy, echelle) = (r.cx, r.cy, r.echelle);
+    let rayon = |rapport: f64| r.rayon(rapport);
+    let point = |i: usize, rapport: f64| r.point(i, rapport);
+    let pct = format::decimal(c.bande, 0);
+    let (legende, absents_lignes) = legende(c, absents);
+    let lignes_legende: usize = legende.iter().map(|l| l.2.len()).sum::<usize>() + absents_lignes.len();
+    let hauteur = DEBUT_LEGENDE + 23.0 * lignes_legende as f64 + 8.0 * legende.len() as f64 + 10.0;
+    let id = &c.id;
     let mut s = String::new();
     let _ = write!(
         s,
-        r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 600 540" width="600" height="540" role="img" aria-labelledby="{id}-titre {id}-desc" font-family="system-ui, sans-serif" font-size="12">"##
+        r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" width="{w}" height="{h}" role="img" aria-labelledby="{id}-titre {id}-desc" font-family="system-ui, sans-serif" font-size="20">"##,
+        w = LARGEUR,
+        h = coord(hauteur)
     );
+    let titre = format!("Radar de vulnérabilité : {} comparé à {}", c.nom, c.comparaison);
     let _ = write!(s, r#"<title id="{id}-titre">{}</title>"#, echapper(&titre));
     let _ = write!(
         s,
-        r#"<desc id="{id}-desc">Chaque axe rapporte la valeur du territoire à celle de la référence (1 = référence), avec une bande d'alerte de {} à {}. {}</desc>"#,
-        format::decimal(bas, 2),
-        format::decimal(haut, 2),
+        r#"<desc id="{id}-desc">Chaque axe rapporte la valeur du territoire à celle de la référence (1 = référence). Hors des cercles de {} et {}, un indicateur est fortement inférieur ou supérieur. {}</desc>"#,
+        format::decimal(c.bas, 2),
+        format::decimal(c.haut, 2),
         echapper(&texte.join(" "))
     );
-    let _ = write!(s, r##"<rect width="600" height="540" fill="#ffffff"/>"##);
-    // Alert band: the ring between the two polygons.
-    let _ = write!(
-        s,
-        r##"<path d="M{} Z M{} Z" fill="#fde6c8" fill-rule="evenodd" stroke="none"/>"##,
-        polygone(haut.to_f64()).replace(' ', " L"),
-        polygone(bas.to_f64()).replace(' ', " L")
-    );
+    let _ = write!(s, r##"<rect width="{}" height="{}" fill="#ffffff"/>"##, LARGEUR, coord(hauteur));
     let mut g = 0.5;
     while g <= echelle + 1e-9 {
-        let _ = write!(s, r##"<polygon points="{}" fill="none" stroke="#d0d0d0" stroke-width="1"/>"##, polygone(g));
+        let _ = write!(
+            s,
+            r##"<circle cx="{}" cy="{}" r="{}" fill="none" stroke="#dddddd"/>"##,
+            coord(cx),
+            coord(cy),
+            coord(rayon(g))
+        );
         g += 0.5;
     }
-    for (i, a) in axes.iter().enumerate() {
+    for (i, (a, _)) in traces.iter().enumerate() {
         let (x, y) = point(i, echelle);
         let _ = write!(
             s,
-            r##"<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="#d0d0d0"/>"##,
+            r##"<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="#dddddd"/>"##,
             coord(cx),
             coord(cy),
             coord(x),
             coord(y)
         );
-        let (lx, ly) = point(i, echelle * 1.12);
-        let ancre = if (lx - cx).abs() < 1.0 {
+        let (lx, ly) = point(i, echelle * 1.1);
+        let ancre = if (lx - cx).abs() < 20.0 {
             "middle"
         } else if lx > cx {
             "start"
         } else {
             "end"
         };
+        let lignes = couper(&a.libelle, 14);
+        let decalage = if ly < cy - 20.0 {
+            -(lignes.len() as f64 - 1.0) * 23.0
+        } else if (ly - cy).abs() <= 20.0 {
+            -(lignes.len() as f64 - 1.0) * 11.5
+        } else {
+            0.0
+        };
+        texte_svg(&mut s, lx, ly + decalage + 5.0, &lignes, &format!(r##"text-anchor="{ancre}" fill="#161616""##));
+    }
+    for (r, couleur, tirets, epaisseur) in
+        [(c.bas, "#c3581e", "7 4", 2), (Ratio::entier(1), "#e1000f", "0", 3), (c.haut, "#18753c", "7 4", 2)]
+    {
         let _ = write!(
             s,
-            r##"<text x="{}" y="{}" text-anchor="{ancre}" dominant-baseline="middle" fill="#161616">{}</text>"##,
-            coord(lx),
-            coord(ly),
-            echapper(&a.libelle)
+            r##"<circle cx="{}" cy="{}" r="{}" fill="none" stroke="{couleur}" stroke-width="{epaisseur}" stroke-dasharray="{tirets}"/>"##,
+            coord(cx),
+            coord(cy),
+            coord(rayon(r.to_f64()))
         );
     }
-    let _ = write!(
-        s,
-        r##"<polygon points="{}" fill="none" stroke="#000091" stroke-width="2" stroke-dasharray="6 4"/>"##,
-        polygone(1.0)
-    );
-    let sommets: Vec<String> = axes
-        .iter()
-        .enumerate()
-        .map(|(i, a)| {
-            let (x, y) = point(i, a.rapport.map(Ratio::to_f64).unwrap_or(0.0));
-            format!("{},{}", coord(x), coord(y))
-        })
-        .collect();
-    if axes.iter().any(|a| a.rapport.is_some()) {
+    for (r, libelle, couleur) in [(c.haut, format!("+{pct} %"), "#18753c"), (c.bas, format!("−{pct} %"), "#c3581e")] {
         let _ = write!(
             s,
-            r##"<polygon points="{}" fill="#e1000f" fill-opacity="0.15" stroke="#c9191e" stroke-width="2"/>"##,
+            r##"<text x="{}" y="{}" font-size="17" fill="{couleur}" font-weight="700">{}</text>"##,
+            coord(cx + 4.0),
+            coord(cy - rayon(r.to_f64()) - 3.0),
+            echapper(&libelle)
+        );
+    }
+    if traces.len() >= 3 {
+        let sommets: Vec<String> = (0..traces.len())
+            .map(|i| point(i, traces[i].1))
+            .map(|(x, y)| format!("{},{}", coord(x), coord(y)))
+            .collect();
+        let _ = write!(
+            s,
+            r##"<polygon points="{}" fill="#000091" fill-opacity="0.08" stroke="#000091" stroke-width="2.5"/>"##,
             sommets.join(" ")
         );
     }
-    for (i, a) in axes.iter().enumerate() {
-        let Some(rapport) = a.rapport else { continue };
-        let (x, y) = point(i, rapport.to_f64());
-        let couleur = if a.alerte.is_some() { "#c9191e" } else { "#3a3a3a" };
+    for (i, (a, rapport)) in traces.iter().enumerate() {
+        let (x, y) = point(i, *rapport);
+        let k = axes.iter().position(|b| b.id == a.id).unwrap_or(0);
+        let (rayon_point, contour) = if a.alerte.is_some() { (6, "#ffffff") } else { (3, "none") };
         let _ = write!(
             s,
-            r##"<circle cx="{}" cy="{}" r="4" fill="{couleur}"><title>{}</title></circle>"##,
+            r##"<circle cx="{}" cy="{}" r="{rayon_point}" fill="#000091" stroke="{contour}" stroke-width="2"><title>{}</title></circle>"##,
             coord(x),
             coord(y),
-            echapper(texte.get(i).map(String::as_str).unwrap_or_default())
+            echapper(texte.get(k).map(String::as_str).unwrap_or_default())
         );
     }
-    let _ = write!(
-        s,
-        r##"<g transform="translate(20 500)"><rect width="14" height="10" fill="#fde6c8"/><text x="20" y="9">Bande d'alerte</text><line x1="130" y1="5" x2="160" y2="5" stroke="#000091" stroke-width="2" stroke-dasharray="6 4"/><text x="166" y="9">{}</text><rect x="330" width="14" height="10" fill="#e1000f" fill-opacity="0.3" stroke="#c9191e"/><text x="350" y="9">{}</text></g>"##,
-        echapper(&format!("Référence : {nom_reference}")),
-        echapper(nom)
-    );
+    if traces.is_empty() {
+        texte_svg(
+            &mut s,
+            cx,
+            cy,
+            &["Aucun axe n'a de valeur.".to_string()],
+            r##"text-anchor="middle" fill="#161616""##,
+        );
+    }
+    dessiner_legende(&mut s, &legende, &absents_lignes);
     s.push_str("</svg>");
     s
+}
+
+/// The point of an axis on the chart.
+struct Repere {
+    cx: f64,
+    cy: f64,
+    /// Axes drawn.
+    n: usize,
+    /// The ratio at the outer circle.
+    echelle: f64,
+}
+
+impl Repere {
+    fn rayon(&self, rapport: f64) -> f64 {
+        RAYON * rapport.clamp(0.0, self.echelle) / self.echelle
+    }
+
+    fn point(&self, i: usize, rapport: f64) -> (f64, f64) {
+        let angle = -std::f64::consts::FRAC_PI_2 + std::f64::consts::TAU * i as f64 / self.n as f64;
+        let (sin, cos) = sin_cos(angle);
+        (self.cx + self.rayon(rapport) * cos, self.cy + self.rayon(rapport) * sin)
+    }
+}
+
+/// A legend entry: colour, dash pattern, lines of text.
+type Entree = (&'static str, &'static str, Vec<String>);
+
+/// The legend: what each circle and the curve are, then the axes left out.
+fn legende(c: &Cadre<'_>, absents: &[String]) -> (Vec<Entree>, Vec<String>) {
+    let pct = format::decimal(c.bande, 0);
+    let legende = vec![
+        ("#e1000f", "4 0", couper(&format!("Référence (cercle rouge) : {}", c.reference), 44)),
+        (
+            "#18753c",
+            "7 4",
+            couper(&format!("Cercle haut (vert) : référence + {pct} % ; au-delà, fortement supérieur"), 44),
+        ),
+        (
+            "#c3581e",
+            "7 4",
+            couper(&format!("Cercle bas (orange) : référence − {pct} % ; en deçà, fortement inférieur"), 44),
+        ),
+        ("#000091", "0", couper(c.nom, 44)),
+    ];
+    let absents_lignes = if absents.is_empty() {
+        Vec::new()
+    } else {
+        couper(&format!("Axes non tracés, sans donnée : {}.", absents.join(", ")), 52)
+    };
+    (legende, absents_lignes)
+}
+
+fn dessiner_legende(s: &mut String, legende: &[Entree], absents_lignes: &[String]) {
+    let mut y = DEBUT_LEGENDE + 18.0;
+    for (couleur, tirets, lignes) in legende {
+        let _ = write!(
+            s,
+            r##"<line x1="20" y1="{}" x2="52" y2="{}" stroke="{couleur}" stroke-width="3" stroke-dasharray="{tirets}"/>"##,
+            coord(y - 5.0),
+            coord(y - 5.0)
+        );
+        texte_svg(s, 60.0, y, lignes, r##"fill="#161616""##);
+        y += 23.0 * lignes.len() as f64 + 8.0;
+    }
+    if !absents_lignes.is_empty() {
+        texte_svg(s, 20.0, y, absents_lignes, r##"fill="#3a3a3a" font-style="italic""##);
+    }
 }
 
 #[cfg(test)]

@@ -124,10 +124,12 @@ fn chaque_type_de_sortie_egale_sa_declaration() {
     conforme(&d, "ImportDonnees", &import);
     conforme(&d, "TerritoireImporte", &import["territoires"][0]);
 
-    let comptes = "code;nom;niveau;annee;reference;allocataires;allocataires_5ans\n62;P;departement;2020;;10;9\nx;X;epci;2020;62;abc;1\n";
+    let comptes = "code;nom;niveau;annee;reference;allocataires;allocataires_5ans\n62;P;departement;2020;;10;9\nx;X;epci;2020;62;abc;1\n\
+                   y;Y;epci;2020;62;4;3\nz;Z;epci;2020;62;5;3\n";
     let f = FichierRecu { nom: "comptes.csv".into(), contenu: comptes.as_bytes().to_vec(), annee: None };
     let c = serde_json::to_value(importer_comptes_fichier(&f).unwrap()).unwrap();
     conforme(&d, "ComptesTerritoires", &c);
+    conforme(&d, "MoyenneRadar", &c["moyennes"][0]);
     conforme(&d, "LigneComptes", &c["lignes"][0]);
     conforme(&d, "TerritoireComptes", &c["lignes"][0]["territoire"]);
     conforme(&d, "ErreurLigne", &c["erreurs"][0]);

@@ -145,29 +145,66 @@ fn radar_accessible() {
     assert!(svg.contains(
         "<title id=\"r1-titre\">Radar de vulnérabilité : Cc Pays D&apos;opale comparé à Pas-de-Calais</title>"
     ));
-    assert!(!svg.contains("style=") && !svg.contains("<script"));
+    assert!(!svg.contains(" style=") && !svg.contains("<script"));
     let axes = d["radarAxes"].as_array().unwrap();
     assert_eq!(axes.len(), 13);
-    // Rsa: 12,134 / 17,489 = 0,69 < 0,8 → below the band; Fragiles 18,3 / 18,1 inside.
+    // Rsa: 12,134 / 17,489 = 0,69 < 0,8 → below the lower circle; Fragiles 18,3 / 18,1 inside.
     let axe = |id: &str| axes.iter().find(|a| a["id"] == id).unwrap().clone();
     assert_eq!(axe("partBeneficiairesRsa")["alerte"], "basse");
     assert!(axe("partFragiles")["alerte"].is_null());
-    assert_eq!(axe("partEnfantsAeeh")["alerte"], Value::Null);
-    let texte = d["radarTexte"].as_array().unwrap();
+    // A change in % is compared as growth factors: (100 + 1,0) / (100 + 0,1).
+    let evolution = axe("evolutionPopulation")["rapport"].as_f64().unwrap();
+    assert!((evolution - 101.0 / 100.1).abs() < 0.002, "{evolution}");
+    let texte: Vec<String> =
+        d["radarTexte"].as_array().unwrap().iter().map(|t| commun::espaces(t.as_str().unwrap())).collect();
     assert_eq!(texte.len(), 13);
     assert!(
-        commun::espaces(texte[6].as_str().unwrap()).starts_with(
-            "Rsa : 12,1 % contre 17,5 % pour la référence (rapport 0,69), en dessous de la bande d'alerte."
-        ),
-        "{}",
-        texte[6]
+        texte
+            .contains(&"Rsa : 12,1 % contre 17,5 % pour la référence (rapport 0,69), fortement inférieur.".to_string()),
+        "{texte:?}"
     );
+    // The two lists of the source, derived from the circles, and nothing called good or bad.
+    let liste = |cle: &str| -> Vec<String> {
+        d[cle].as_array().unwrap().iter().map(|t| commun::espaces(t.as_str().unwrap())).collect()
+    };
+    let (bas, haut) = (liste("radarFortementInferieurs"), liste("radarFortementSuperieurs"));
+    for a in axes {
+        let libelle = a["libelle"].as_str().unwrap();
+        let dans = |l: &Vec<String>| l.iter().any(|t| t.starts_with(&format!("{libelle} :")));
+        assert_eq!(dans(&bas), a["alerte"] == "basse", "{libelle}");
+        assert_eq!(dans(&haut), a["alerte"] == "haute", "{libelle}");
+    }
+    assert!(bas.contains(&"Rsa : 12,1 % contre 17,5 % pour la référence (rapport 0,69).".to_string()), "{bas:?}");
+    assert!(!svg.contains("bon") && !svg.contains("mauvais"));
+    // No population under 6 in the document: the axis is left out of the drawing and named.
+    assert!(axe("evolutionPopulationMoins6")["rapport"].is_null());
+    assert_eq!(d["radarAbsents"], json!(["Évolution des moins de 6 ans"]));
+    assert!(svg.contains("Axes non tracés, sans donnée : Évolution des moins"), "{svg}");
+    // No set of same-type territories given: the département serves, and the chart says so.
+    assert!(d["radarReference"]
+        .as_str()
+        .unwrap()
+        .starts_with("Pas-de-Calais (aucun ensemble de territoires de même type"));
+    assert!(svg.contains("Référence (cercle rouge) : Pas-de-Calais"));
+    assert!(svg.contains("+20 %") && svg.contains("−20 %"), "cercles haut et bas étiquetés");
+    // Only the points outside the circles are marked.
+    let marques = svg.matches(r##"r="6" fill="#000091""##).count();
+    assert_eq!(marques, bas.len() + haut.len());
     // A custom set, reference and band.
-    let d = diagnostic(&f["territoire"], &f["reference"], &json!({"radar": {"indicateurs": ["partBasRevenus", "partFragiles"], "reference": {"partBasRevenus": 30.0}, "bande": 5}})).unwrap();
+    let d = diagnostic(
+        &f["territoire"],
+        &f["reference"],
+        &json!({"radar": {"indicateurs": ["partBasRevenus", "partFragiles"], "reference": {"partBasRevenus": 30.0},
+            "libelleReference": "Moyenne des 3 EPCI du fichier", "bande": 5}}),
+    )
+    .unwrap();
     let axes = d["radarAxes"].as_array().unwrap();
     assert_eq!(axes.len(), 2);
     assert!(axes[0]["alerte"].is_null(), "30,3 / 30 = 1,01 dans la bande de 5 %");
-    assert_eq!(axes[1]["alerte"], Value::Null);
+    // A given set without this axis: left out, not taken from the département.
+    assert!(axes[1]["rapport"].is_null());
+    assert_eq!(d["radarReference"], "Moyenne des 3 EPCI du fichier");
+    assert!(d["radar"].as_str().unwrap().contains("comparé à Moyenne des 3 EPCI du fichier</title>"));
 }
 
 #[test]
@@ -181,15 +218,19 @@ fn export_csv() {
         lignes[0],
         "\u{feff}Section;Indicateur;Identifiant;Unité;Année;Cc Pays D'opale;Cc Pays D'opale : variation sur 5 ans (%);\
          Cc Pays D'opale : tendance;Pas-de-Calais;Pas-de-Calais : variation sur 5 ans (%);Pas-de-Calais : tendance;\
-         Cc Pays D'opale (affiché);Pas-de-Calais (affiché)"
+         Cc Pays D'opale (affiché);Pas-de-Calais (affiché);Radar (Pas-de-Calais (aucun ensemble de territoires de même type : \
+         la référence sert de moyenne))"
     );
     let ligne = |id: &str| {
         lignes.iter().find(|l| l.split(';').nth(2) == Some(id)).map(|l| commun::espaces(l)).unwrap_or_default()
     };
     assert_eq!(
         ligne("habitants"),
-        "1.1. Données de cadrage;Nombre d'habitants (INSEE);habitants;nombre;2018;25188;1,0;hausse;1466743;0,1;stable;25 188;1 466 743"
+        "1.1. Données de cadrage;Nombre d'habitants (INSEE);habitants;nombre;2018;25188;1,0;hausse;1466743;0,1;stable;25 188;1 466 743;"
     );
+    assert!(ligne("partBeneficiairesRsa").ends_with(";fortement inférieur"), "{}", ligne("partBeneficiairesRsa"));
+    assert!(ligne("partFragiles").ends_with(";entre les cercles"));
+    assert!(ligne("evolutionPopulationMoins6").ends_with(";non tracé (sans donnée)"));
     assert_eq!(
         ligne("naissances").split(';').take(11).collect::<Vec<_>>().join(";"),
         // Document, line 102: | Nombre de naissances domiciliées | 2020 | 229 | ↓ -20,8% | 15 261 | ↓ -13,9% |
@@ -200,7 +241,7 @@ fn export_csv() {
     // sign and a decimal comma; nothing else (no space, unit or arrow).
     for l in &lignes[1..] {
         let c: Vec<&str> = l.split(';').collect();
-        assert_eq!(c.len(), 13, "{l}");
+        assert_eq!(c.len(), 14, "{l}");
         for x in [c[5], c[6], c[8], c[9]] {
             let sans_signe = x.strip_prefix('-').unwrap_or(x);
             assert!(

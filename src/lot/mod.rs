@@ -29,6 +29,7 @@ mod bilan;
 mod comptes;
 mod foyers;
 mod generateur;
+mod moyennes;
 mod nombres;
 mod population;
 mod progression;
@@ -41,8 +42,9 @@ pub use comptes::{
 };
 pub use foyers::{traiter_tout, ErreurLot, LotFoyers, COLONNES, COLONNES_REQUISES, ENTETE_RESULTATS, LIGNE_MAX};
 pub use generateur::{generer, generer_lignes};
+pub use moyennes::{moyennes, Membre, MoyenneRadar};
 pub use population::{
     annees, seuils_par_annee, seuils_population, Point, Ponderation, SeuilPopulation, SeuilsPopulation,
 };
 pub use progression::{duree, progression, Progression};
-pub use territoires::{indicateurs_importables, territoires_csv};
+pub use territoires::{indicateurs_importables, territoire_de, territoires_csv};

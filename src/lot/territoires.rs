@@ -20,7 +20,8 @@ pub fn indicateurs_importables() -> Vec<&'static Indicateur> {
     INDICATEURS.iter().filter(|i| publie(i.id) || (ratio(i) && i.cles().iter().all(|k| disponible(k)))).collect()
 }
 
-fn territoire_de(t: &crate::import::TerritoireImporte) -> Territoire {
+/// The territory of an imported one, as the diagnostic reads it.
+pub fn territoire_de(t: &crate::import::TerritoireImporte) -> Territoire {
     Territoire {
         annee: t.annee,
         valeurs: {

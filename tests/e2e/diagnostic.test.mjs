@@ -32,6 +32,18 @@ test("l'exemple du Pays d'Opale : tableaux, phrases, radar, CSV, impression", as
   assert.equal(await radar.getAttribute("role"), "img");
   assert.match(await page.locator("#radar svg title").first().textContent(), /Radar de vulnérabilité : Cc Pays D'opale comparé à Pas-de-Calais/);
   assert.equal(await page.locator("#radar-texte li").count(), 13);
+  // The two lists of the source under the radar: the Rsa share is far below the département's.
+  assert.ok((await page.locator("#radar-inferieurs li").allInnerTexts()).map(espaces).some((t) => t.startsWith("Rsa : 12,1 % contre 17,5 %")));
+  assert.match(await page.locator("#radar svg").textContent(), /Cercle haut \(vert\) : référence \+ 20 %/);
+  // On a phone the labels stay readable: at least 9 px tall once the chart is scaled down.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.locator("#radar").scrollIntoViewIfNeeded();
+  await page.locator("#figure-radar").screenshot({ path: "tests/e2e/artefacts/radar-390.png" });
+  const largeur = await page.locator("#radar svg").evaluate((e) => e.getBoundingClientRect().width);
+  const hauteurs = await page.locator("#radar svg tspan").evaluateAll((t) => t.map((e) => [e.textContent, e.getBoundingClientRect().height]));
+  const petit = hauteurs.filter(([, h]) => h > 0).sort((a, b) => a[1] - b[1])[0];
+  assert.ok(petit[1] >= 9, `libellé « ${petit[0]} » de ${petit[1]} px (graphique de ${largeur} px)`);
+  await page.setViewportSize({ width: 1280, height: 900 });
   // CSV export.
   const [telechargement] = await Promise.all([page.waitForEvent("download"), page.click("#exporter")]);
   const csv = readFileSync(await telechargement.path(), "utf8");
@@ -194,11 +206,11 @@ test("un fichier de comptes de plusieurs territoires : l'étude de chaque ligne 
   const { join } = await import("node:path");
   const chemin = join(mkdtempSync(join(tmpdir(), "comptes-")), "comptes.csv");
   writeFileSync(chemin, [
-    "code,nom,niveau,annee,reference,habitants,personnesCouvertes,allocataires,allocataires_5ans,partAlParcPublic",
-    "62,Pas-de-Calais,departement,2020,,1466743,790365,318388,300000,",
-    "200072478,Cc Pays D'opale,epci,2020,62,25188,12903,4582,4151,\"10,2\"",
-    "200000001,Autre EPCI,epci,2020,62,10000,6000,3000,2900,",
-    "faux,Faux,epci,2020,62,12.000,1,1,1,",
+    "code,nom,niveau,annee,reference,habitants,personnesCouvertes,allocataires,allocataires_5ans,partAlParcPublic,allocatairesReference,allocatairesBasRevenus",
+    "62,Pas-de-Calais,departement,2020,,1466743,790365,318388,300000,,300000,90000",
+    "200072478,Cc Pays D'opale,epci,2020,62,25188,12903,4582,4151,\"10,2\",4000,1200",
+    "200000001,Autre EPCI,epci,2020,62,10000,6000,3000,2900,,2500,500",
+    "faux,Faux,epci,2020,62,12.000,1,1,1,,1,1",
   ].join("\n"));
   const { page, journal } = await ouvrir();
   const [modele] = await Promise.all([page.waitForEvent("download"), page.click("#modele-comptes")]);
@@ -217,6 +229,13 @@ test("un fichier de comptes de plusieurs territoires : l'étude de chaque ligne 
   assert.equal(await cellule(page, "partAlParcPublic", "territoire"), "10,2 %");
   // The count of five years earlier, from the file, gives the variation.
   assert.match(espaces(await page.locator('tr[data-id="allocataires"] td.variation').innerText()), /\+10,4 %/);
+  // The radar's reference is the mean of the file's EPCI, said on the chart; axes without data
+  // are named, not drawn at the centre.
+  assert.match(await page.locator("#radar svg title").first().textContent(), /comparé à Moyenne des 2 EPCI du fichier$/);
+  assert.match(await page.locator("#radar svg").textContent(), /Axes non tracés, sans donnée : /);
+  // Bas revenus: 30 % against the mean of 30 % and 20 %, 25 %.
+  assert.ok((await page.locator("#radar-texte li").allInnerTexts()).map(espaces).includes("Bas revenus : 30,0 % contre 25,0 % pour la référence (rapport 1,20)."));
+  assert.deepEqual(await page.locator(".listes-radar h3").allInnerTexts(), ["Les indicateurs fortement inférieurs", "Les indicateurs fortement supérieurs"]);
   assert.deepEqual(journal.erreursConsole, []);
   await page.close();
 });

@@ -90,7 +90,10 @@ export class VueDiagnostic {
       h("div", { id: "etude" }),
       h("figure", { id: "figure-radar", class: "radar", hidden: true },
         h("div", { id: "radar" }),
-        h("figcaption", {}, "Radar de vulnérabilité : chaque axe rapporte la valeur du territoire à celle de la référence.",
+        h("div", { class: "listes-radar" },
+          h("section", {}, h("h3", {}, "Les indicateurs fortement inférieurs"), h("ul", { id: "radar-inferieurs" })),
+          h("section", {}, h("h3", {}, "Les indicateurs fortement supérieurs"), h("ul", { id: "radar-superieurs" }))),
+        h("figcaption", {}, "Radar de vulnérabilité : chaque axe rapporte la valeur du territoire à celle de la référence. En dehors des cercles haut et bas, un indicateur peut nécessiter une attention particulière.",
           h("ul", { id: "radar-texte" }))));
     this.hote.racine.replaceChildren(importer, saisie, resultats);
     this.formulaire = formulaire;
@@ -105,6 +108,7 @@ export class VueDiagnostic {
     this.$("charger-exemple")?.addEventListener("click", () => this.chargerExemple(exemple));
     this.$("vider").addEventListener("click", () => {
       this.valeurs5ans = null;
+      this.moyenne = null;
       this.articles = null;
       this.remplirTerritoire("territoire", { valeurs: {} });
       this.remplirTerritoire("reference", { valeurs: {} });
@@ -120,6 +124,7 @@ export class VueDiagnostic {
     try {
       const reponse = await fetch(new URL(url, document.baseURI));
       const exemple = await reponse.json();
+      this.moyenne = null;
       this.remplirTerritoire("territoire", exemple.territoire ?? {});
       this.remplirTerritoire("reference", exemple.reference ?? {});
       this.calculer();
@@ -169,7 +174,7 @@ export class VueDiagnostic {
       return;
     }
     try {
-      const d = this.hote.api.calculerDiagnostic(territoire, reference, { radar: { id: `radar-${this.hote.numero}` } });
+      const d = this.hote.api.calculerDiagnostic(territoire, reference, this.optionsDiagnostic());
       this.$("etude").replaceChildren(...d.sections.map((s, i) => this.section(s, i, d.nom, d.nomReference)));
       this.titre(d);
       this.$("avertissements").replaceChildren(...d.avertissements.map((a) => h("li", {}, a)));
@@ -177,6 +182,9 @@ export class VueDiagnostic {
       if (svg.nodeName === "svg") {
         this.$("radar").replaceChildren(document.importNode(svg, true));
         this.$("radar-texte").replaceChildren(...d.radarTexte.map((t) => h("li", {}, t)));
+        const liste = (id, phrases) => this.$(id).replaceChildren(...(phrases.length ? phrases : ["Aucun."]).map((t) => h("li", {}, t)));
+        liste("radar-inferieurs", d.radarFortementInferieurs);
+        liste("radar-superieurs", d.radarFortementSuperieurs);
         this.$("figure-radar").hidden = false;
       }
       annonce.textContent = `Étude calculée : ${d.nom} comparé à ${d.nomReference}.`;
@@ -197,6 +205,12 @@ export class VueDiagnostic {
       this.$("imprimer").disabled = true;
       this.hote.emettre("erreur", { vue: "diagnostic", message: erreur.message, champ: erreur.champ });
     }
+  }
+
+  /** The radar's reference: the same-type mean of the imported file when there is one. */
+  optionsDiagnostic() {
+    const m = this.moyenne;
+    return { radar: { id: `radar-${this.hote.numero}`, ...(m ? { reference: m.valeurs, libelleReference: m.libelle } : {}) } };
   }
 
   /** The title block a printed copy starts with: the package's lines, and today's date. */
@@ -230,14 +244,14 @@ export class VueDiagnostic {
   }
 
   exporter() {
-    const csv = this.hote.api.exporterDiagnosticCsv(this.lireTerritoire("territoire"), this.lireTerritoire("reference"));
+    const csv = this.hote.api.exporterDiagnosticCsv(this.lireTerritoire("territoire"), this.lireTerritoire("reference"), this.optionsDiagnostic());
     telecharger(this.hote.racine, "etude-preliminaire.csv", csv);
   }
 
   /** The whole study for other tools; the date is today's local date, AAAA-MM-JJ. */
   exporterJson() {
     const produitLe = new Date().toLocaleDateString("sv-SE");
-    const etude = this.hote.api.exporterDiagnosticJson(this.lireTerritoire("territoire"), this.lireTerritoire("reference"), undefined, produitLe);
+    const etude = this.hote.api.exporterDiagnosticJson(this.lireTerritoire("territoire"), this.lireTerritoire("reference"), this.optionsDiagnostic(), produitLe);
     telecharger(this.hote.racine, "etude-preliminaire.json", JSON.stringify(etude, null, 2), "application/json;charset=utf-8");
   }
 
@@ -286,6 +300,7 @@ export class VueDiagnostic {
 
   montrerImport(r) {
     this.comptes = null;
+    this.moyennes = r.moyennes;
     this.importees = r.territoires;
     const compte = (n) => this.importees.filter((t) => t.niveau === n).length;
     this.$("resume-import").textContent = `${r.lignesLues} lignes lues ; données ${r.annee} : ${compte("commune")} communes, ${compte("epci")} EPCI, ${compte("departement")} départements.` + (r.avertissements.length ? " " + r.avertissements.join(" ") : "");
@@ -321,6 +336,7 @@ export class VueDiagnostic {
   /** The rows of a counts file: any territory, each with its own reference, in one click. */
   montrerComptes(c) {
     this.comptes = c;
+    this.moyennes = c.moyennes;
     this.importees = c.lignes.map((l) => ({ ...l.territoire, niveau: l.niveau, code: l.code, reference: l.reference }));
     const erreurs = c.erreurs.map((e) => `Ligne ${e.ligne}, colonne ${e.champ} : ${e.message}`);
     this.$("resume-import").textContent = [`${c.lignes.length} territoires lus, ${c.erreurs.length} lignes en erreur.`, ...erreurs.slice(0, 5), ...c.avertissements].join(" ");
@@ -336,6 +352,10 @@ export class VueDiagnostic {
     const r = trouver(this.$("choix-reference").value);
     if (!t || !r) return;
     this.valeurs5ans = this.comptes ? { territoire: t.valeurs5ans, reference: r.valeurs5ans } : null;
+    // Same type: the territories of its level in its département (or with its reference), else in the file.
+    const groupe = this.comptes ? t.reference : t.departement;
+    const memeNiveau = (this.moyennes ?? []).filter((m) => m.niveau === t.niveau);
+    this.moyenne = memeNiveau.find((m) => m.departement === groupe) ?? memeNiveau.find((m) => m.departement === null) ?? null;
     this.articles = this.comptes ? null : { territoire: t.article, reference: r.article };
     this.remplirTerritoire("territoire", t);
     this.remplirTerritoire("reference", r);

@@ -112,8 +112,12 @@ export const CSS_DIAGNOSTIC = `
 .table-saisie input { width: 7.5rem; }
 .cle { font-family: ui-monospace, monospace; font-size: .78rem; color: #555; display: block; }
 details > summary { cursor: pointer; margin: .5rem 0; font-weight: 600; }
+.radar { margin: 1rem 0; }
 .radar svg { max-width: 100%; height: auto; }
 .radar figcaption { font-size: .9rem; }
+.listes-radar { display: grid; grid-template-columns: repeat(auto-fit, minmax(16rem, 1fr)); gap: .2rem 1.5rem; }
+.listes-radar h3 { font-size: 1rem; margin: .6rem 0 .2rem; }
+.listes-radar ul { margin: 0; padding-left: 1.1rem; }
 .titre-etude { border: 1px solid #ccc; border-left: 4px solid var(--caf-couleur); padding: .4rem .7rem; margin: .6rem 0; }
 .titre-etude .titre { font-size: 1.15rem; font-weight: 700; margin: 0 0 .3rem; }
 .titre-etude dl { margin: 0; display: grid; grid-template-columns: max-content 1fr; gap: .1rem .6rem; font-size: .9rem; }
