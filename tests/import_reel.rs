@@ -239,3 +239,34 @@ fn dependance_de_50_a_moins_de_100_pour_cent_tiree_de_colonnes_inclusives() {
     }
     assert!(verifiees > 500, "{verifiees} communes vérifiées");
 }
+
+#[test]
+fn moyennes_de_meme_type_pour_le_radar_apres_un_import() {
+    use indicateurs_caf::contrat::{importer_donnees_fichiers, FichierRecu};
+    let recus = vec![
+        FichierRecu {
+            nom: "data_CAF_2020_IRIS.csv".into(),
+            contenu: lire(&format!("{IRIS}/data_CAF_2020_IRIS.csv")),
+            annee: None,
+        },
+        // The 2018 file carries the EPCI of each IRIS (the 2020 file does not).
+        FichierRecu {
+            nom: "data_CAF_2018_IRIS.csv".into(),
+            contenu: lire(&format!("{IRIS}/data_CAF_2018_IRIS.csv")),
+            annee: None,
+        },
+        FichierRecu { nom: "donnees_communes.csv".into(), contenu: lire(POPULATION), annee: None },
+    ];
+    let i = serde_json::to_value(importer_donnees_fichiers(&recus).unwrap()).unwrap();
+    let moyennes = i["moyennes"].as_array().unwrap();
+    let libelles: Vec<&str> = moyennes.iter().map(|m| m["libelle"].as_str().unwrap()).collect();
+    let epci = moyennes.iter().find(|m| m["niveau"] == "epci" && m["departement"].is_null()).unwrap();
+    let n_epci = i["territoires"].as_array().unwrap().iter().filter(|t| t["niveau"] == "epci").count();
+    assert_eq!(epci["nombre"].as_u64().unwrap() as usize, n_epci);
+    assert_eq!(epci["libelle"], format!("Moyenne des {n_epci} EPCI du fichier"));
+    assert!(libelles.iter().any(|l| l.starts_with("Moyenne des ") && l.ends_with(" EPCI de l'Ain")), "{libelles:?}");
+    // The IRIS files give the Rsa share (ARSAS / A): its mean over the EPCI exists; the files
+    // have no potentiel fiscal, so no mean either (the axis is left out, never zero).
+    assert!(epci["valeurs"]["partBeneficiairesRsa"].as_f64().unwrap() > 0.0);
+    assert!(epci["valeurs"].get("potentielFiscalParHabitant").is_none());
+}

@@ -160,7 +160,9 @@ export const CSS_IMPRESSION = `
   .tableau tr, .notes li { break-inside: avoid; }
   .tableau thead { display: table-header-group; }
   .radar { break-before: page; break-inside: avoid; }
-  .radar svg { max-height: 16cm; }
+  .radar svg { max-height: 15cm; }
+  /* On paper the two lists carry the radar's words; the per-axis text alternative stays on screen. */
+  .radar figcaption ul { display: none; }
 }
 `;
 
