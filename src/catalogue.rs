@@ -268,7 +268,7 @@ pub const INDICATEURS: &[Indicateur] = &[
         precision: 1,
         genre: F,
         decalage_annee: 0,
-        variation: false,
+        variation: true,
     },
     Indicateur {
         id: "capaciteEajePsuPour100",
@@ -278,7 +278,7 @@ pub const INDICATEURS: &[Indicateur] = &[
         precision: 1,
         genre: F,
         decalage_annee: 0,
-        variation: false,
+        variation: true,
     },
     Indicateur {
         id: "capaciteEajeHorsPsuPour100",
@@ -288,7 +288,7 @@ pub const INDICATEURS: &[Indicateur] = &[
         precision: 1,
         genre: F,
         decalage_annee: 0,
-        variation: false,
+        variation: true,
     },
     Indicateur {
         id: "capaciteAssistantsMaternelsPour100",
@@ -298,7 +298,7 @@ pub const INDICATEURS: &[Indicateur] = &[
         precision: 1,
         genre: F,
         decalage_annee: 0,
-        variation: false,
+        variation: true,
     },
     Indicateur {
         id: "capaciteSalariesDomicilePour100",
@@ -308,7 +308,7 @@ pub const INDICATEURS: &[Indicateur] = &[
         precision: 1,
         genre: F,
         decalage_annee: 0,
-        variation: false,
+        variation: true,
     },
     Indicateur {
         id: "capacitePrescolarisationPour100",
@@ -318,7 +318,7 @@ pub const INDICATEURS: &[Indicateur] = &[
         precision: 1,
         genre: F,
         decalage_annee: 0,
-        variation: false,
+        variation: true,
     },
     compte("enfants3a6", "Nombre d'enfants d'allocataires Caf de 3 à moins de 6 ans", 0, true),
     part("partEnfants3a6", "Part des enfants de 3 à moins de 6 ans", &["enfants3a6"], &["enfants"]),

@@ -584,6 +584,8 @@ pub struct TerritoireImporteJs {
     pub annee: i32,
     /// Values by input key, and published values by indicator id (childcare rates).
     pub valeurs: BTreeMap<&'static str, f64>,
+    /// Published values five years earlier (CNAF childcare rates), for the 5-year variation.
+    pub valeurs5ans: BTreeMap<&'static str, f64>,
     /// Communes aggregated.
     pub communes: u32,
     /// IRIS read.
@@ -693,6 +695,13 @@ impl From<&Import> for ImportJs {
                             v.insert(*k, *n as f64);
                         }
                         for (k, dixiemes) in &t.publiees {
+                            v.insert(*k, *dixiemes as f64 / 10.0);
+                        }
+                        v
+                    },
+                    valeurs5ans: {
+                        let mut v = BTreeMap::new();
+                        for (k, dixiemes) in &t.publiees5ans {
                             v.insert(*k, *dixiemes as f64 / 10.0);
                         }
                         v
@@ -1287,6 +1296,8 @@ export interface TerritoireImporte extends TerritoireSaisi {
   departement: string | null;
   annee: number;
   valeurs: Record<string, number>;
+  /** Valeurs publiées cinq ans plus tôt (taux d'accueil CNAF), quand l'historique les a. */
+  valeurs5ans: Record<string, number>;
   communes: number;
   iris: number;
   irisSecrets: number;

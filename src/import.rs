@@ -187,33 +187,40 @@ pub struct TerritoireImporte {
     /// Published values given directly under an indicator id (the CNAF childcare coverage
     /// rates), in tenths, and the year they are of.
     pub publiees: Vec<(&'static str, i64)>,
+    /// The same published values five years earlier, when the source's history has them.
+    pub publiees5ans: Vec<(&'static str, i64)>,
     /// How much of the territory the IRIS files cover, in words, when it is not all of it
     /// (« 25 communes à IRIS sur 890, 34 % de la population »); also appended to `nom`, so that
     /// a partial territory is named as such wherever it appears.
     pub couverture: Option<String>,
 }
 
+/// Published values of a territory: this year's, and five years earlier's (for the variation).
+type Publiees = (Vec<(&'static str, i64)>, Vec<(&'static str, i64)>);
+
 /// The CNAF childcare rates of a département or commune for the year of the counts, or the
-/// latest earlier year (said in a note).
-fn taux_accueil_de(
-    niveau: Niveau,
-    code: &str,
-    annee: i32,
-    r: &Referentiel,
-) -> (Vec<(&'static str, i64)>, Option<String>) {
+/// latest earlier year (said in a note), with the rates of five years before that year when the
+/// history has them (the 5-year variation).
+fn taux_accueil_de(niveau: Niveau, code: &str, annee: i32, r: &Referentiel) -> (Publiees, Option<String>) {
     if niveau == Niveau::Epci {
-        return (Vec::new(), None);
+        return ((Vec::new(), Vec::new()), None);
     }
     let trouve = r.taux_accueil.range((code.to_string(), i32::MIN)..=(code.to_string(), annee)).next_back();
     match trouve {
         Some(((_, a), taux)) if !taux.is_empty() => {
             let source = if *a == annee { String::new() } else { format!(", faute de {annee}") };
+            let avant = r.taux_accueil.get(&(code.to_string(), a - 5)).cloned().unwrap_or_default();
+            let variation = if avant.is_empty() {
+                format!(" ; pas de variation sur 5 ans : l'historique ne remonte pas à {}", a - 5)
+            } else {
+                format!(" ; variation sur 5 ans depuis {}", a - 5)
+            };
             let note = format!(
-                "Capacité d'accueil pour 100 enfants de moins de 3 ans : taux publiés par la CNAF pour {a}{source} (data.caf.fr), pas calculés depuis des places."
+                "Capacité d'accueil pour 100 enfants de moins de 3 ans : taux publiés par la CNAF pour {a}{source} (data.caf.fr), pas calculés depuis des places{variation}."
             );
-            (taux.clone(), Some(note))
+            ((taux.clone(), avant), Some(note))
         }
-        _ => (Vec::new(), None),
+        _ => ((Vec::new(), Vec::new()), None),
     }
 }
 
@@ -827,7 +834,7 @@ fn agreger(c: &Communes, r: &Referentiel, annee: i32) -> Vec<TerritoireImporte> 
             Some(c) => format!("{nom} — {c}"),
             None => nom,
         };
-        let (mut publiees, note) = taux_accueil_de(niveau, &code, annee, r);
+        let ((mut publiees, publiees5ans), note) = taux_accueil_de(niveau, &code, annee, r);
         notes.extend(note);
         if let Some((a, revenus)) = r.revenus.get(&code).filter(|_| niveau != Niveau::Commune) {
             publiees.extend(revenus.iter().copied());
@@ -837,6 +844,7 @@ fn agreger(c: &Communes, r: &Referentiel, annee: i32) -> Vec<TerritoireImporte> 
         }
         sortie.push(TerritoireImporte {
             publiees,
+            publiees5ans,
             niveau,
             code,
             nom,

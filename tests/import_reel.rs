@@ -270,3 +270,42 @@ fn moyennes_de_meme_type_pour_le_radar_apres_un_import() {
     assert!(epci["valeurs"]["partBeneficiairesRsa"].as_f64().unwrap() > 0.0);
     assert!(epci["valeurs"].get("potentielFiscalParHabitant").is_none());
 }
+
+#[test]
+fn variation_sur_5_ans_des_taux_d_accueil_quand_l_historique_le_permet() {
+    // An IRIS file of 2022 (lines of the 2020 file for the Pas-de-Calais, renamed): the CNAF
+    // history has 2022 and 2017, so the published global rate gets its 5-year variation:
+    // txcouv_pe_dep_hist.csv, 62: 52.6 in 2017, 56.3 in 2022 → (56,3 − 52,6) / 52,6 = +7,0 %.
+    let iris20 = String::from_utf8(lire(&format!("{IRIS}/data_CAF_2020_IRIS.csv"))).unwrap();
+    let mut lignes = iris20.lines();
+    let mut iris22 = format!("{}\n", lignes.next().unwrap());
+    for l in lignes.filter(|l| l.starts_with("62")).take(20) {
+        iris22.push_str(l);
+        iris22.push('\n');
+    }
+    let dep = lire("data/cnaf-txcouv-pe-dep/txcouv_pe_dep_hist.csv");
+    let i = importer(&[
+        Fichier { nom: "data_CAF_2022_IRIS.csv", contenu: iris22.as_bytes(), annee: None },
+        Fichier { nom: "txcouv_pe_dep_hist.csv", contenu: &dep, annee: None },
+    ])
+    .unwrap();
+    let pdc = i.territoires.iter().find(|t| t.niveau == Niveau::Departement && t.code == "62").unwrap();
+    let avant: BTreeMap<&str, i64> = pdc.publiees5ans.iter().copied().collect();
+    assert_eq!(avant["capaciteAccueilPour100"], 526);
+    assert!(pdc.notes.iter().any(|n| n.contains("variation sur 5 ans depuis 2017")), "{:?}", pdc.notes);
+    let t = indicateurs_caf::lot::territoire_de(pdc);
+    let d = indicateurs_caf::diagnostic::diagnostiquer(&t, &t, &Default::default());
+    let ligne = d.sections.iter().flat_map(|s| &s.lignes).find(|l| l.id == "capaciteAccueilPour100").unwrap();
+    assert_eq!(ligne.territoire.affiche, "56,3");
+    assert_eq!(ligne.territoire.affichage_variation.replace('\u{a0}', " "), "+7,0 %");
+    // With the 2020 counts, the history (from 2017) cannot give 2015: no variation, and the note says so.
+    let iris20 = iris20.as_bytes();
+    let i = importer(&[
+        Fichier { nom: "data_CAF_2020_IRIS.csv", contenu: iris20, annee: None },
+        Fichier { nom: "txcouv_pe_dep_hist.csv", contenu: &dep, annee: None },
+    ])
+    .unwrap();
+    let pdc = i.territoires.iter().find(|t| t.niveau == Niveau::Departement && t.code == "62").unwrap();
+    assert!(!pdc.publiees.is_empty() && pdc.publiees5ans.is_empty());
+    assert!(pdc.notes.iter().any(|n| n.contains("pas de variation sur 5 ans : l'historique ne remonte pas à 2015")));
+}

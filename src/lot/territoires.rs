@@ -35,6 +35,13 @@ pub fn territoire_de(t: &crate::import::TerritoireImporte) -> Territoire {
             }
             m
         },
+        valeurs5ans: {
+            let mut m = std::collections::BTreeMap::new();
+            for (k, dixiemes) in &t.publiees5ans {
+                m.insert(k.to_string(), Ratio::new(i128::from(*dixiemes), 10).unwrap_or(Ratio::ZERO));
+            }
+            m
+        },
         ..Territoire::default()
     }
 }

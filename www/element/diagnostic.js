@@ -351,7 +351,8 @@ export class VueDiagnostic {
     const t = trouver(this.$("choix-territoire").value);
     const r = trouver(this.$("choix-reference").value);
     if (!t || !r) return;
-    this.valeurs5ans = this.comptes ? { territoire: t.valeurs5ans, reference: r.valeurs5ans } : null;
+    // Five years earlier: the counts file's columns, or the CNAF rates' history after an import.
+    this.valeurs5ans = { territoire: t.valeurs5ans ?? {}, reference: r.valeurs5ans ?? {} };
     // Same type: the territories of its level in its département (or with its reference), else in the file.
     const groupe = this.comptes ? t.reference : t.departement;
     const memeNiveau = (this.moyennes ?? []).filter((m) => m.niveau === t.niveau);
