@@ -673,6 +673,8 @@ pub struct ImportJs {
     pub lignes_lues: usize,
     /// The radar's same-type means (every level of the file, each département).
     pub moyennes: Vec<MoyenneRadarJs>,
+    /// Communes of the population file that the IRIS files do not cover: `[code, nom]`.
+    pub communes_sans_iris: Vec<(String, String)>,
 }
 
 impl From<&Import> for ImportJs {
@@ -717,6 +719,7 @@ impl From<&Import> for ImportJs {
             avertissements: i.avertissements.clone(),
             lignes_lues: i.lignes_lues,
             moyennes: moyennes_import(i),
+            communes_sans_iris: i.communes_sans_iris.clone(),
         }
     }
 }
@@ -1326,6 +1329,8 @@ export interface ImportDonnees {
   lignesLues: number;
   /** Moyennes de même type : chaque niveau du fichier, puis chaque département. */
   moyennes: MoyenneRadar[];
+  /** Communes du fichier des populations que les fichiers IRIS ne couvrent pas : `[code, nom]`. */
+  communesSansIris: [string, string][];
 }
 
 export interface Progression {

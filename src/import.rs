@@ -276,6 +276,8 @@ pub struct Import {
     pub avertissements: Vec<String>,
     /// Data lines read, all files together.
     pub lignes_lues: usize,
+    /// Communes of the population file absent from the IRIS files (code, name), in code order.
+    pub communes_sans_iris: Vec<(String, String)>,
 }
 
 /// A file to import.
@@ -733,7 +735,20 @@ pub fn importer(fichiers: &[Fichier<'_>]) -> Result<Import, ErreurImport> {
                 .into(),
         );
     }
-    Ok(Import { annee, territoires, avertissements, lignes_lues: lues })
+    let communes_sans_iris = communes_sans_iris(&territoires, &reference);
+    Ok(Import { annee, territoires, avertissements, lignes_lues: lues, communes_sans_iris })
+}
+
+/// The communes of the population file that the IRIS files do not cover (code, name): a search
+/// finds them and says why they have no data.
+fn communes_sans_iris(territoires: &[TerritoireImporte], r: &Referentiel) -> Vec<(String, String)> {
+    let presentes: std::collections::BTreeSet<&str> =
+        territoires.iter().filter(|t| t.niveau == Niveau::Commune).map(|t| t.code.as_str()).collect();
+    r.population
+        .keys()
+        .filter(|c| !presentes.contains(c.as_str()))
+        .map(|c| (c.clone(), r.noms.get(c).cloned().unwrap_or_default()))
+        .collect()
 }
 
 /// Which year of population the coverage rates divide by, said as the CAF study does it (it

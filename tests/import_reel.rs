@@ -309,3 +309,20 @@ fn variation_sur_5_ans_des_taux_d_accueil_quand_l_historique_le_permet() {
     assert!(!pdc.publiees.is_empty() && pdc.publiees5ans.is_empty());
     assert!(pdc.notes.iter().any(|n| n.contains("pas de variation sur 5 ans : l'historique ne remonte pas à 2015")));
 }
+
+#[test]
+fn communes_sans_iris_trouvables_depuis_le_fichier_des_populations() {
+    let i = importe(&[2020], true);
+    let sans: BTreeMap<&str, &str> = i.communes_sans_iris.iter().map(|(c, n)| (c.as_str(), n.as_str())).collect();
+    assert_eq!(sans.get("62057"), Some(&"Audruicq"));
+    let avec: Vec<&str> =
+        i.territoires.iter().filter(|t| t.niveau == Niveau::Commune).map(|t| t.code.as_str()).collect();
+    assert!(avec.iter().all(|c| !sans.contains_key(c)), "une commune à IRIS dite sans IRIS");
+    // Every commune of the population file is either imported or listed as without IRIS.
+    assert_eq!(avec.len() + sans.len(), lignes_population());
+}
+
+/// Data lines of the population file (one per commune).
+fn lignes_population() -> usize {
+    String::from_utf8_lossy(&lire(POPULATION)).lines().skip(1).filter(|l| !l.trim().is_empty()).count()
+}

@@ -147,6 +147,11 @@ test("import des fichiers IRIS réels, EPCI et département, taux de couverture 
     /^Aucun territoire ne correspond à « Pays d'Opale » dans les fichiers importés\. .*ne couvrent que les communes découpées en IRIS.*Importez vos comptes/);
   const [modele] = await Promise.all([page.waitForEvent("download"), page.click("#modele-comptes")]);
   assert.ok((await modele.path()) !== null);
+  // A commune of the population file without IRIS (Audruicq, in the Pays d'Opale's neighbour
+  // CC de la Région d'Audruicq) is found, and the page says why it has no data.
+  await page.fill("#recherche-territoire", "audruicq");
+  assert.match(espaces(await page.locator("#resultat-recherche").innerText()),
+    /^Commune Audruicq \(62057\) : au fichier des populations légales, mais pas découpée\(s\) en IRIS ; .*Importez vos comptes/);
   // Accents and case do not matter; every level is searched.
   await page.fill("#recherche-territoire", "BOURG EN BRESSE");
   const trouves = await page.locator("#choix-territoire option").allInnerTexts();

@@ -301,6 +301,7 @@ export class VueDiagnostic {
   montrerImport(r) {
     this.comptes = null;
     this.moyennes = r.moyennes;
+    this.communesSansIris = r.communesSansIris;
     this.importees = r.territoires;
     const compte = (n) => this.importees.filter((t) => t.niveau === n).length;
     this.$("resume-import").textContent = `${r.lignesLues} lignes lues ; données ${r.annee} : ${compte("commune")} communes, ${compte("epci")} EPCI, ${compte("departement")} départements.` + (r.avertissements.length ? " " + r.avertissements.join(" ") : "");
@@ -320,9 +321,16 @@ export class VueDiagnostic {
     options(this.$("choix-territoire"), trouves, Boolean(recherche));
     // A counts file names its own references; open data compare with the département.
     options(this.$("choix-reference"), this.comptes ? this.importees : this.importees.filter((t) => t.niveau === "departement"), false);
+    // A commune of the population file without IRIS: found, and told why it has no data.
+    const sansIris = recherche && trouves.length === 0 && !this.comptes
+      ? (this.communesSansIris ?? []).filter(([code, nom]) => sansAccents(`${nom} ${code}`).includes(recherche)).slice(0, 5)
+      : [];
+    const modele = "Importez vos comptes pour ce territoire (téléchargez le modèle de fichier de comptes ci-dessus).";
     this.$("resultat-recherche").textContent = !recherche ? "" : trouves.length > 0
       ? `${trouves.length} territoire(s) trouvé(s).`
-      : `Aucun territoire ne correspond à « ${this.$("recherche-territoire").value.trim()} » dans les fichiers importés. ${this.comptes ? "" : "Les fichiers INSEE « Données CAF à l'IRIS » ne couvrent que les communes découpées en IRIS : un EPCI ou une commune qui n'en a aucune n'y figure pas. "}Importez vos comptes pour ce territoire (téléchargez le modèle de fichier de comptes ci-dessus).`;
+      : sansIris.length > 0
+        ? `${sansIris.map(([code, nom]) => `Commune ${nom} (${code})`).join(", ")} : au fichier des populations légales, mais pas découpée(s) en IRIS ; les fichiers INSEE « Données CAF à l'IRIS » n'en ont pas les comptes. ${modele}`
+        : `Aucun territoire ne correspond à « ${this.$("recherche-territoire").value.trim()} » dans les fichiers importés. ${this.comptes ? "" : "Les fichiers INSEE « Données CAF à l'IRIS » ne couvrent que les communes découpées en IRIS : un EPCI ou une commune qui n'en a aucune n'y figure pas. "}${modele}`;
     this.referenceParDefaut();
   }
 
