@@ -410,7 +410,8 @@ const TYPES: &'static str = crate::contrat::TYPES;
 /// Worker), collect the CSV it returns.
 #[wasm_bindgen(js_name = TraitementFoyers)]
 pub struct TraitementFoyers {
-    lot: LotFoyers,
+    /// `None` once `free()` was called: every later call says so in French.
+    lot: Option<LotFoyers>,
     debut: f64,
     dernier_signal: f64,
 }
@@ -419,13 +420,30 @@ fn erreur_lot(e: ErreurLot) -> JsValue {
     ErreurJs::from(e).into()
 }
 
+/// The error of a processor used after `free()`.
+fn libere() -> JsValue {
+    let message =
+        "Traitement de foyers : ce traitement a été libéré (free) ; créez-en un nouveau avec new TraitementFoyers(…).";
+    ErreurJs { message: message.into(), champ: "traitement".into() }.into()
+}
+
+impl TraitementFoyers {
+    fn lot(&self) -> Result<&LotFoyers, JsValue> {
+        self.lot.as_ref().ok_or_else(libere)
+    }
+
+    fn lot_mut(&mut self) -> Result<&mut LotFoyers, JsValue> {
+        self.lot.as_mut().ok_or_else(libere)
+    }
+}
+
 #[wasm_bindgen(js_class = TraitementFoyers)]
 impl TraitementFoyers {
     /// A processor; `population`: keep what the median of the population needs; `maintenant`:
     /// `performance.now()` at the start.
     #[wasm_bindgen(constructor)]
     pub fn new(population: bool, maintenant: f64) -> TraitementFoyers {
-        TraitementFoyers { lot: LotFoyers::new(population), debut: maintenant, dernier_signal: maintenant }
+        TraitementFoyers { lot: Some(LotFoyers::new(population)), debut: maintenant, dernier_signal: maintenant }
     }
 
     /// Processes a chunk; returns the CSV rows of its complete lines.
@@ -441,7 +459,7 @@ impl TraitementFoyers {
             return Err(ErreurJs { message, champ: "morceau".into() }.into());
         };
         let mut sortie = String::with_capacity(octets.len() * 2);
-        self.lot.traiter(&octets, &mut sortie).map_err(erreur_lot)?;
+        self.lot_mut()?.traiter(&octets, &mut sortie).map_err(erreur_lot)?;
         Ok(sortie)
     }
 
@@ -451,20 +469,20 @@ impl TraitementFoyers {
     /// Throws on an empty input or an unusable header.
     pub fn terminer(&mut self) -> Result<String, JsValue> {
         let mut sortie = String::new();
-        self.lot.terminer(&mut sortie).map_err(erreur_lot)?;
+        self.lot_mut()?.terminer(&mut sortie).map_err(erreur_lot)?;
         Ok(sortie)
     }
 
     /// Data lines processed.
     #[wasm_bindgen(getter)]
-    pub fn lignes(&self) -> f64 {
-        self.lot.lignes() as f64
+    pub fn lignes(&self) -> Result<f64, JsValue> {
+        Ok(self.lot()?.lignes() as f64)
     }
 
     /// Error rows.
     #[wasm_bindgen(getter)]
-    pub fn erreurs(&self) -> f64 {
-        self.lot.erreurs() as f64
+    pub fn erreurs(&self) -> Result<f64, JsValue> {
+        Ok(self.lot()?.erreurs() as f64)
     }
 
     /// Whether a progress report is due (at most every 100 ms), given `performance.now()`.
@@ -484,12 +502,15 @@ impl TraitementFoyers {
     #[wasm_bindgen(unchecked_return_type = "Progression")]
     pub fn progression(&self, total: f64, maintenant: f64) -> Result<JsValue, JsValue> {
         let ecoule = (maintenant - self.debut).max(0.0) as u64;
-        encoder(&ProgressionJs::from(&self.lot.progression(total.max(0.0) as u64, ecoule)))
+        encoder(&ProgressionJs::from(&self.lot()?.progression(total.max(0.0) as u64, ecoule)))
     }
 
     /// French summary: lines, errors and duration at `performance.now()`.
-    pub fn resume(&self, maintenant: f64) -> String {
-        self.lot.resume(self.debut, maintenant)
+    ///
+    /// # Errors
+    /// Throws after `free()`.
+    pub fn resume(&self, maintenant: f64) -> Result<String, JsValue> {
+        Ok(self.lot()?.resume(self.debut, maintenant))
     }
 
     /// The median RUC of the valid foyers in the reference population and the thresholds at
@@ -500,7 +521,7 @@ impl TraitementFoyers {
     #[wasm_bindgen(unchecked_return_type = "SeuilsPopulation | null")]
     pub fn seuils(&self, ponderation: &str) -> Result<JsValue, JsValue> {
         let p = Ponderation::depuis_code(ponderation).map_err(erreur_lot)?;
-        let mut points = self.lot.points().to_vec();
+        let mut points = self.lot()?.points().to_vec();
         let annees = annees(&points);
         if annees.len() > 1 {
             let liste = annees.iter().map(i32::to_string).collect::<Vec<_>>().join(", ");
@@ -522,7 +543,7 @@ impl TraitementFoyers {
     #[wasm_bindgen(js_name = seuilsParAnnee, unchecked_return_type = "SeuilsPopulation[]")]
     pub fn seuils_par_annee(&self, ponderation: &str) -> Result<JsValue, JsValue> {
         let p = Ponderation::depuis_code(ponderation).map_err(erreur_lot)?;
-        let mut points = self.lot.points().to_vec();
+        let mut points = self.lot()?.points().to_vec();
         let v: Vec<SeuilsPopulationJs> =
             seuils_par_annee(&mut points, p).iter().map(|(_, s)| SeuilsPopulationJs::from(s)).collect();
         encoder(&v)
@@ -534,7 +555,7 @@ impl TraitementFoyers {
     /// None in practice.
     #[wasm_bindgen(unchecked_return_type = "BilanLot")]
     pub fn bilan(&self) -> Result<JsValue, JsValue> {
-        encoder(&BilanJs::from(self.lot.bilan()))
+        encoder(&BilanJs::from(self.lot()?.bilan()))
     }
 
     /// The first error rows (line, field, French message), at most 20.
@@ -543,7 +564,16 @@ impl TraitementFoyers {
     /// None in practice.
     #[wasm_bindgen(js_name = erreursListees, unchecked_return_type = "ErreurLigne[]")]
     pub fn erreurs_listees(&self) -> Result<JsValue, JsValue> {
-        encoder(&self.lot.premieres_erreurs().iter().map(ErreurLigneJs::from).collect::<Vec<_>>())
+        encoder(&self.lot()?.premieres_erreurs().iter().map(ErreurLigneJs::from).collect::<Vec<_>>())
+    }
+
+    /// `free()`: releases what the processor holds. It replaces the glue's own `free` (a later
+    /// method of the same name wins in a JavaScript class), so that a call after it throws the
+    /// French error of `champ: "traitement"` instead of « null pointer passed to rust »; the
+    /// object itself goes with the garbage collector.
+    #[wasm_bindgen(js_name = free)]
+    pub fn liberer(&mut self) {
+        self.lot = None;
     }
 }
 

@@ -448,3 +448,14 @@ fn le_module_survit_a_dix_mille_appels_fautifs_de_chaque_sorte() {
     assert_eq!(Reflect::get(&r, &"uc".into()).unwrap().as_f64(), Some(1.0));
     assert_eq!(Reflect::get(&r, &"ruc".into()).unwrap().as_f64(), Some(1550.0));
 }
+
+#[wasm_bindgen_test]
+fn un_traitement_libere_le_dit_en_francais() {
+    let mut t = TraitementFoyers::new(false, 0.0);
+    t.liberer();
+    let champ = |e: JsValue| Reflect::get(&e, &"champ".into()).unwrap().as_string();
+    assert_eq!(champ(t.traiter(octets(b"id\n")).unwrap_err()), Some("traitement".into()));
+    assert_eq!(champ(t.terminer().unwrap_err()), Some("traitement".into()));
+    assert_eq!(champ(t.lignes().unwrap_err()), Some("traitement".into()));
+    assert_eq!(champ(t.bilan().unwrap_err()), Some("traitement".into()));
+}

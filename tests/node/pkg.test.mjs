@@ -4,7 +4,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { initSync, calculerFoyer, seuils, version } from "../../pkg/indicateurs_caf.js";
+import { initSync, calculerFoyer, seuils, version, TraitementFoyers } from "../../pkg/indicateurs_caf.js";
 
 initSync({ module: readFileSync(new URL("../../pkg/indicateurs_caf_bg.wasm", import.meta.url)) });
 const fixtures = JSON.parse(readFileSync(new URL("../fixtures/foyers.json", import.meta.url), "utf8"));
@@ -51,6 +51,22 @@ test("chaque règle lève une Error française avec son champ, et le module surv
     else assert.equal(m, c.message, c.nom);
     assert.equal(calculerFoyer(fixtures.cas[0].situation).uc, 2.1);
   }
+});
+
+test("un TraitementFoyers utilisé après free() lève l'erreur française de son champ, et le module survit", () => {
+  const entete = new TextEncoder().encode("id;annee;personnes;revenus_annuels;prestations_mensuelles\nF1;2017;A35;14400;0\n");
+  const t = new TraitementFoyers(false, 0);
+  assert.match(t.traiter(entete), /F1/);
+  t.free();
+  const appels = [() => t.traiter(entete), () => t.terminer(), () => t.lignes, () => t.erreurs, () => t.bilan(),
+    () => t.resume(0), () => t.progression(10, 0), () => t.seuils("personnes"), () => t.seuilsParAnnee("foyers"), () => t.erreursListees()];
+  for (const appel of appels) {
+    assert.throws(appel, (e) => e instanceof Error && e.champ === "traitement" && /a été libéré \(free\)/.test(e.message), String(appel));
+  }
+  t.free(); // a second free() is harmless
+  const u = new TraitementFoyers(false, 0);
+  assert.match(u.traiter(entete) + u.terminer(), /F1/);
+  assert.equal(calculerFoyer({ annee: 2017, personnes: [{ role: "allocataire", age: 35 }], revenusAnnuels: 14400, prestationsMensuelles: 350 }).uc, 1);
 });
 
 test("seuils() et version()", () => {
