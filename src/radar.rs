@@ -294,7 +294,7 @@ fn texte_svg(s: &mut String, x: f64, y: f64, lignes: &[String], attributs: &str)
 const LARGEUR: f64 = 640.0;
 const RAYON: f64 = 135.0;
 /// Where the legend starts, below the chart and its lowest labels.
-const DEBUT_LEGENDE: f64 = 440.0;
+const DEBUT_LEGENDE: f64 = 470.0;
 
 fn dessiner(axes: &[Axe], texte: &[String], absents: &[String], c: &Cadre<'_>) -> String {
     let traces: Vec<(&Axe, f64)> = axes.iter().filter_map(|a| Some((a, a.rapport?.to_f64()))).collect();
@@ -302,7 +302,7 @@ fn dessiner(axes: &[Axe], texte: &[String], absents: &[String], c: &Cadre<'_>) -
     // Scale: the next half-unit above the largest ratio, between 1,5 and 3.
     let r = Repere {
         cx: LARGEUR / 2.0,
-        cy: 230.0,
+        cy: 250.0,
         n: traces.len().max(1),
         echelle: ((max_rapport * 2.0).ceil() / 2.0).clamp(1.5, 3.0),
     };
@@ -352,7 +352,9 @@ fn dessiner(axes: &[Axe], texte: &[String], absents: &[String], c: &Cadre<'_>) -
             coord(x),
             coord(y)
         );
-        let (lx, ly) = point(i, echelle * 1.1);
+        // A label on the vertical axis is centred and sits further out, clear of its neighbours.
+        let (vx, _) = point(i, echelle);
+        let (lx, ly) = point(i, echelle * if (vx - cx).abs() < 20.0 { 1.2 } else { 1.1 });
         let ancre = if (lx - cx).abs() < 20.0 {
             "middle"
         } else if lx > cx {
@@ -360,7 +362,8 @@ fn dessiner(axes: &[Axe], texte: &[String], absents: &[String], c: &Cadre<'_>) -
         } else {
             "end"
         };
-        let lignes = couper(&a.libelle, 14);
+        // Centred labels are narrower: their neighbours start close to the vertical axis.
+        let lignes = couper(&a.libelle, if ancre == "middle" { 10 } else { 14 });
         let decalage = if ly < cy - 20.0 {
             -(lignes.len() as f64 - 1.0) * 23.0
         } else if (ly - cy).abs() <= 20.0 {
@@ -381,12 +384,18 @@ fn dessiner(axes: &[Axe], texte: &[String], absents: &[String], c: &Cadre<'_>) -
             coord(rayon(r.to_f64()))
         );
     }
-    for (r, libelle, couleur) in [(c.haut, format!("+{pct} %"), "#18753c"), (c.bas, format!("−{pct} %"), "#c3581e")] {
+    // The circles' labels sit midway between two axes near the bottom, away from lines, points
+    // and the axes' labels (which stand outside the outer circle).
+    let milieu = ((r.n - 1) / 2) as f64 + 0.5;
+    let (sin, cos) = sin_cos(-std::f64::consts::FRAC_PI_2 + std::f64::consts::TAU * milieu / r.n as f64);
+    for (rc, libelle, couleur) in [(c.haut, format!("+{pct} %"), "#18753c"), (c.bas, format!("−{pct} %"), "#c3581e")]
+    {
+        let d = rayon(rc.to_f64());
         let _ = write!(
             s,
-            r##"<text x="{}" y="{}" font-size="17" fill="{couleur}" font-weight="700">{}</text>"##,
-            coord(cx + 4.0),
-            coord(cy - rayon(r.to_f64()) - 3.0),
+            r##"<text x="{}" y="{}" text-anchor="middle" font-size="17" fill="{couleur}" font-weight="700" stroke="#ffffff" stroke-width="4" paint-order="stroke">{}</text>"##,
+            coord(cx + d * cos),
+            coord(cy + d * sin + 17.0),
             echapper(&libelle)
         );
     }

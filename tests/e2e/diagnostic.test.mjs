@@ -44,6 +44,7 @@ test("l'exemple du Pays d'Opale : tableaux, phrases, radar, CSV, impression", as
   const petit = hauteurs.filter(([, h]) => h > 0).sort((a, b) => a[1] - b[1])[0];
   assert.ok(petit[1] >= 9, `libellé « ${petit[0]} » de ${petit[1]} px (graphique de ${largeur} px)`);
   await page.setViewportSize({ width: 1280, height: 900 });
+  await page.locator("#figure-radar").screenshot({ path: "tests/e2e/artefacts/radar-1280.png" });
   // CSV export.
   const [telechargement] = await Promise.all([page.waitForEvent("download"), page.click("#exporter")]);
   const csv = readFileSync(await telechargement.path(), "utf8");
