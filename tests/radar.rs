@@ -84,3 +84,22 @@ fn moyennes_par_reference_quand_le_fichier_en_a_plusieurs() {
     let nord = c["moyennes"].as_array().unwrap().iter().find(|m| m["departement"] == "59").unwrap();
     assert_eq!(nord["valeurs"]["partBasRevenus"], 50.0);
 }
+
+#[test]
+fn aucun_axe_sans_valeur_ni_dessin_au_centre() {
+    // A set given without any of the chosen axes: nothing is drawn, everything is named.
+    let c = comptes(FICHIER);
+    let ligne =
+        |code: &str| c["lignes"].as_array().unwrap().iter().find(|l| l["code"] == code).unwrap()["territoire"].clone();
+    let options = json!({"radar": {"indicateurs": ["indiceJeunesse", "partFragiles"], "reference": {}, "libelleReference": "Moyenne des 3 EPCI du fichier"}});
+    let d = serde_json::to_value(
+        calculer_diagnostic_valeur(&valeur(ligne("A")), &valeur(ligne("62")), &valeur(options)).unwrap(),
+    )
+    .unwrap();
+    let svg = d["radar"].as_str().unwrap();
+    assert!(svg.contains("Aucun axe n&apos;a de valeur."), "{svg}");
+    assert!(!svg.contains(r##"fill="#000091" stroke"##), "aucun point");
+    assert_eq!(d["radarAbsents"], json!(["Indice de jeunesse", "Fragiles"]));
+    assert!(d["radarFortementInferieurs"].as_array().unwrap().is_empty());
+    assert_eq!(d["radarReference"], "Moyenne des 3 EPCI du fichier");
+}
