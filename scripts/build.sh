@@ -25,7 +25,8 @@ if [ "${1:-}" = "element" ]; then
   element
   exit 0
 fi
-wasm-pack build --release --target web --out-dir pkg
+# The same code, built for size in the browser (Cargo.toml's release profile is for native speed).
+CARGO_PROFILE_RELEASE_OPT_LEVEL=s wasm-pack build --release --target web --out-dir pkg
 wasm=pkg/indicateurs_caf_bg.wasm
 brut=$(wc -c < "$wasm")
 gz=$(gzip -9 -c "$wasm" | wc -c)

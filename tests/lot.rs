@@ -215,3 +215,71 @@ fn bilan_et_premieres_erreurs() {
     // The hors champ foyer is in neither the shares nor the median: 4 points, two years.
     assert_eq!(lot.points().len(), 4);
 }
+
+/// The parallel reader against the sequential one: same bytes out, same counts, same median
+/// points, same first errors, whatever the threads and the line endings.
+#[cfg(not(target_arch = "wasm32"))]
+#[track_caller]
+fn parallele_identique(contenu: &[u8]) {
+    use indicateurs_caf::lot::traiter_en_parallele;
+    let mut seq = LotFoyers::new(true);
+    let mut attendu = String::new();
+    let r_seq = seq.traiter(contenu, &mut attendu).and_then(|()| seq.terminer(&mut attendu));
+    for fils in [1, 2, 3, 7] {
+        let mut lot = LotFoyers::new(true);
+        let mut sortie = Vec::new();
+        let mut entree = contenu;
+        let r = traiter_en_parallele(&mut lot, &mut entree, &mut sortie, fils);
+        let mut fin = String::new();
+        let r_par = match r {
+            Ok(()) => lot.terminer(&mut fin),
+            Err(indicateurs_caf::lot::ErreurParallele::Lot(e)) => Err(e),
+            Err(e) => panic!("{e:?}"),
+        };
+        sortie.extend_from_slice(fin.as_bytes());
+        assert_eq!(r_par.is_ok(), r_seq.is_ok(), "{fils} fils : {r_par:?}");
+        if r_seq.is_err() {
+            continue;
+        }
+        assert!(String::from_utf8_lossy(&sortie) == attendu, "{fils} fils : sortie différente");
+        assert_eq!(
+            (lot.lignes(), lot.erreurs(), lot.octets()),
+            (seq.lignes(), seq.erreurs(), seq.octets()),
+            "{fils} fils"
+        );
+        assert_eq!(lot.bilan(), seq.bilan(), "{fils} fils");
+        assert_eq!(lot.points(), seq.points(), "{fils} fils");
+        assert_eq!(lot.premieres_erreurs(), seq.premieres_erreurs(), "{fils} fils");
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+#[test]
+fn lot_parallele_octet_pour_octet() {
+    let mut base = String::new();
+    generer(30_000, 7, &mut base);
+    // Errors, blank lines and a line over 64 KB scattered through a file of several rounds.
+    let mut lignes: Vec<String> = base.lines().map(str::to_string).collect();
+    for (k, i) in [5usize, 4_000, 9_999, 17_000, 29_000].iter().enumerate() {
+        lignes.insert(
+            *i,
+            match k {
+                0 => "F;2017;A35;abc;0".to_string(),
+                1 => String::new(),
+                2 => format!("X;2017;A35;{};0", "9".repeat(70_000)),
+                3 => "Y;1850;A35;1000;0".to_string(),
+                _ => "   ".to_string(),
+            },
+        );
+    }
+    for fin in ["\n", "\r\n", "\r"] {
+        let texte = lignes.join(fin);
+        parallele_identique(texte.as_bytes());
+        parallele_identique(format!("{texte}{fin}").as_bytes());
+        parallele_identique(format!("{fin}{fin}{texte}").as_bytes());
+    }
+    // Tiny and unusable inputs take the same path as the sequential reader.
+    parallele_identique(b"");
+    parallele_identique(b"id;annee\nF;2017\n");
+    parallele_identique(b"id;annee;personnes;revenus_annuels;prestations_mensuelles\nF;2017;A35;1000;0");
+}

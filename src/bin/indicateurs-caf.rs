@@ -7,17 +7,18 @@ use std::process::ExitCode;
 use indicateurs_caf::import::{importer, Fichier};
 use indicateurs_caf::lot::{
     comptes_csv, duree, est_fichier_comptes, generer_lignes, lire_comptes, modele_comptes, seuils_par_annee,
-    territoires_csv, LotFoyers, Ponderation,
+    territoires_csv, traiter_en_parallele, ErreurParallele, LotFoyers, Ponderation,
 };
 
 const AIDE: &str = "\
 indicateurs-caf — indicateurs de la politique familiale, en lots
 
 UTILISATION
-  indicateurs-caf foyers [FICHIER] [-o SORTIE]
+  indicateurs-caf foyers [FICHIER] [-o SORTIE] [--fils N]
       Calcule chaque foyer d'un CSV (id;annee;personnes;revenus_annuels;prestations_mensuelles;
       aide_logement;loyer) : UC, RUC, seuil, statuts, taux d'effort. Une ligne invalide donne une
-      ligne d'erreur (numéro, champ, message) et le reste du fichier est traité.
+      ligne d'erreur (numéro, champ, message) et le reste du fichier est traité. Sur tous les cœurs
+      (--fils N pour en fixer le nombre) ; la sortie est la même, dans l'ordre du fichier.
   indicateurs-caf seuils [FICHIER] [--ponderation personnes|foyers]
       RUC médian exact d'une population de foyers (même CSV), seuils à 60 % et 50 % de la
       médiane, parts des foyers et des personnes sous chacun. Pondération par défaut : personnes.
@@ -51,6 +52,8 @@ struct Options {
     nombre: u64,
     graine: u64,
     ponderation: Ponderation,
+    /// Threads of the household batch (0: every core).
+    fils: usize,
 }
 
 fn usage(message: &str) -> ExitCode {
@@ -71,6 +74,7 @@ fn lire_options(args: &[String]) -> Result<Options, String> {
         nombre: 1_000,
         graine: 1,
         ponderation: Ponderation::Personnes,
+        fils: 0,
     };
     let mut i = 0;
     while let Some(a) = args.get(i) {
@@ -86,6 +90,14 @@ fn lire_options(args: &[String]) -> Result<Options, String> {
             }
             "--graine" => {
                 o.graine = valeur(i)?.parse().map_err(|_| "--graine attend un entier positif".to_string())?;
+                i += 1;
+            }
+            "--fils" => {
+                o.fils = valeur(i)?
+                    .parse()
+                    .ok()
+                    .filter(|n| (1..=256).contains(n))
+                    .ok_or_else(|| "--fils attend un entier de 1 à 256".to_string())?;
                 i += 1;
             }
             "--ponderation" => {
@@ -131,23 +143,14 @@ fn foyers(o: &Options, population: bool) -> ExitCode {
         }
     };
     let mut lot = LotFoyers::new(population);
-    let mut tampon = vec![0u8; 1 << 16];
-    let mut texte = String::with_capacity(1 << 17);
-    loop {
-        let n = match entree.read(&mut tampon) {
-            Ok(0) => break,
-            Ok(n) => n,
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-            Err(e) => return inutilisable(&format!("lecture interrompue : {e}")),
-        };
-        texte.clear();
-        if let Err(e) = lot.traiter(tampon.get(..n).unwrap_or_default(), &mut texte) {
-            return inutilisable(&e.to_string());
-        }
-        if let Err(e) = sortie.write_all(texte.as_bytes()) {
-            return inutilisable(&format!("écriture impossible : {e}"));
-        }
+    let fils = if o.fils > 0 { o.fils } else { std::thread::available_parallelism().map_or(1, |n| n.get()) };
+    match traiter_en_parallele(&mut lot, &mut entree, &mut sortie, fils) {
+        Ok(()) => {}
+        Err(ErreurParallele::Lecture(e)) => return inutilisable(&format!("lecture interrompue : {e}")),
+        Err(ErreurParallele::Ecriture(e)) => return inutilisable(&format!("écriture impossible : {e}")),
+        Err(ErreurParallele::Lot(e)) => return inutilisable(&e.to_string()),
     }
+    let mut texte = String::new();
     texte.clear();
     if let Err(e) = lot.terminer(&mut texte) {
         return inutilisable(&e.to_string());

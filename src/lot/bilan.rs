@@ -44,6 +44,19 @@ pub struct Bilan {
 }
 
 impl Bilan {
+    /// Adds the counts of another part of the same file.
+    pub fn ajouter(&mut self, autre: &Bilan) {
+        self.foyers += autre.foyers;
+        self.erreurs += autre.erreurs;
+        self.hors_champ += autre.hors_champ;
+        self.bas_revenus += autre.bas_revenus;
+        self.fragiles += autre.fragiles;
+        self.dependants50 += autre.dependants50;
+        self.dependants100 += autre.dependants100;
+        self.loyers += autre.loyers;
+        self.effort_eleve += autre.effort_eleve;
+    }
+
     /// Counts one computed foyer.
     pub fn compter(&mut self, c: &Chiffres) {
         self.foyers += 1;

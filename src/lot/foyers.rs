@@ -235,6 +235,47 @@ impl LotFoyers {
         }
     }
 
+    /// Whether the processor stands exactly between two lines after its header: a piece of the
+    /// file that starts and ends at line boundaries can then go to a [`LotFoyers::fourche`].
+    #[cfg(not(target_arch = "wasm32"))]
+    pub(super) fn entre_deux_lignes(&self) -> bool {
+        self.colonnes.is_some() && self.reste.is_empty() && !self.reste_trop_long && !self.apres_cr
+    }
+
+    /// A processor for a piece of the file that starts at line `ligne` (0-based count of the
+    /// lines before it), with this one's header: its results are this one's, once merged back
+    /// in order by [`LotFoyers::fusionner`].
+    #[cfg(not(target_arch = "wasm32"))]
+    pub(super) fn fourche(&self, ligne: u64) -> LotFoyers {
+        let mut f = LotFoyers::new(self.points.is_some());
+        f.separateur = self.separateur;
+        f.colonnes = self.colonnes;
+        f.colonnes_entete = self.colonnes_entete;
+        f.ligne = ligne;
+        f
+    }
+
+    /// Takes back the counts of a [`LotFoyers::fourche`] that processed the next piece.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub(super) fn fusionner(&mut self, f: LotFoyers) {
+        self.octets += f.octets;
+        self.ligne = f.ligne;
+        self.lignes += f.lignes;
+        self.erreurs += f.erreurs;
+        if let (Some(p), Some(q)) = (self.points.as_mut(), f.points) {
+            p.extend(q);
+        }
+        self.bilan.ajouter(&f.bilan);
+        let place = ERREURS_LISTEES.saturating_sub(self.premieres_erreurs.len());
+        self.premieres_erreurs.extend(f.premieres_erreurs.into_iter().take(place));
+    }
+
+    /// Lines seen so far (header and blank lines included).
+    #[cfg(not(target_arch = "wasm32"))]
+    pub(super) fn ligne_courante(&self) -> u64 {
+        self.ligne
+    }
+
     /// Processes the last line (without final newline).
     ///
     /// # Errors

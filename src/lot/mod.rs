@@ -31,6 +31,8 @@ mod foyers;
 mod generateur;
 mod moyennes;
 mod nombres;
+#[cfg(not(target_arch = "wasm32"))]
+mod parallele;
 mod population;
 mod progression;
 mod territoires;
@@ -43,6 +45,8 @@ pub use comptes::{
 pub use foyers::{traiter_tout, ErreurLot, LotFoyers, COLONNES, COLONNES_REQUISES, ENTETE_RESULTATS, LIGNE_MAX};
 pub use generateur::{generer, generer_lignes};
 pub use moyennes::{moyennes, Membre, MoyenneRadar};
+#[cfg(not(target_arch = "wasm32"))]
+pub use parallele::{traiter_en_parallele, ErreurParallele, MORCEAU};
 pub use population::{
     annees, seuils_par_annee, seuils_population, Point, Ponderation, SeuilPopulation, SeuilsPopulation,
 };
