@@ -272,6 +272,9 @@ fn lot_parallele_octet_pour_octet() {
             },
         );
     }
+    // A line over 64 KB is an error row even when it arrives whole in one chunk.
+    let tout = traiter_tout(lignes.join("\n").as_bytes()).unwrap();
+    assert!(tout.contains("Ligne de plus de 65536 octets : ignorée."), "ligne démesurée non signalée");
     for fin in ["\n", "\r\n", "\r"] {
         let texte = lignes.join(fin);
         parallele_identique(texte.as_bytes());

@@ -183,7 +183,13 @@ impl LotFoyers {
             let fin = debut + pos;
             let segment = morceau.get(debut..fin).unwrap_or_default();
             if self.reste.is_empty() && !self.reste_trop_long {
-                self.ligne_complete(segment, sortie)?;
+                // The same bound whether the line came whole or in pieces: the result never
+                // depends on how the file was cut.
+                if segment.len() > LIGNE_MAX {
+                    self.ligne_trop_longue(sortie)?;
+                } else {
+                    self.ligne_complete(segment, sortie)?;
+                }
             } else {
                 self.empiler(segment);
                 let ligne = std::mem::take(&mut self.reste);
