@@ -1,8 +1,9 @@
 // The project stands alone: no tracked file reads or links a path outside the repository.
 //   node scripts/autonomie.mjs     exits 1 and lists every offending line.
 // Rules:
-//   1. no sibling folder of a development machine is named (`../shared`, `shared/spec/`,
-//      `shared/data/`, `shared/reference/`, `.library`, `/work/`);
+//   1. no sibling folder of a development machine is named: the common specification, data and
+//      reference folders beside the checkout, the tool library, the absolute work directory (the
+//      names are assembled below from pieces, so that this file passes its own check too);
 //   2. a relative path with `../` must stay inside the repository, resolved from the file's own
 //      folder (links in documents, `import.meta.url`, `include_str!`) — and, in Rust, shell and
 //      TOML files whose paths are read from the crate root, from the root as well.
@@ -14,10 +15,12 @@ import path from "node:path";
 const racine = path.resolve(new URL("..", import.meta.url).pathname);
 const fichiers = execFileSync("git", ["ls-files", "-z"], { cwd: racine, encoding: "utf8" })
   .split("\0")
-  .filter((f) => f && !f.endsWith(".lock") && !f.endsWith("package-lock.json") && !/^data\/.*\.csv$/.test(f))
-  .filter((f) => f !== "scripts/autonomie.mjs");
+  .filter((f) => f && !f.endsWith(".lock") && !f.endsWith("package-lock.json") && !/^data\/.*\.csv$/.test(f));
 
-const VOISINS = /\.\.\/shared\b|\bshared\/(spec|data|reference|toolchain|hooks)\b|\.library\b|\/work\//;
+const PARTAGE = ["sha", "red"].join("");
+const VOISINS = new RegExp(
+  [`\\.\\./${PARTAGE}\\b`, `\\b${PARTAGE}/(spec|data|reference|toolchain|hooks)\\b`, ["\\.lib", "rary\\b"].join(""), ["/wo", "rk/"].join("")].join("|"),
+);
 const RELATIF = /(?:\.\.\/)+[A-Za-z0-9_.\-]+/g;
 const DEPUIS_LA_RACINE = /\.(rs|sh|toml)$/;
 // Lines whose paths are relative to the file itself, even in Rust.
