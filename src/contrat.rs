@@ -583,9 +583,9 @@ pub struct TerritoireImporteJs {
     /// Year of the counts.
     pub annee: i32,
     /// Values by input key, and published values by indicator id (childcare rates).
-    pub valeurs: BTreeMap<&'static str, f64>,
+    pub valeurs: BTreeMap<String, f64>,
     /// Published values five years earlier (CNAF childcare rates), for the 5-year variation.
-    pub valeurs5ans: BTreeMap<&'static str, f64>,
+    pub valeurs5ans: BTreeMap<String, f64>,
     /// Communes aggregated.
     pub communes: u32,
     /// IRIS read.
@@ -617,18 +617,24 @@ pub struct MoyenneRadarJs {
     pub valeurs: BTreeMap<&'static str, f64>,
 }
 
+/// Exact values as JavaScript numbers. Inserted one by one: collecting into a map would pull a
+/// generic sort into the module.
+fn en_nombres<K: Clone + Ord>(m: &BTreeMap<K, Ratio>) -> BTreeMap<K, f64> {
+    let mut c = BTreeMap::new();
+    for (k, v) in m {
+        c.insert(k.clone(), v.to_f64());
+    }
+    c
+}
+
 impl From<&MoyenneRadar> for MoyenneRadarJs {
     fn from(m: &MoyenneRadar) -> Self {
-        let mut valeurs = BTreeMap::new();
-        for (k, v) in &m.valeurs {
-            valeurs.insert(*k, v.to_f64());
-        }
         MoyenneRadarJs {
             niveau: m.niveau.clone(),
             departement: m.departement.clone(),
             libelle: m.libelle.clone(),
             nombre: m.nombre,
-            valeurs,
+            valeurs: en_nombres(&m.valeurs),
         }
     }
 }
@@ -684,30 +690,17 @@ impl From<&Import> for ImportJs {
             territoires: i
                 .territoires
                 .iter()
-                .map(|t| TerritoireImporteJs {
+                .map(|t| (t, territoire_de(t)))
+                .map(|(t, lu)| TerritoireImporteJs {
                     niveau: t.niveau.code(),
                     code: t.code.clone(),
                     nom: t.nom.clone(),
                     departement: t.departement.clone(),
                     annee: t.annee,
-                    valeurs: {
-                        // Inserted one by one: collecting into a map would pull a generic sort.
-                        let mut v = BTreeMap::new();
-                        for (k, n) in &t.valeurs {
-                            v.insert(*k, *n as f64);
-                        }
-                        for (k, dixiemes) in &t.publiees {
-                            v.insert(*k, *dixiemes as f64 / 10.0);
-                        }
-                        v
-                    },
-                    valeurs5ans: {
-                        let mut v = BTreeMap::new();
-                        for (k, dixiemes) in &t.publiees5ans {
-                            v.insert(*k, *dixiemes as f64 / 10.0);
-                        }
-                        v
-                    },
+                    // The same reading as the CSV and the radar means: counts, then published
+                    // values (tenths), as the diagnostic reads them.
+                    valeurs: en_nombres(&lu.valeurs),
+                    valeurs5ans: en_nombres(&lu.valeurs5ans),
                     communes: t.communes,
                     iris: t.comptes.iris,
                     iris_secrets: t.comptes.iris_secrets,
@@ -939,13 +932,6 @@ pub struct ComptesJs {
 impl From<&Comptes> for ComptesJs {
     fn from(c: &Comptes) -> Self {
         // Inserted one by one: collecting into a map would pull a generic sort into the module.
-        let carte = |m: &BTreeMap<String, Ratio>| {
-            let mut c = BTreeMap::new();
-            for (k, v) in m {
-                c.insert(k.clone(), v.to_f64());
-            }
-            c
-        };
         ComptesJs {
             lignes: c
                 .lignes
@@ -959,8 +945,8 @@ impl From<&Comptes> for ComptesJs {
                     territoire: TerritoireComptesJs {
                         nom: l.nom.clone(),
                         annee: l.territoire.annee,
-                        valeurs: carte(&l.territoire.valeurs),
-                        valeurs5ans: carte(&l.territoire.valeurs5ans),
+                        valeurs: en_nombres(&l.territoire.valeurs),
+                        valeurs5ans: en_nombres(&l.territoire.valeurs5ans),
                     },
                 })
                 .collect(),

@@ -413,18 +413,8 @@ fn lire_filosofi(f: &Fichier<'_>, reference: &mut Referentiel, journal: &mut Jou
         ligne += 1;
         *lues += 1;
         let cellule = |i: usize| String::from_utf8_lossy(enr.get(i).unwrap_or_default()).trim().to_string();
-        let mut valeurs = Vec::new();
-        for (i, id) in &colonnes {
-            match lire_dixiemes(&cellule(*i)) {
-                Ok(Some(v)) => valeurs.push((*id, v)),
-                Ok(None) => {}
-                Err(CelluleIllisible) => journal.dire(format!(
-                    "Fichier « {} », ligne {ligne}, colonne {} : valeur illisible ; ignorée.",
-                    f.nom,
-                    en.get(*i).map(String::as_str).unwrap_or("?")
-                )),
-            }
-        }
+        let ou = Ligne { fichier: f.nom, ligne, entete: &en };
+        let valeurs = publiees(&colonnes, &cellule, &ou, journal);
         reference.revenus.insert(cellule(i_code), (annee, valeurs));
     }
 }
@@ -450,6 +440,37 @@ fn lire_dixiemes(cellule: &str) -> Result<Option<i64>, CelluleIllisible> {
         }
         _ => Err(CelluleIllisible),
     }
+}
+
+/// Where a row is, for the warnings.
+struct Ligne<'a> {
+    fichier: &'a str,
+    ligne: usize,
+    entete: &'a [String],
+}
+
+/// The published values (tenths) of one row of a CNAF or INSEE file; an unreadable cell is left
+/// out and said with its file, line and column.
+fn publiees(
+    colonnes: &[(usize, &'static str)],
+    cellule: &dyn Fn(usize) -> String,
+    ou: &Ligne<'_>,
+    journal: &mut Journal,
+) -> Vec<(&'static str, i64)> {
+    let mut valeurs = Vec::new();
+    for (i, id) in colonnes {
+        match lire_dixiemes(&cellule(*i)) {
+            Ok(Some(v)) => valeurs.push((*id, v)),
+            Ok(None) => {}
+            Err(CelluleIllisible) => journal.dire(format!(
+                "Fichier « {} », ligne {}, colonne {} : valeur illisible ; ignorée.",
+                ou.fichier,
+                ou.ligne,
+                ou.entete.get(*i).map(String::as_str).unwrap_or("?")
+            )),
+        }
+    }
+    valeurs
 }
 
 #[inline(never)]
@@ -480,18 +501,8 @@ fn lire_taux_accueil(f: &Fichier<'_>, reference: &mut Referentiel, journal: &mut
         };
         // A spreadsheet dropped the leading zeros (6161 for 06161, 7 for 07).
         let code = if commune { format!("{code:0>5}") } else { format!("{code:0>2}") };
-        let mut taux = Vec::new();
-        for (i, id) in &colonnes {
-            match lire_dixiemes(&cellule(*i)) {
-                Ok(Some(v)) => taux.push((*id, v)),
-                Ok(None) => {}
-                Err(CelluleIllisible) => journal.dire(format!(
-                    "Fichier « {} », ligne {ligne}, colonne {} : taux illisible ; ignoré.",
-                    f.nom,
-                    en.get(*i).map(String::as_str).unwrap_or("?")
-                )),
-            }
-        }
+        let ou = Ligne { fichier: f.nom, ligne, entete: &en };
+        let taux = publiees(&colonnes, &cellule, &ou, journal);
         reference.taux_accueil.insert((code, annee), taux);
     }
 }

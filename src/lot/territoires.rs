@@ -22,28 +22,20 @@ pub fn indicateurs_importables() -> Vec<&'static Indicateur> {
 
 /// The territory of an imported one, as the diagnostic reads it.
 pub fn territoire_de(t: &crate::import::TerritoireImporte) -> Territoire {
-    Territoire {
-        annee: t.annee,
-        valeurs: {
-            // Inserted one by one: collecting into a map would pull a generic sort into the module.
-            let mut m = std::collections::BTreeMap::new();
-            for (k, v) in &t.valeurs {
-                m.insert(k.to_string(), Ratio::entier(i128::from(*v)));
-            }
-            for (k, dixiemes) in &t.publiees {
-                m.insert(k.to_string(), Ratio::new(i128::from(*dixiemes), 10).unwrap_or(Ratio::ZERO));
-            }
-            m
-        },
-        valeurs5ans: {
-            let mut m = std::collections::BTreeMap::new();
-            for (k, dixiemes) in &t.publiees5ans {
-                m.insert(k.to_string(), Ratio::new(i128::from(*dixiemes), 10).unwrap_or(Ratio::ZERO));
-            }
-            m
-        },
-        ..Territoire::default()
+    // Inserted one by one: collecting into a map would pull a generic sort into the module.
+    let dixiemes = |publiees: &[(&str, i64)], m: &mut std::collections::BTreeMap<String, Ratio>| {
+        for (k, d) in publiees {
+            m.insert(k.to_string(), Ratio::new(i128::from(*d), 10).unwrap_or(Ratio::ZERO));
+        }
+    };
+    let mut valeurs = std::collections::BTreeMap::new();
+    for (k, v) in &t.valeurs {
+        valeurs.insert(k.to_string(), Ratio::entier(i128::from(*v)));
     }
+    dixiemes(&t.publiees, &mut valeurs);
+    let mut valeurs5ans = std::collections::BTreeMap::new();
+    dixiemes(&t.publiees5ans, &mut valeurs5ans);
+    Territoire { annee: t.annee, valeurs, valeurs5ans, ..Territoire::default() }
 }
 
 /// The diagnostic ratios of every commune and EPCI of an import against its département, as one
