@@ -249,6 +249,37 @@ fn groupes_valides(entiere: &[u8]) -> bool {
 /// [`ErreurEcriture::Illisible`] for anything else that is not a number.
 pub fn lire_ecrit(texte: &[u8]) -> Result<Option<(i128, u32)>, ErreurEcriture> {
     let texte = texte.trim_ascii();
+    match chiffres_simples(texte) {
+        Some(lu) => Ok(Some(lu)),
+        None => lire_ecrit_general(texte),
+    }
+}
+
+/// The common case read in one pass, the same as [`lire_ecrit_general`] reads it: one to 18
+/// digits, then optionally a `,` or `.` and one or two digits (never ambiguous). `None`:
+/// anything else, left to the general reader.
+#[inline]
+fn chiffres_simples(texte: &[u8]) -> Option<(i128, u32)> {
+    let separateur = texte.iter().position(|&b| b == b',' || b == b'.');
+    let (entiere, fraction) = match separateur {
+        Some(k) => (texte.get(..k)?, texte.get(k + 1..)?),
+        None => (texte, &[][..]),
+    };
+    if entiere.is_empty() || entiere.len() > 18 || fraction.len() > 2 || (separateur.is_some() && fraction.is_empty()) {
+        return None;
+    }
+    let mut valeur: i64 = 0;
+    for &b in entiere.iter().chain(fraction) {
+        if !b.is_ascii_digit() {
+            return None;
+        }
+        valeur = valeur * 10 + i64::from(b - b'0');
+    }
+    Some((i128::from(valeur), fraction.len() as u32))
+}
+
+/// [`lire_ecrit`] for any text, already trimmed.
+fn lire_ecrit_general(texte: &[u8]) -> Result<Option<(i128, u32)>, ErreurEcriture> {
     let texte = texte.strip_suffix("€".as_bytes()).unwrap_or(texte);
     let mut tampon = [0u8; CHIFFRES_MAX];
     let mut n = 0;
@@ -339,6 +370,34 @@ mod tests {
     #[track_caller]
     fn montant(texte: &str, attendu: Result<Option<i64>, ErreurEcriture>) {
         assert_eq!(lire_montant(texte.as_bytes()), attendu, "{texte:?}");
+    }
+
+    /// The one-pass reader of the common case reads exactly as the general reader, on every
+    /// text made of digits, separators, signs and spaces up to five characters long.
+    #[test]
+    fn chemin_rapide_identique() {
+        let alphabet = b"0159,.- ";
+        let mut textes = vec![Vec::new()];
+        for _ in 0..5 {
+            let suivants: Vec<Vec<u8>> = textes
+                .iter()
+                .filter(|t| t.len() == textes.last().map_or(0, Vec::len))
+                .flat_map(|t| alphabet.iter().map(move |&c| [t.as_slice(), &[c]].concat()))
+                .collect();
+            textes.extend(suivants);
+        }
+        let mut rapides = 0;
+        for t in &textes {
+            let t = t.trim_ascii();
+            if let Some(lu) = chiffres_simples(t) {
+                rapides += 1;
+                assert_eq!(lire_ecrit_general(t), Ok(Some(lu)), "{:?}", String::from_utf8_lossy(t));
+            }
+        }
+        assert!(rapides > 1000, "{rapides}");
+        for t in ["123456789012345678", "1234567890123456789", "0,05", "007", "12,5", "1.25"] {
+            assert_eq!(lire_ecrit(t.as_bytes()), lire_ecrit_general(t.as_bytes()), "{t}");
+        }
     }
 
     #[test]

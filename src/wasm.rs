@@ -8,7 +8,9 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::contrat::*;
-use crate::lot::{annees, duree, generer, seuils_par_annee, seuils_population, ErreurLot, LotFoyers, Ponderation};
+use crate::lot::{
+    annees, duree, en_texte, generer, seuils_par_annee, seuils_population, ErreurLot, LotFoyers, Ponderation,
+};
 use crate::valeur::{Valeur, PROFONDEUR_MAX, TEXTE_MAX};
 
 impl From<ErreurJs> for JsValue {
@@ -458,9 +460,9 @@ impl TraitementFoyers {
             let message = "Morceau du fichier : doit être un Uint8Array ou un ArrayBuffer.".to_string();
             return Err(ErreurJs { message, champ: "morceau".into() }.into());
         };
-        let mut sortie = String::with_capacity(octets.len() * 2);
+        let mut sortie = Vec::with_capacity(octets.len() * 2);
         self.lot_mut()?.traiter(&octets, &mut sortie).map_err(erreur_lot)?;
-        Ok(sortie)
+        Ok(en_texte(sortie))
     }
 
     /// Processes the last line; returns its row.
@@ -468,9 +470,9 @@ impl TraitementFoyers {
     /// # Errors
     /// Throws on an empty input or an unusable header.
     pub fn terminer(&mut self) -> Result<String, JsValue> {
-        let mut sortie = String::new();
+        let mut sortie = Vec::new();
         self.lot_mut()?.terminer(&mut sortie).map_err(erreur_lot)?;
-        Ok(sortie)
+        Ok(en_texte(sortie))
     }
 
     /// Data lines processed.

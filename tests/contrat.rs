@@ -135,7 +135,7 @@ fn chaque_type_de_sortie_egale_sa_declaration() {
     conforme(&d, "ErreurLigne", &c["erreurs"][0]);
 
     let mut lot = LotFoyers::new(true);
-    let mut sortie = String::new();
+    let mut sortie = Vec::new();
     let contenu = "id;annee;personnes;revenus_annuels;prestations_mensuelles\nF1;2017;A35|C33|E5;14400;350\n";
     lot.traiter(contenu.as_bytes(), &mut sortie).unwrap();
     lot.terminer(&mut sortie).unwrap();

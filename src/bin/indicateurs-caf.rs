@@ -150,12 +150,11 @@ fn foyers(o: &Options, population: bool) -> ExitCode {
         Err(ErreurParallele::Ecriture(e)) => return inutilisable(&format!("écriture impossible : {e}")),
         Err(ErreurParallele::Lot(e)) => return inutilisable(&e.to_string()),
     }
-    let mut texte = String::new();
-    texte.clear();
+    let mut texte = Vec::new();
     if let Err(e) = lot.terminer(&mut texte) {
         return inutilisable(&e.to_string());
     }
-    if sortie.write_all(texte.as_bytes()).and_then(|()| sortie.flush()).is_err() {
+    if sortie.write_all(&texte).and_then(|()| sortie.flush()).is_err() {
         return inutilisable("écriture impossible");
     }
     if population {

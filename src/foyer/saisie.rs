@@ -332,6 +332,11 @@ impl Situation {
     pub fn saisie(&self) -> &Saisie {
         &self.s
     }
+
+    /// The values, given back (a batch reuses their allocation for the next line).
+    pub fn en_saisie(self) -> Saisie {
+        self.s
+    }
 }
 
 impl Regle {

@@ -4,7 +4,7 @@
 use std::fmt;
 
 use super::bilan::{Bilan, ErreurListee, ERREURS_LISTEES};
-use super::nombres::{ecrire_decimal, ecrire_entier, entier, trim};
+use super::nombres::{entier, octets_entier, trim, Rangee};
 use super::population::Point;
 use super::progression::{duree, progression, Progression};
 use crate::foyer::{Chiffres, ErreurFoyer, Parametres, Personne, Role, Saisie, Situation};
@@ -96,6 +96,10 @@ pub struct LotFoyers {
     premieres_erreurs: Vec<ErreurListee>,
     /// The parameters of each reference year met so far (looked up once per year).
     parametres: Vec<ParametresAnnee>,
+    /// For each cell of a line, the wanted column it holds (index in [`COLONNES`]), if any.
+    cibles: Vec<Option<u8>>,
+    /// The members of the last foyer: the allocation is reused from line to line.
+    personnes: Vec<Personne>,
 }
 
 impl LotFoyers {
@@ -117,6 +121,8 @@ impl LotFoyers {
             parametres: Vec::new(),
             bilan: Bilan::default(),
             premieres_erreurs: Vec::new(),
+            cibles: Vec::new(),
+            personnes: Vec::new(),
         }
     }
 
@@ -171,7 +177,7 @@ impl LotFoyers {
     ///
     /// # Errors
     /// [`ErreurLot::EnTete`] when the header lacks a required column: the file is unusable.
-    pub fn traiter(&mut self, morceau: &[u8], sortie: &mut String) -> Result<(), ErreurLot> {
+    pub fn traiter(&mut self, morceau: &[u8], sortie: &mut Vec<u8>) -> Result<(), ErreurLot> {
         self.octets += morceau.len() as u64;
         let mut debut = 0;
         // A CR that ended the previous chunk: a LF starting this one belongs to it.
@@ -179,7 +185,7 @@ impl LotFoyers {
             debut = 1;
         }
         // Lines end with LF, CRLF or a lone CR (old spreadsheet exports).
-        while let Some(pos) = morceau.get(debut..).and_then(|m| m.iter().position(|&b| b == b'\n' || b == b'\r')) {
+        while let Some(pos) = morceau.get(debut..).and_then(|m| memchr::memchr2(b'\n', b'\r', m)) {
             let fin = debut + pos;
             let segment = morceau.get(debut..fin).unwrap_or_default();
             if self.reste.is_empty() && !self.reste_trop_long {
@@ -217,7 +223,7 @@ impl LotFoyers {
 
     /// A line over [`LIGNE_MAX`]: an error row, or, before the header, an unusable file (the
     /// results always start with their header).
-    fn ligne_trop_longue(&mut self, sortie: &mut String) -> Result<(), ErreurLot> {
+    fn ligne_trop_longue(&mut self, sortie: &mut Vec<u8>) -> Result<(), ErreurLot> {
         self.ligne += 1;
         if self.colonnes.is_none() {
             return Err(ErreurLot::EnTete {
@@ -257,6 +263,7 @@ impl LotFoyers {
         f.separateur = self.separateur;
         f.colonnes = self.colonnes;
         f.colonnes_entete = self.colonnes_entete;
+        f.cibles.clone_from(&self.cibles);
         f.ligne = ligne;
         f
     }
@@ -287,7 +294,7 @@ impl LotFoyers {
     /// # Errors
     /// [`ErreurLot::Vide`] when the input had no header; [`ErreurLot::EnTete`] as
     /// [`LotFoyers::traiter`].
-    pub fn terminer(&mut self, sortie: &mut String) -> Result<(), ErreurLot> {
+    pub fn terminer(&mut self, sortie: &mut Vec<u8>) -> Result<(), ErreurLot> {
         let ligne = std::mem::take(&mut self.reste);
         if std::mem::replace(&mut self.reste_trop_long, false) {
             self.ligne_trop_longue(sortie)?;
@@ -300,7 +307,7 @@ impl LotFoyers {
         Ok(())
     }
 
-    fn ligne_complete(&mut self, ligne: &[u8], sortie: &mut String) -> Result<(), ErreurLot> {
+    fn ligne_complete(&mut self, ligne: &[u8], sortie: &mut Vec<u8>) -> Result<(), ErreurLot> {
         self.ligne += 1;
         let ligne = ligne.strip_suffix(b"\r").unwrap_or(ligne);
         if self.colonnes.is_none() {
@@ -318,7 +325,7 @@ impl LotFoyers {
         Ok(())
     }
 
-    fn entete(&mut self, ligne: &[u8], sortie: &mut String) -> Result<(), ErreurLot> {
+    fn entete(&mut self, ligne: &[u8], sortie: &mut Vec<u8>) -> Result<(), ErreurLot> {
         let compte = |c: u8| ligne.iter().filter(|&&b| b == c).count();
         self.separateur = [b';', b',', b'\t'].into_iter().max_by_key(|&c| compte(c)).unwrap_or(b';');
         let noms: Vec<String> = ligne
@@ -343,12 +350,15 @@ impl LotFoyers {
         }
         self.colonnes = Some(colonnes);
         self.colonnes_entete = noms.len();
-        sortie.push_str(ENTETE_RESULTATS);
-        sortie.push('\n');
+        self.cibles = (0..noms.len())
+            .map(|n| colonnes.iter().position(|c| *c == Some(n)).and_then(|k| u8::try_from(k).ok()))
+            .collect();
+        sortie.extend_from_slice(ENTETE_RESULTATS.as_bytes());
+        sortie.push(b'\n');
         Ok(())
     }
 
-    fn erreur(&mut self, sortie: &mut String, id: &[u8], champ: &str, message: &str) {
+    fn erreur(&mut self, sortie: &mut Vec<u8>, id: &[u8], champ: &str, message: &str) {
         self.erreurs += 1;
         self.bilan.erreurs += 1;
         if self.premieres_erreurs.len() < ERREURS_LISTEES {
@@ -358,18 +368,22 @@ impl LotFoyers {
                 message: message.into(),
             });
         }
-        ecrire_entier(sortie, self.ligne as i64);
-        sortie.push(';');
-        sortie.push_str(&cellule_texte_csv(&String::from_utf8_lossy(id)));
-        sortie.push_str(";;;;;;;;;;;;;;");
-        sortie.push_str(&cellule_csv(champ));
-        sortie.push(';');
-        sortie.push_str(&cellule_csv(message));
-        sortie.push('\n');
+        octets_entier(sortie, self.ligne as i64);
+        sortie.push(b';');
+        sortie.extend_from_slice(cellule_texte_csv(&String::from_utf8_lossy(id)).as_bytes());
+        sortie.extend_from_slice(b";;;;;;;;;;;;;;");
+        sortie.extend_from_slice(cellule_csv(champ).as_bytes());
+        sortie.push(b';');
+        sortie.extend_from_slice(cellule_csv(message).as_bytes());
+        sortie.push(b'\n');
     }
 
     /// Index in `self.parametres` of the parameters of a reference year.
     fn parametres(&mut self, annee: i32) -> Option<usize> {
+        // Most files have one or a few years: the last one found is tried first.
+        if self.parametres.last().is_some_and(|p| p.annee == annee) {
+            return Some(self.parametres.len() - 1);
+        }
         if let Some(i) = self.parametres.iter().position(|p| p.annee == annee) {
             return Some(i);
         }
@@ -377,10 +391,10 @@ impl LotFoyers {
         Some(self.parametres.len() - 1)
     }
 
-    fn donnees(&mut self, ligne: &[u8], sortie: &mut String) {
+    fn donnees(&mut self, ligne: &[u8], sortie: &mut Vec<u8>) {
         let Some(colonnes) = self.colonnes else { return };
         let mut valeurs: [&[u8]; 7] = [b""; 7];
-        let n = decouper(ligne, self.separateur, &colonnes, &mut valeurs);
+        let n = decouper(ligne, self.separateur, &self.cibles, &mut valeurs);
         let champ = |i: usize| -> Option<&[u8]> { colonnes[i].filter(|c| *c < n).map(|_| valeurs[i]) };
         let id = champ(0).map(trim).unwrap_or_default();
         if id.len() > 200 {
@@ -404,7 +418,7 @@ impl LotFoyers {
             let message = format!("Ligne incomplète : {n} colonne(s) au lieu de {attendues} (séparateur « {sep} »).");
             return self.erreur(sortie, id, "ligne", &message);
         }
-        let saisie = match lire_saisie(&champ) {
+        let saisie = match lire_saisie(champ, std::mem::take(&mut self.personnes)) {
             Ok(s) => s,
             Err((champ, message)) => return self.erreur(sortie, id, champ, &message),
         };
@@ -430,6 +444,7 @@ impl LotFoyers {
             }
         }
         ecrire_resultat(sortie, self.ligne, id, annee, seuil_annee, &c);
+        self.personnes = situation.en_saisie().personnes;
     }
 }
 
@@ -437,7 +452,7 @@ impl LotFoyers {
 /// position of wanted column `k`, wherever it is in the header) in `valeurs`, without their
 /// double quotes; returns the count of cells. A cell in double quotes may hold the separator
 /// (`"1166,25"`); `""` inside it is a quote.
-fn decouper<'a>(ligne: &'a [u8], separateur: u8, colonnes: &[Option<usize>; 7], valeurs: &mut [&'a [u8]; 7]) -> usize {
+fn decouper<'a>(ligne: &'a [u8], separateur: u8, cibles: &[Option<u8>], valeurs: &mut [&'a [u8]; 7]) -> usize {
     let mut n = 0;
     let mut i = 0;
     loop {
@@ -464,10 +479,8 @@ fn decouper<'a>(ligne: &'a [u8], separateur: u8, colonnes: &[Option<usize>; 7], 
             }
             ligne.get(debut_brut..i).unwrap_or_default()
         };
-        for (k, c) in colonnes.iter().enumerate() {
-            if *c == Some(n) {
-                valeurs[k] = cellule;
-            }
+        if let Some(v) = cibles.get(n).copied().flatten().and_then(|k| valeurs.get_mut(usize::from(k))) {
+            *v = cellule;
         }
         n += 1;
         if i >= ligne.len() {
@@ -477,8 +490,9 @@ fn decouper<'a>(ligne: &'a [u8], separateur: u8, colonnes: &[Option<usize>; 7], 
     }
 }
 
-fn personnes(c: &[u8]) -> Result<Vec<Personne>, String> {
-    let mut v = Vec::with_capacity(6);
+/// Reads the members of a foyer into `v` (emptied first).
+fn personnes(c: &[u8], v: &mut Vec<Personne>) -> Result<(), String> {
+    v.clear();
     for jeton in c.split(|&b| b == b'|' || b == b' ' || b == b'+').filter(|j| !j.is_empty()) {
         let Some((&r, reste)) = jeton.split_first() else { continue };
         let role = match r.to_ascii_uppercase() {
@@ -519,19 +533,22 @@ fn personnes(c: &[u8]) -> Result<Vec<Personne>, String> {
         }
         v.push(p);
     }
-    Ok(v)
+    Ok(())
 }
 
 type ErreurLigne = (&'static str, String);
 
-fn lire_saisie<'a>(champ: &dyn Fn(usize) -> Option<&'a [u8]>) -> Result<Saisie, ErreurLigne> {
+fn lire_saisie<'a>(
+    champ: impl Fn(usize) -> Option<&'a [u8]>,
+    mut membres: Vec<Personne>,
+) -> Result<Saisie, ErreurLigne> {
     let texte = |c: &[u8]| String::from_utf8_lossy(trim(c)).chars().take(30).collect::<String>();
     let annee_brute = champ(1).unwrap_or_default();
     let annee = entier(annee_brute)
         .and_then(|a| i32::try_from(a).ok())
         .ok_or_else(|| ("annee", format!("Année de référence : « {} » n'est pas une année.", texte(annee_brute))))?;
-    let personnes =
-        personnes(champ(2).unwrap_or_default()).map_err(|m| ("personnes", format!("Personnes du foyer : {m}.")))?;
+    personnes(champ(2).unwrap_or_default(), &mut membres)
+        .map_err(|m| ("personnes", format!("Personnes du foyer : {m}.")))?;
     let montant = |i: usize, nom: &'static str, libelle: &str| -> Result<Option<i64>, ErreurLigne> {
         let brut = champ(i).unwrap_or_default();
         lire_montant(brut).map_err(|e| {
@@ -546,7 +563,7 @@ fn lire_saisie<'a>(champ: &dyn Fn(usize) -> Option<&'a [u8]>) -> Result<Saisie, 
         .ok_or_else(|| ("prestations_mensuelles", "Prestations mensuelles : ce champ est obligatoire.".to_string()))?;
     Ok(Saisie {
         annee,
-        personnes,
+        personnes: membres,
         revenus_annuels_centimes: revenus,
         prestations_centimes: prestations,
         aide_logement_centimes: montant(5, "aide_logement", "Aide au logement")?,
@@ -580,44 +597,53 @@ fn oui_non(b: bool) -> &'static str {
     }
 }
 
-fn ecrire_resultat(sortie: &mut String, ligne: u64, id: &[u8], annee: i32, seuil_annee: i32, c: &Chiffres) {
-    ecrire_entier(sortie, ligne as i64);
-    sortie.push(';');
-    match std::str::from_utf8(id) {
-        Ok(t) if !t.contains([';', '"', '\n', '\r']) && !t.starts_with(['=', '+', '-', '@', '\t']) => {
-            sortie.push_str(t)
-        }
-        _ => sortie.push_str(&cellule_texte_csv(&String::from_utf8_lossy(id))),
+/// Whether an identifier can be written as it is: UTF-8, no separator, quote or line end, and
+/// nothing a spreadsheet would read as a formula.
+fn id_tel_quel(id: &[u8]) -> bool {
+    (id.is_ascii() || std::str::from_utf8(id).is_ok())
+        && !id.iter().any(|b| matches!(b, b';' | b'"' | b'\n' | b'\r'))
+        && !matches!(id.first(), Some(b'=' | b'+' | b'-' | b'@' | b'\t'))
+}
+
+fn ecrire_resultat(sortie: &mut Vec<u8>, ligne: u64, id: &[u8], annee: i32, seuil_annee: i32, c: &Chiffres) {
+    let mut r = Rangee::new(sortie);
+    r.decimal(ligne as i64, 0);
+    r.octet(b';');
+    if id_tel_quel(id) {
+        r.octets(id);
+    } else {
+        r.octets(cellule_texte_csv(&String::from_utf8_lossy(id)).as_bytes());
     }
-    sortie.push(';');
-    ecrire_entier(sortie, i64::from(annee));
-    sortie.push(';');
-    ecrire_decimal(sortie, i64::from(c.uc), 1);
-    sortie.push(';');
-    ecrire_decimal(sortie, i64::from(c.uc_insee), 1);
-    sortie.push(';');
-    ecrire_decimal(sortie, c.ruc_centimes(), 2);
-    sortie.push(';');
-    ecrire_decimal(sortie, c.ruc_hors_prestations_centimes(), 2);
-    sortie.push(';');
-    ecrire_entier(sortie, i64::from(seuil_annee));
-    sortie.push(';');
-    ecrire_decimal(sortie, c.seuil, 2);
-    sortie.push(';');
-    sortie.push_str(c.bas_revenus().map(oui_non).unwrap_or_default());
-    sortie.push(';');
-    sortie.push_str(c.fragile().map(oui_non).unwrap_or_default());
-    sortie.push(';');
-    sortie.push_str(oui_non(c.dependance50));
-    sortie.push(';');
-    sortie.push_str(oui_non(c.dependance100));
-    sortie.push(';');
-    sortie.push_str(c.hors_champ.map(|h| h.raison()).unwrap_or_default());
-    sortie.push(';');
+    r.octet(b';');
+    r.decimal(i64::from(annee), 0);
+    r.octet(b';');
+    r.decimal(i64::from(c.uc), 1);
+    r.octet(b';');
+    r.decimal(i64::from(c.uc_insee), 1);
+    r.octet(b';');
+    r.decimal(c.ruc_centimes(), 2);
+    r.octet(b';');
+    r.decimal(c.ruc_hors_prestations_centimes(), 2);
+    r.octet(b';');
+    r.decimal(i64::from(seuil_annee), 0);
+    r.octet(b';');
+    r.decimal(c.seuil, 2);
+    r.octet(b';');
+    r.octets(c.bas_revenus().map(oui_non).unwrap_or_default().as_bytes());
+    r.octet(b';');
+    r.octets(c.fragile().map(oui_non).unwrap_or_default().as_bytes());
+    r.octet(b';');
+    r.octets(oui_non(c.dependance50).as_bytes());
+    r.octet(b';');
+    r.octets(oui_non(c.dependance100).as_bytes());
+    r.octet(b';');
+    r.octets(c.hors_champ.map(|h| h.raison()).unwrap_or_default().as_bytes());
+    r.octet(b';');
     if let Some(t) = c.taux_effort_dixiemes() {
-        ecrire_decimal(sortie, t, 1);
+        r.decimal(t, 1);
     }
-    sortie.push_str(";;\n");
+    r.octets(b";;\n");
+    r.fin();
 }
 
 /// Processes a whole household file in memory (tests, small files).
@@ -626,10 +652,17 @@ fn ecrire_resultat(sortie: &mut String, ligne: u64, id: &[u8], annee: i32, seuil
 /// As [`LotFoyers::traiter`] and [`LotFoyers::terminer`].
 pub fn traiter_tout(contenu: &[u8]) -> Result<String, ErreurLot> {
     let mut lot = LotFoyers::new(false);
-    let mut sortie = String::with_capacity(contenu.len() * 2);
+    let mut sortie = Vec::with_capacity(contenu.len() * 2);
     lot.traiter(contenu, &mut sortie)?;
     lot.terminer(&mut sortie)?;
-    Ok(sortie)
+    Ok(en_texte(sortie))
+}
+
+/// The rows written by [`LotFoyers::traiter`] as text. They are UTF-8 by construction (every
+/// cell is ASCII, a valid identifier or a lossy copy); a defect would show as U+FFFD, never as
+/// a panic.
+pub fn en_texte(sortie: Vec<u8>) -> String {
+    String::from_utf8(sortie).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
 #[cfg(test)]
@@ -644,12 +677,12 @@ mod tests {
         let entier = traiter_tout(contenu.as_bytes()).unwrap();
         for taille in [1usize, 7, 64, 1000] {
             let mut lot = LotFoyers::new(false);
-            let mut sortie = String::new();
+            let mut sortie = Vec::new();
             for morceau in contenu.as_bytes().chunks(taille) {
                 lot.traiter(morceau, &mut sortie).unwrap();
             }
             lot.terminer(&mut sortie).unwrap();
-            assert_eq!(sortie, entier, "morceaux de {taille} octets");
+            assert_eq!(en_texte(sortie), entier, "morceaux de {taille} octets");
         }
         assert_eq!(entier.lines().count(), 301);
     }

@@ -42,7 +42,9 @@ pub use comptes::{
     comptes_csv, est_fichier_comptes, lire_comptes, modele_comptes, Comptes, ErreurComptes, LigneComptes,
     LIGNES_COMPTES_MAX,
 };
-pub use foyers::{traiter_tout, ErreurLot, LotFoyers, COLONNES, COLONNES_REQUISES, ENTETE_RESULTATS, LIGNE_MAX};
+pub use foyers::{
+    en_texte, traiter_tout, ErreurLot, LotFoyers, COLONNES, COLONNES_REQUISES, ENTETE_RESULTATS, LIGNE_MAX,
+};
 pub use generateur::{generer, generer_lignes};
 pub use moyennes::{moyennes, Membre, MoyenneRadar};
 #[cfg(not(target_arch = "wasm32"))]

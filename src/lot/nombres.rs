@@ -4,9 +4,7 @@
 
 #[inline]
 pub(super) fn trim(c: &[u8]) -> &[u8] {
-    let debut = c.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(c.len());
-    let fin = c.iter().rposition(|b| !b.is_ascii_whitespace()).map(|p| p + 1).unwrap_or(debut);
-    c.get(debut..fin).unwrap_or_default()
+    c.trim_ascii()
 }
 
 /// Reads a whole number (optional sign).
@@ -31,28 +29,23 @@ pub(super) fn entier(c: &[u8]) -> Option<i64> {
     Some(if negatif { -n } else { n })
 }
 
-/// Writes a whole number without allocation.
+/// The text of `valeur / 10^decimales` (at most 8 decimals) with a decimal comma, ASCII,
+/// right-aligned: the bytes are `tampon[debut..]`.
 #[inline]
-pub(super) fn ecrire_entier(sortie: &mut String, n: i64) {
-    ecrire_decimal(sortie, n, 0);
-}
-
-/// Writes `valeur / 10^decimales` (at most 8 decimals) with a decimal comma.
-#[inline]
-pub(super) fn ecrire_decimal(sortie: &mut String, valeur: i64, decimales: u32) {
-    let mut tampon = [0u8; 32];
+fn decimal(valeur: i64, decimales: u32) -> ([u8; 24], usize) {
+    // 19 digits, a sign, a comma and a leading zero at most: 24 bytes are enough.
+    let mut tampon = [0u8; 24];
     let mut i = tampon.len();
     let mut v = valeur.unsigned_abs();
-    for k in 0..decimales.min(8) + 1 {
-        if k == decimales.min(8) && decimales > 0 {
-            i -= 1;
-            tampon[i] = b',';
-        }
-        if k < decimales.min(8) {
-            i -= 1;
-            tampon[i] = b'0' + (v % 10) as u8;
-            v /= 10;
-        }
+    let decimales = decimales.min(8);
+    for _ in 0..decimales {
+        i -= 1;
+        tampon[i] = b'0' + (v % 10) as u8;
+        v /= 10;
+    }
+    if decimales > 0 {
+        i -= 1;
+        tampon[i] = b',';
     }
     loop {
         i -= 1;
@@ -66,7 +59,141 @@ pub(super) fn ecrire_decimal(sortie: &mut String, valeur: i64, decimales: u32) {
         i -= 1;
         tampon[i] = b'-';
     }
-    sortie.push_str(std::str::from_utf8(&tampon[i..]).unwrap_or_default());
+    (tampon, i)
+}
+
+/// The hundred pairs of digits `00` to `99`.
+const PAIRES: &[u8; 200] = b"0001020304050607080910111213141516171819\
+2021222324252627282930313233343536373839\
+4041424344454647484950515253545556575859\
+6061626364656667686970717273747576777879\
+8081828384858687888990919293949596979899";
+
+/// One result row built in a buffer on the stack and appended to the output in one copy: no
+/// capacity check or library call per cell. The buffer is flushed whenever a piece would not
+/// fit, so a row of any length is written whole.
+pub(super) struct Rangee<'a> {
+    sortie: &'a mut Vec<u8>,
+    tampon: [u8; 256],
+    n: usize,
+}
+
+impl<'a> Rangee<'a> {
+    /// A row appended to `sortie` by [`Rangee::fin`].
+    #[inline]
+    pub(super) fn new(sortie: &'a mut Vec<u8>) -> Rangee<'a> {
+        Rangee { sortie, tampon: [0; 256], n: 0 }
+    }
+
+    #[inline]
+    fn vider(&mut self) {
+        self.sortie.extend_from_slice(self.tampon.get(..self.n).unwrap_or_default());
+        self.n = 0;
+    }
+
+    /// Appends bytes.
+    #[inline]
+    pub(super) fn octets(&mut self, octets: &[u8]) {
+        if self.n + octets.len() > self.tampon.len() {
+            self.vider();
+            if octets.len() > self.tampon.len() {
+                self.sortie.extend_from_slice(octets);
+                return;
+            }
+        }
+        if let Some(place) = self.tampon.get_mut(self.n..self.n + octets.len()) {
+            place.copy_from_slice(octets);
+            self.n += octets.len();
+        }
+    }
+
+    /// Appends one byte (a separator).
+    #[inline]
+    pub(super) fn octet(&mut self, octet: u8) {
+        if self.n == self.tampon.len() {
+            self.vider();
+        }
+        if let Some(place) = self.tampon.get_mut(self.n) {
+            *place = octet;
+            self.n += 1;
+        }
+    }
+
+    /// Appends `valeur / 10^decimales` (at most 8 decimals) with a decimal comma, the digits
+    /// written in place, two at a time for the integer part.
+    #[inline]
+    pub(super) fn decimal(&mut self, valeur: i64, decimales: u32) {
+        // 19 digits, a sign, a comma and a leading zero at most.
+        if self.n + 24 > self.tampon.len() {
+            self.vider();
+        }
+        let d = decimales.min(8);
+        let v = valeur.unsigned_abs();
+        let (mut e, mut f) = (v / 10u64.pow(d), v % 10u64.pow(d));
+        let d = d as usize;
+        let chiffres = e.checked_ilog10().map_or(1, |l| l as usize + 1);
+        let longueur = usize::from(valeur < 0) + chiffres + if d > 0 { d + 1 } else { 0 };
+        let Some(zone) = self.tampon.get_mut(self.n..self.n + longueur) else { return };
+        let mut i = longueur;
+        if d > 0 {
+            for _ in 0..d {
+                i -= 1;
+                zone[i] = b'0' + (f % 10) as u8;
+                f /= 10;
+            }
+            i -= 1;
+            zone[i] = b',';
+        }
+        while e >= 10 {
+            let r = (e % 100) as usize * 2;
+            e /= 100;
+            i -= 2;
+            zone[i] = PAIRES[r];
+            zone[i + 1] = PAIRES[r + 1];
+        }
+        if e > 0 || i > usize::from(valeur < 0) {
+            // A last odd digit, or the zero of a value under one.
+            i -= 1;
+            zone[i] = b'0' + e as u8;
+        }
+        if valeur < 0 {
+            zone[0] = b'-';
+        }
+        self.n += longueur;
+    }
+
+    /// Appends the row to the output.
+    #[inline]
+    pub(super) fn fin(mut self) {
+        self.vider();
+    }
+}
+
+/// Writes a whole number as bytes (the household batch writes bytes: no UTF-8 check per cell).
+#[inline]
+pub(super) fn octets_entier(sortie: &mut Vec<u8>, n: i64) {
+    octets_decimal(sortie, n, 0);
+}
+
+/// Writes `valeur / 10^decimales` (at most 8 decimals) with a decimal comma, as bytes.
+#[inline]
+pub(super) fn octets_decimal(sortie: &mut Vec<u8>, valeur: i64, decimales: u32) {
+    let (tampon, debut) = decimal(valeur, decimales);
+    sortie.extend_from_slice(tampon.get(debut..).unwrap_or_default());
+}
+
+/// Writes a whole number without allocation.
+#[inline]
+pub(super) fn ecrire_entier(sortie: &mut String, n: i64) {
+    ecrire_decimal(sortie, n, 0);
+}
+
+/// Writes `valeur / 10^decimales` (at most 8 decimals) with a decimal comma.
+#[inline]
+pub(super) fn ecrire_decimal(sortie: &mut String, valeur: i64, decimales: u32) {
+    let (tampon, debut) = decimal(valeur, decimales);
+    // ASCII by construction: each byte is its own char.
+    sortie.extend(tampon.get(debut..).unwrap_or_default().iter().map(|&b| char::from(b)));
 }
 
 #[cfg(test)]
@@ -83,6 +210,34 @@ mod tests {
         ecrire_decimal(&mut s, 73_810, 2);
         s.push(' ');
         ecrire_entier(&mut s, 0);
-        assert_eq!(s, "-0,05 738,10 0");
+        s.push(' ');
+        ecrire_decimal(&mut s, i64::MIN, 8);
+        assert_eq!(s, "-0,05 738,10 0 -92233720368,54775808");
+        let mut o = Vec::new();
+        for (v, d) in [(-5, 2), (73_810, 2), (0, 0), (i64::MAX, 0), (7, 1), (-1, 8)] {
+            octets_decimal(&mut o, v, d);
+            o.push(b' ');
+        }
+        assert_eq!(o, b"-0,05 738,10 0 9223372036854775807 0,7 -0,00000001 ");
+        // A row longer than the buffer, in pieces of every size, comes out whole.
+        let mut attendu = Vec::new();
+        let mut r = Vec::new();
+        let mut rangee = Rangee::new(&mut r);
+        for k in 0..300 {
+            let piece = vec![b'a' + (k % 26) as u8; k];
+            rangee.octets(&piece);
+            rangee.decimal(k as i64 * 7 - 900, 2);
+            rangee.octet(b';');
+            attendu.extend_from_slice(&piece);
+            octets_decimal(&mut attendu, k as i64 * 7 - 900, 2);
+            attendu.push(b';');
+        }
+        let valeurs = (-1200..1200).chain((0..63).flat_map(|k| [1i64 << k, -(1i64 << k), (1i64 << k) - 1]));
+        for (v, d) in valeurs.flat_map(|v| (0..=9).map(move |d| (v, d))).chain([(i64::MIN, 8), (i64::MAX, 0)]) {
+            rangee.decimal(v, d);
+            octets_decimal(&mut attendu, v, d);
+        }
+        rangee.fin();
+        assert_eq!(String::from_utf8_lossy(&r), String::from_utf8_lossy(&attendu));
     }
 }

@@ -24,6 +24,10 @@ pub enum ErreurParallele {
 /// Line terminators in `octets` (LF, CRLF or a lone CR each count one), as [`LotFoyers`] counts
 /// lines; `octets` never splits a CRLF.
 fn fins_de_ligne(octets: &[u8]) -> u64 {
+    if memchr::memchr(b'\r', octets).is_none() {
+        // The common case, counted 32 bytes at a time.
+        return memchr::memchr_iter(b'\n', octets).count() as u64;
+    }
     let mut n = 0;
     for (i, &b) in octets.iter().enumerate() {
         n += u64::from(b == b'\n' || (b == b'\r' && octets.get(i + 1) != Some(&b'\n')));
@@ -81,7 +85,7 @@ pub fn traiter_en_parallele(
 ) -> Result<(), ErreurParallele> {
     let fils = fils.max(1);
     let mut tampon: Vec<u8> = Vec::with_capacity(MORCEAU * fils + MORCEAU);
-    let mut texte = String::new();
+    let mut texte = Vec::new();
     loop {
         let cible = (MORCEAU * fils).max(tampon.len() + MORCEAU);
         let lu = remplir(entree, &mut tampon, cible).map_err(ErreurParallele::Lecture)?;
@@ -93,7 +97,7 @@ pub fn traiter_en_parallele(
             let jusqua = if coupe > 0 { coupe } else { tampon.len() };
             texte.clear();
             lot.traiter(&tampon[..jusqua], &mut texte).map_err(ErreurParallele::Lot)?;
-            sortie.write_all(texte.as_bytes()).map_err(ErreurParallele::Ecriture)?;
+            sortie.write_all(&texte).map_err(ErreurParallele::Ecriture)?;
             tampon.drain(..jusqua);
         } else {
             let complet = if fin { coupure(&tampon, tampon.len(), true).unwrap_or(0) } else { coupe };
@@ -104,7 +108,7 @@ pub fn traiter_en_parallele(
             // What is left is the last line without its newline: it stays in `lot` for `terminer`.
             texte.clear();
             lot.traiter(&tampon, &mut texte).map_err(ErreurParallele::Lot)?;
-            sortie.write_all(texte.as_bytes()).map_err(ErreurParallele::Ecriture)?;
+            sortie.write_all(&texte).map_err(ErreurParallele::Ecriture)?;
             return Ok(());
         }
     }
@@ -146,13 +150,13 @@ fn en_parallele(
         fourches.push(lot.fourche(ligne));
         ligne += fins_de_ligne(m);
     }
-    let resultats: Vec<(LotFoyers, Result<String, ErreurLot>)> = std::thread::scope(|portee| {
+    let resultats: Vec<(LotFoyers, Result<Vec<u8>, ErreurLot>)> = std::thread::scope(|portee| {
         let taches: Vec<_> = fourches
             .into_iter()
             .zip(&morceaux)
             .map(|(mut f, m)| {
                 portee.spawn(move || {
-                    let mut texte = String::with_capacity(m.len() * 2);
+                    let mut texte = Vec::with_capacity(m.len() * 2);
                     let r = f.traiter(m, &mut texte).map(|()| texte);
                     (f, r)
                 })
@@ -165,7 +169,7 @@ fn en_parallele(
     }
     for (f, r) in resultats {
         let texte = r.map_err(ErreurParallele::Lot)?;
-        sortie.write_all(texte.as_bytes()).map_err(ErreurParallele::Ecriture)?;
+        sortie.write_all(&texte).map_err(ErreurParallele::Ecriture)?;
         lot.fusionner(f);
     }
     Ok(())
@@ -183,6 +187,8 @@ mod tests {
         assert_eq!(coupure(b"a\rb\r", 4, true), Some(4));
         assert_eq!(coupure(b"abc", 3, true), None);
         assert_eq!(fins_de_ligne(b"a\r\nb\rc\n\n"), 4);
+        assert_eq!(fins_de_ligne(b"a\nb\nc\n\n"), 4);
+        assert_eq!(fins_de_ligne(b""), 0);
         let p = pieces(b"l1\nl2\nl3\nl4\n", 3);
         assert_eq!(p.concat(), b"l1\nl2\nl3\nl4\n");
         assert!(p.len() <= 3 && p.iter().all(|x| x.ends_with(b"\n")));
