@@ -255,6 +255,69 @@ fn parallele_identique(contenu: &[u8]) {
         assert_eq!(lot.points(), seq.points(), "{fils} fils");
         assert_eq!(lot.premieres_erreurs(), seq.premieres_erreurs(), "{fils} fils");
     }
+    for (piece, morceau) in [(64, 7), (1000, 4096), (300_000, 65_536)] {
+        repartition_identique(contenu, &attendu, &seq, r_seq.is_ok(), piece, morceau);
+    }
+}
+
+/// The browser's pool of workers, played here: a coordinator cuts the file into pieces, each
+/// piece is computed by its own processor made from the header, the counts come back as bytes
+/// and are merged in reverse order; the rows, put in the pieces' order, are the sequential ones.
+#[track_caller]
+fn repartition_identique(contenu: &[u8], attendu: &[u8], seq: &LotFoyers, seq_ok: bool, piece: usize, morceau: usize) {
+    let contexte = format!("pièces de {piece} octets, morceaux de {morceau}");
+    let mut coordinateur = LotFoyers::new(true);
+    coordinateur.pieces_de(piece);
+    // The output in order: rows written by the coordinator, or the index of a piece.
+    let mut ordre: Vec<Result<Vec<u8>, usize>> = Vec::new();
+    let mut calculs = Vec::new();
+    let mut resultat = Ok(());
+    let morceaux: Vec<&[u8]> = contenu.chunks(morceau).collect();
+    for (k, m) in morceaux.iter().copied().chain([&b""[..]]).enumerate() {
+        let mut lignes = Vec::new();
+        match coordinateur.repartir(m, &mut lignes, k == morceaux.len()) {
+            Ok(p) => {
+                ordre.push(Ok(lignes));
+                if let Some(p) = p {
+                    let mut travailleur = LotFoyers::pour_piece(coordinateur.entete_lue(), p.ligne, true).unwrap();
+                    let mut rangs = Vec::new();
+                    travailleur.traiter(&p.octets, &mut rangs).unwrap();
+                    ordre.push(Err(calculs.len()));
+                    calculs.push((rangs, travailleur.etat()));
+                }
+            }
+            Err(e) => {
+                resultat = Err(e);
+                break;
+            }
+        }
+    }
+    if resultat.is_ok() && contenu.len() > 4 * piece.max(morceau) {
+        assert!(calculs.len() >= 2, "{contexte} : {} pièce(s) pour {} octets : {:?}", calculs.len(), contenu.len(), String::from_utf8_lossy(&contenu[..100]));
+    }
+    for (_, etat) in calculs.iter().rev() {
+        coordinateur.fusionner_etat(etat).unwrap();
+    }
+    let mut fin = Vec::new();
+    let resultat = resultat.and_then(|()| coordinateur.terminer(&mut fin));
+    assert_eq!(resultat.is_ok(), seq_ok, "{contexte} : {resultat:?}");
+    if resultat.is_err() {
+        return;
+    }
+    let mut sortie: Vec<u8> = ordre.into_iter().flat_map(|o| o.unwrap_or_else(|i| calculs[i].0.clone())).collect();
+    sortie.extend_from_slice(&fin);
+    assert!(sortie == attendu, "{contexte} : sortie différente");
+    assert_eq!(
+        (coordinateur.lignes(), coordinateur.erreurs(), coordinateur.octets()),
+        (seq.lignes(), seq.erreurs(), seq.octets()),
+        "{contexte}"
+    );
+    assert_eq!(coordinateur.bilan(), seq.bilan(), "{contexte}");
+    let (mut p, mut q) = (coordinateur.points().to_vec(), seq.points().to_vec());
+    p.sort_by_key(|x| (x.annee, x.douziemes, x.uc, x.personnes));
+    q.sort_by_key(|x| (x.annee, x.douziemes, x.uc, x.personnes));
+    assert_eq!(p, q, "{contexte}");
+    assert_eq!(coordinateur.premieres_erreurs(), seq.premieres_erreurs(), "{contexte}");
 }
 
 #[cfg(not(target_arch = "wasm32"))]

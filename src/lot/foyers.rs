@@ -36,6 +36,9 @@ pub enum ErreurLot {
     Vide,
     /// A weighting that is neither `personnes` nor `foyers` (shortened).
     Ponderation(String),
+    /// The counts of a piece computed elsewhere ([`LotFoyers::fusionner_etat`]) are not
+    /// readable.
+    Etat,
 }
 
 impl ErreurLot {
@@ -43,6 +46,7 @@ impl ErreurLot {
     pub fn champ(&self) -> &'static str {
         match self {
             ErreurLot::Ponderation(_) => "ponderation",
+            ErreurLot::Etat => "etat",
             _ => "entete",
         }
     }
@@ -58,6 +62,9 @@ impl fmt::Display for ErreurLot {
                 COLONNES.join(";")
             ),
             ErreurLot::Vide => f.write_str("Fichier : il est vide (il faut au moins l'en-tête)."),
+            ErreurLot::Etat => f.write_str(
+                "État d'un morceau du fichier : illisible (il doit venir de etat() d'un traitement du même fichier).",
+            ),
             ErreurLot::Ponderation(recu) => {
                 write!(f, "Pondération : valeur « {recu} » inconnue (valeurs possibles : personnes, foyers).")
             }
@@ -77,7 +84,7 @@ struct ParametresAnnee {
 /// A streaming processor of a household file.
 #[derive(Debug)]
 pub struct LotFoyers {
-    octets: u64,
+    pub(super) octets: u64,
     reste: Vec<u8>,
     reste_trop_long: bool,
     /// The last chunk ended with a CR (its LF may start the next one).
@@ -86,14 +93,20 @@ pub struct LotFoyers {
     colonnes: Option<[Option<usize>; 7]>,
     /// Columns of the header: a data line with more is an error, never a silent shift.
     colonnes_entete: usize,
-    ligne: u64,
-    lignes: u64,
-    erreurs: u64,
-    points: Option<Vec<Point>>,
+    /// The header line as read (without BOM or line end), for the processors of pieces.
+    pub(super) entete: Vec<u8>,
+    pub(super) ligne: u64,
+    pub(super) lignes: u64,
+    pub(super) erreurs: u64,
+    pub(super) points: Option<Vec<Point>>,
     /// Counts of the statuses.
-    bilan: Bilan,
+    pub(super) bilan: Bilan,
     /// The first error rows, for the page.
-    premieres_erreurs: Vec<ErreurListee>,
+    pub(super) premieres_erreurs: Vec<ErreurListee>,
+    /// Bytes received by [`LotFoyers::repartir`] and not yet handed out or read.
+    pub(super) attente: Vec<u8>,
+    /// Bytes gathered by [`LotFoyers::repartir`] before it hands out a piece.
+    pub(super) taille_piece: usize,
     /// The parameters of each reference year met so far (looked up once per year).
     parametres: Vec<ParametresAnnee>,
     /// For each cell of a line, the wanted column it holds (index in [`COLONNES`]), if any.
@@ -114,6 +127,7 @@ impl LotFoyers {
             separateur: b';',
             colonnes: None,
             colonnes_entete: 0,
+            entete: Vec::new(),
             ligne: 0,
             lignes: 0,
             erreurs: 0,
@@ -123,6 +137,8 @@ impl LotFoyers {
             premieres_erreurs: Vec::new(),
             cibles: Vec::new(),
             personnes: Vec::new(),
+            attente: Vec::new(),
+            taille_piece: super::repartition::PIECE_MIN,
         }
     }
 
@@ -247,46 +263,53 @@ impl LotFoyers {
         }
     }
 
+    /// Tells the processor the byte that follows the last chunk, when it is known: a CR that
+    /// ended the chunk is then a line end of its own unless a LF follows.
+    pub(super) fn octet_suivant(&mut self, suivant: Option<u8>) {
+        if suivant.is_some_and(|b| b != b'\n') {
+            self.apres_cr = false;
+        }
+    }
+
+    /// The columns found in the header, once it is read.
+    pub(super) fn colonnes_lues(&self) -> Option<[Option<usize>; 7]> {
+        self.colonnes
+    }
+
     /// Whether the processor stands exactly between two lines after its header: a piece of the
     /// file that starts and ends at line boundaries can then go to a [`LotFoyers::fourche`].
-    #[cfg(not(target_arch = "wasm32"))]
     pub(super) fn entre_deux_lignes(&self) -> bool {
         self.colonnes.is_some() && self.reste.is_empty() && !self.reste_trop_long && !self.apres_cr
     }
 
-    /// A processor for a piece of the file that starts at line `ligne` (0-based count of the
-    /// lines before it), with this one's header: its results are this one's, once merged back
-    /// in order by [`LotFoyers::fusionner`].
+    /// A processor for `piece`, the next whole lines of the file, with this one's header: its
+    /// results are this one's once merged back by [`LotFoyers::fusionner`]. This one counts
+    /// the piece's lines, so that the next piece starts at the right line number.
     #[cfg(not(target_arch = "wasm32"))]
-    pub(super) fn fourche(&self, ligne: u64) -> LotFoyers {
+    pub(super) fn fourche(&mut self, piece: &[u8]) -> LotFoyers {
         let mut f = LotFoyers::new(self.points.is_some());
         f.separateur = self.separateur;
         f.colonnes = self.colonnes;
         f.colonnes_entete = self.colonnes_entete;
         f.cibles.clone_from(&self.cibles);
-        f.ligne = ligne;
+        f.ligne = self.ligne;
+        self.ligne += super::repartition::fins_de_ligne(piece);
         f
     }
 
-    /// Takes back the counts of a [`LotFoyers::fourche`] that processed the next piece.
-    #[cfg(not(target_arch = "wasm32"))]
+    /// Takes back the counts of a processor of a piece, in any order: the sums are the same,
+    /// and the first error rows are kept by line number.
     pub(super) fn fusionner(&mut self, f: LotFoyers) {
         self.octets += f.octets;
-        self.ligne = f.ligne;
         self.lignes += f.lignes;
         self.erreurs += f.erreurs;
         if let (Some(p), Some(q)) = (self.points.as_mut(), f.points) {
             p.extend(q);
         }
         self.bilan.ajouter(&f.bilan);
-        let place = ERREURS_LISTEES.saturating_sub(self.premieres_erreurs.len());
-        self.premieres_erreurs.extend(f.premieres_erreurs.into_iter().take(place));
-    }
-
-    /// Lines seen so far (header and blank lines included).
-    #[cfg(not(target_arch = "wasm32"))]
-    pub(super) fn ligne_courante(&self) -> u64 {
-        self.ligne
+        self.premieres_erreurs.extend(f.premieres_erreurs);
+        self.premieres_erreurs.sort_by_key(|e| e.ligne);
+        self.premieres_erreurs.truncate(ERREURS_LISTEES);
     }
 
     /// Processes the last line (without final newline).
@@ -295,6 +318,11 @@ impl LotFoyers {
     /// [`ErreurLot::Vide`] when the input had no header; [`ErreurLot::EnTete`] as
     /// [`LotFoyers::traiter`].
     pub fn terminer(&mut self, sortie: &mut Vec<u8>) -> Result<(), ErreurLot> {
+        // What [`LotFoyers::repartir`] kept: the last lines, read here, after every piece.
+        let attente = std::mem::take(&mut self.attente);
+        if !attente.is_empty() {
+            self.traiter(&attente, sortie)?;
+        }
         let ligne = std::mem::take(&mut self.reste);
         if std::mem::replace(&mut self.reste_trop_long, false) {
             self.ligne_trop_longue(sortie)?;
@@ -350,6 +378,7 @@ impl LotFoyers {
         }
         self.colonnes = Some(colonnes);
         self.colonnes_entete = noms.len();
+        self.entete = ligne.to_vec();
         self.cibles = (0..noms.len())
             .map(|n| colonnes.iter().position(|c| *c == Some(n)).and_then(|k| u8::try_from(k).ok()))
             .collect();

@@ -35,6 +35,7 @@ mod nombres;
 mod parallele;
 mod population;
 mod progression;
+mod repartition;
 mod territoires;
 
 pub use bilan::{Bilan, ErreurListee, ERREURS_LISTEES};
@@ -53,4 +54,5 @@ pub use population::{
     annees, seuils_par_annee, seuils_population, Point, Ponderation, SeuilPopulation, SeuilsPopulation,
 };
 pub use progression::{duree, progression, Progression};
+pub use repartition::{Piece, PIECE_MIN};
 pub use territoires::{indicateurs_importables, territoire_de, territoires_csv};

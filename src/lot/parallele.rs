@@ -6,6 +6,7 @@
 use std::io::{self, Read, Write};
 
 use super::foyers::{ErreurLot, LotFoyers};
+use super::repartition::coupure;
 
 /// Bytes per piece: small enough to keep memory low, large enough to amortise a thread.
 pub const MORCEAU: usize = 1 << 18;
@@ -19,33 +20,6 @@ pub enum ErreurParallele {
     Ecriture(io::Error),
     /// The file is unusable (header).
     Lot(ErreurLot),
-}
-
-/// Line terminators in `octets` (LF, CRLF or a lone CR each count one), as [`LotFoyers`] counts
-/// lines; `octets` never splits a CRLF.
-fn fins_de_ligne(octets: &[u8]) -> u64 {
-    if memchr::memchr(b'\r', octets).is_none() {
-        // The common case, counted 32 bytes at a time.
-        return memchr::memchr_iter(b'\n', octets).count() as u64;
-    }
-    let mut n = 0;
-    for (i, &b) in octets.iter().enumerate() {
-        n += u64::from(b == b'\n' || (b == b'\r' && octets.get(i + 1) != Some(&b'\n')));
-    }
-    n
-}
-
-/// The end of the last complete line in `octets[..limite]` (just after its terminator), never
-/// between a CR and its LF; `fin_du_fichier`: a CR at the very end is complete.
-fn coupure(octets: &[u8], limite: usize, fin_du_fichier: bool) -> Option<usize> {
-    let zone = octets.get(..limite)?;
-    let i = zone.iter().rposition(|&b| b == b'\n' || b == b'\r')?;
-    match (zone[i], octets.get(i + 1)) {
-        (b'\r', Some(b'\n')) => Some(i + 2),
-        // A CR ending the data read so far may be the first half of a CRLF: cut before its line.
-        (b'\r', None) if !fin_du_fichier => coupure(octets, i, fin_du_fichier),
-        _ => Some(i + 1),
-    }
 }
 
 /// Splits a run of complete lines into at most `n` pieces at line boundaries.
@@ -97,6 +71,7 @@ pub fn traiter_en_parallele(
             let jusqua = if coupe > 0 { coupe } else { tampon.len() };
             texte.clear();
             lot.traiter(&tampon[..jusqua], &mut texte).map_err(ErreurParallele::Lot)?;
+            lot.octet_suivant(tampon.get(jusqua).copied());
             sortie.write_all(&texte).map_err(ErreurParallele::Ecriture)?;
             tampon.drain(..jusqua);
         } else {
@@ -144,12 +119,7 @@ fn en_parallele(
     fils: usize,
 ) -> Result<(), ErreurParallele> {
     let morceaux = pieces(octets, fils);
-    let mut ligne = lot.ligne_courante();
-    let mut fourches = Vec::with_capacity(morceaux.len());
-    for m in &morceaux {
-        fourches.push(lot.fourche(ligne));
-        ligne += fins_de_ligne(m);
-    }
+    let fourches: Vec<LotFoyers> = morceaux.iter().map(|m| lot.fourche(m)).collect();
     let resultats: Vec<(LotFoyers, Result<Vec<u8>, ErreurLot>)> = std::thread::scope(|portee| {
         let taches: Vec<_> = fourches
             .into_iter()
@@ -180,15 +150,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn coupures_aux_fins_de_ligne() {
-        assert_eq!(coupure(b"a\nb\nc", 5, false), Some(4));
-        assert_eq!(coupure(b"a\r\nb", 2, false), Some(3), "jamais entre CR et LF");
-        assert_eq!(coupure(b"a\rb\r", 4, false), Some(2), "un CR final attend son LF éventuel");
-        assert_eq!(coupure(b"a\rb\r", 4, true), Some(4));
-        assert_eq!(coupure(b"abc", 3, true), None);
-        assert_eq!(fins_de_ligne(b"a\r\nb\rc\n\n"), 4);
-        assert_eq!(fins_de_ligne(b"a\nb\nc\n\n"), 4);
-        assert_eq!(fins_de_ligne(b""), 0);
+    fn pieces_aux_fins_de_ligne() {
         let p = pieces(b"l1\nl2\nl3\nl4\n", 3);
         assert_eq!(p.concat(), b"l1\nl2\nl3\nl4\n");
         assert!(p.len() <= 3 && p.iter().all(|x| x.ends_with(b"\n")));
