@@ -16,6 +16,20 @@ function wasm() {
   return morceaux.join("");
 }
 
+/** The batch page's path: its worker shares the file among a pool of workers (one per core). */
+async function pool() {
+  const w = new Worker("/lot-worker.js", { type: "module" });
+  const debut = performance.now();
+  const fin = await new Promise((ok, ko) => {
+    w.onmessage = (e) => { if (e.data.type === "fin") ok(e.data); else if (e.data.type === "erreur") ko(new Error(e.data.message)); };
+    w.postMessage({ type: "foyers", fichier: new Blob([octets]), population: false, ponderation: "personnes" });
+  });
+  // Timed until the results are ready to download (reading them back is the bench's check).
+  const ms = performance.now() - debut;
+  w.terminate();
+  return { ms, fils: fin.fils, texte: (await fin.blob.text()).replace(/^\uFEFF/, "") };
+}
+
 function js() {
   return traiterFoyers(new TextDecoder().decode(octets));
 }
@@ -31,8 +45,16 @@ function meilleur(f) {
   return { ms: min, sortie };
 }
 
+let p = { ms: Infinity };
+for (let k = 0; k < 3; k++) {
+  const r = await pool();
+  if (r.ms < p.ms) p = r;
+}
 const w = meilleur(wasm);
 const j = meilleur(js);
 const foyers = w.sortie.split("\n").length - 2;
-window.__resultats = { foyers, octets: octets.length, wasmMs: w.ms, jsMs: j.ms, identiques: w.sortie === j.sortie };
+window.__resultats = {
+  foyers, octets: octets.length, wasmMs: w.ms, jsMs: j.ms, poolMs: p.ms, fils: p.fils,
+  identiques: w.sortie === j.sortie && p.texte === j.sortie,
+};
 document.getElementById("etat").textContent = JSON.stringify(window.__resultats);

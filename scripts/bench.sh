@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Benchmarks (not tests): each figure is a ratio measured in the same run, on this machine.
 #   1. wasm batch vs a plain JavaScript implementation of the same formulas, in headless
-#      Chromium, on the same deterministic 1 000 000-foyer file (outputs checked equal);
+#      Chromium, on the same deterministic 1 000 000-foyer file (outputs checked equal), one
+#      thread, then the batch page's path (a pool of Web Workers, one per core);
+#   1b. the native program vs a raw copy (read the input, write as many bytes as the results):
+#      how far the program is from the machine's limit;
 #   2. the native program vs OpenFisca-France (PyPI openfisca-france, in a virtualenv this
 #      script creates) computing INSEE-scale UC and revenue per unit for the same foyers,
 #      after checking both agree on every UC;
@@ -41,6 +44,21 @@ natif_ms=$(node -e '
 ' "$programme" "$dossier/foyers.csv" "$dossier/resultats.csv")
 echo "natif : $natif_ms ms"
 
+echo "==> copie brute : lire l'entrée, écrire autant d'octets que les résultats (la limite de la machine)"
+copie_ms=$(node -e '
+  const { execFileSync } = require("node:child_process");
+  const { statSync } = require("node:fs");
+  const sortie = statSync(process.argv[2]).size;
+  let min = Infinity;
+  for (let k = 0; k < 3; k++) {
+    const t = process.hrtime.bigint();
+    execFileSync("sh", ["-c", "cat \"$0\" > /dev/null && head -c \"$1\" /dev/zero > \"$2\"", process.argv[1], String(sortie), process.argv[3]], { stdio: "ignore" });
+    min = Math.min(min, Number(process.hrtime.bigint() - t) / 1e6);
+  }
+  console.log(min.toFixed(1));
+' "$dossier/foyers.csv" "$dossier/resultats.csv" "$dossier/copie.csv")
+echo "copie : $copie_ms ms"
+
 echo "==> OpenFisca-France sur les $NOF premiers foyers"
 venv=target/banc/venv-openfisca
 if [ ! -x "$venv/bin/python" ] || ! "$venv/bin/python" -c "import openfisca_france" 2>/dev/null; then
@@ -64,7 +82,7 @@ natif_of_ms=$(node -e '
 
 wasm=pkg/indicateurs_caf_bg.wasm
 node -e '
-  const [nav, of, natifMs, natifOfMs, brut, gz, n] = process.argv.slice(1);
+  const [nav, of, natifMs, natifOfMs, brut, gz, n, copieMs] = process.argv.slice(1);
   const b = JSON.parse(nav), o = JSON.parse(of);
   if (!b.identiques) { console.error("ÉCHEC : sorties wasm et JavaScript différentes"); process.exit(1); }
   if (o.desaccords_uc !== 0) { console.error("ÉCHEC : " + o.desaccords_uc + " UC en désaccord avec OpenFisca"); process.exit(1); }
@@ -75,11 +93,15 @@ node -e '
   console.log("| lot wasm dans Chromium, " + n + " foyers (CSV lu et écrit) | " + f(b.wasmMs, 0) + " ms, " + f(b.foyers / b.wasmMs / 1000) + " M foyers/s |");
   console.log("| même lot en JavaScript simple | " + f(b.jsMs, 0) + " ms, " + f(b.foyers / b.jsMs / 1000) + " M foyers/s |");
   console.log("| rapport JavaScript / wasm | " + f(b.jsMs / b.wasmMs) + " × |");
+  console.log("| page des lots : le même fichier réparti sur " + b.fils + " fils de travail (démarrage compris) | " + f(b.poolMs, 0) + " ms |");
+  console.log("| rapport JavaScript / page des lots | " + f(b.jsMs / b.poolMs) + " × |");
   console.log("| programme natif, " + n + " foyers (processus compris) | " + f(Number(natifMs), 0) + " ms, " + f(b.foyers / Number(natifMs) / 1000) + " M foyers/s |");
+  console.log("| copie brute : lire l’entrée, écrire autant d’octets que les résultats | " + f(Number(copieMs), 0) + " ms |");
+  console.log("| rapport natif / copie brute | " + f(Number(natifMs) / Number(copieMs), 1) + " × |");
   console.log("| OpenFisca-France, " + o.foyers + " foyers (UC INSEE et revenu par UC) | " + f(o.secondes * 1000, 0) + " ms |");
   console.log("| programme natif, mêmes " + o.foyers + " foyers | " + f(Number(natifOfMs), 1) + " ms |");
   console.log("| rapport OpenFisca / natif | " + f(o.secondes * 1000 / Number(natifOfMs), 1) + " × |");
   console.log("| chargement de la page → premier résultat (médiane de 5, cache vide) | " + f(b.premierResultatMs, 0) + " ms |");
   console.log("| communes et EPCI du plus gros fichier IRIS, dans le navigateur | " + f(b.territoiresS) + " s |");
   console.log("| module .wasm | " + brut + " o bruts, " + gz + " o gzip -9 |");
-' "$navigateur" "$openfisca" "$natif_ms" "$natif_of_ms" "$(wc -c < $wasm)" "$(gzip -9 -c $wasm | wc -c)" "$N"
+' "$navigateur" "$openfisca" "$natif_ms" "$natif_of_ms" "$(wc -c < $wasm)" "$(gzip -9 -c $wasm | wc -c)" "$N" "$copie_ms"

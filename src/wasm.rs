@@ -256,6 +256,14 @@ fn octets_js(v: &JsValue) -> Option<Vec<u8>> {
     Some(if tampon.byte_length() == 0 { Vec::new() } else { js_sys::Uint8Array::new(tampon).to_vec() })
 }
 
+/// The bytes of a chunk of the household file, or the French error naming `morceau`.
+fn morceau_js(v: &JsValue) -> Result<Vec<u8>, JsValue> {
+    octets_js(v).ok_or_else(|| {
+        let message = "Morceau du fichier : doit être un Uint8Array ou un ArrayBuffer.".to_string();
+        ErreurJs { message, champ: "morceau".into() }.into()
+    })
+}
+
 /// Largest file accepted by the import, in bytes (the largest INSEE IRIS file is 2 MB).
 pub const FICHIER_MAX: u32 = 64 * 1024 * 1024;
 
@@ -456,13 +464,26 @@ impl TraitementFoyers {
         &mut self,
         #[wasm_bindgen(unchecked_param_type = "Uint8Array | ArrayBuffer")] morceau: JsValue,
     ) -> Result<String, JsValue> {
-        let Some(octets) = octets_js(&morceau) else {
-            let message = "Morceau du fichier : doit être un Uint8Array ou un ArrayBuffer.".to_string();
-            return Err(ErreurJs { message, champ: "morceau".into() }.into());
-        };
+        let octets = morceau_js(&morceau)?;
         let mut sortie = Vec::with_capacity(octets.len() * 2);
         self.lot_mut()?.traiter(&octets, &mut sortie).map_err(erreur_lot)?;
         Ok(en_texte(sortie))
+    }
+
+    /// As `traiter`, the rows as UTF-8 bytes: for a Blob or another worker, without decoding
+    /// them into a JavaScript string and encoding them back.
+    ///
+    /// # Errors
+    /// As `traiter`.
+    #[wasm_bindgen(js_name = traiterEnOctets)]
+    pub fn traiter_en_octets(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "Uint8Array | ArrayBuffer")] morceau: JsValue,
+    ) -> Result<Vec<u8>, JsValue> {
+        let octets = morceau_js(&morceau)?;
+        let mut sortie = Vec::with_capacity(octets.len() * 2);
+        self.lot_mut()?.traiter(&octets, &mut sortie).map_err(erreur_lot)?;
+        Ok(sortie)
     }
 
     /// Processes the last line; returns its row.
@@ -485,6 +506,90 @@ impl TraitementFoyers {
     #[wasm_bindgen(getter)]
     pub fn erreurs(&self) -> Result<f64, JsValue> {
         Ok(self.lot()?.erreurs() as f64)
+    }
+
+    /// For a pool of workers, as the coordinator: takes the next chunk of the file (`fin`: the
+    /// file has ended) and returns `{ lignes, piece, ligne }`: `lignes`, the rows this processor
+    /// wrote itself (the header, a line longer than a piece), to be placed before the later
+    /// pieces; `piece`, when one is ready, whole lines for a worker, with `ligne` the count of
+    /// lines before it. The rows of the pieces go in their order; `terminer()` comes last.
+    ///
+    /// # Errors
+    /// As `traiter`.
+    #[wasm_bindgen(unchecked_return_type = "{ lignes: string, piece?: Uint8Array, ligne?: number }")]
+    pub fn repartir(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "Uint8Array | ArrayBuffer")] morceau: JsValue,
+        fin: bool,
+    ) -> Result<JsValue, JsValue> {
+        let octets = morceau_js(&morceau)?;
+        let mut lignes = Vec::new();
+        let piece = self.lot_mut()?.repartir(&octets, &mut lignes, fin).map_err(erreur_lot)?;
+        let resultat = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&resultat, &"lignes".into(), &en_texte(lignes).into());
+        if let Some(p) = piece {
+            let _ = js_sys::Reflect::set(&resultat, &"piece".into(), &js_sys::Uint8Array::from(p.octets.as_slice()));
+            let _ = js_sys::Reflect::set(&resultat, &"ligne".into(), &JsValue::from_f64(p.ligne as f64));
+        }
+        Ok(resultat.into())
+    }
+
+    /// Bytes gathered before `repartir` hands out a piece (512 Kio by default).
+    #[wasm_bindgen(js_name = piecesDe)]
+    pub fn pieces_de(&mut self, octets: f64) -> Result<(), JsValue> {
+        self.lot_mut()?.pieces_de(octets.clamp(1.0, 1e9) as usize);
+        Ok(())
+    }
+
+    /// The header line as read, for `TraitementFoyers.pourPiece` in the workers.
+    ///
+    /// # Errors
+    /// Throws after `free()`.
+    #[wasm_bindgen(js_name = enteteLue)]
+    pub fn entete_lue(&self) -> Result<Vec<u8>, JsValue> {
+        Ok(self.lot()?.entete_lue().to_vec())
+    }
+
+    /// A worker's processor for a piece handed out by `repartir`: the header (`enteteLue()` of
+    /// the coordinator), the count of lines before the piece, and whether to keep the median's
+    /// points. Its `traiter(piece)` gives the piece's rows; its `etat()` goes back to the
+    /// coordinator's `fusionnerEtat`.
+    ///
+    /// # Errors
+    /// Throws when the header is unusable (`champ`: `entete`).
+    #[wasm_bindgen(js_name = pourPiece)]
+    pub fn pour_piece(
+        #[wasm_bindgen(unchecked_param_type = "Uint8Array | ArrayBuffer")] entete: JsValue,
+        ligne: f64,
+        population: bool,
+        maintenant: f64,
+    ) -> Result<TraitementFoyers, JsValue> {
+        let octets = morceau_js(&entete)?;
+        let lot = LotFoyers::pour_piece(&octets, ligne.clamp(0.0, 9e15) as u64, population).map_err(erreur_lot)?;
+        Ok(TraitementFoyers { lot: Some(lot), debut: maintenant, dernier_signal: maintenant })
+    }
+
+    /// The counts of this processor (a piece's), as bytes for the coordinator's `fusionnerEtat`.
+    ///
+    /// # Errors
+    /// Throws after `free()`.
+    pub fn etat(&self) -> Result<Vec<u8>, JsValue> {
+        Ok(self.lot()?.etat())
+    }
+
+    /// Adds the counts of a piece (`etat()` of its processor), in any order.
+    ///
+    /// # Errors
+    /// Throws when the bytes are not such counts (`champ`: `etat`).
+    #[wasm_bindgen(js_name = fusionnerEtat)]
+    pub fn fusionner_etat(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "Uint8Array | ArrayBuffer")] etat: JsValue,
+    ) -> Result<(), JsValue> {
+        let Some(octets) = octets_js(&etat) else {
+            return Err(erreur_lot(crate::lot::ErreurLot::Etat));
+        };
+        self.lot_mut()?.fusionner_etat(&octets).map_err(erreur_lot)
     }
 
     /// Whether a progress report is due (at most every 100 ms), given `performance.now()`.

@@ -459,3 +459,42 @@ fn un_traitement_libere_le_dit_en_francais() {
     assert_eq!(champ(t.lignes().unwrap_err()), Some("traitement".into()));
     assert_eq!(champ(t.bilan().unwrap_err()), Some("traitement".into()));
 }
+
+/// The pool of workers played through the binding: a coordinator, one processor per piece,
+/// counts given back as bytes; the rows in order are those of one processor. Bad counts are a
+/// French error naming `etat`.
+#[wasm_bindgen_test]
+fn un_lot_reparti_entre_fils_donne_les_memes_lignes() {
+    let mut contenu = String::new();
+    indicateurs_caf::lot::generer(3_000, 5, &mut contenu);
+    let mut seul = TraitementFoyers::new(true, 0.0);
+    let attendu = seul.traiter(octets(contenu.as_bytes())).unwrap() + &seul.terminer().unwrap();
+    let mut coordinateur = TraitementFoyers::new(true, 0.0);
+    coordinateur.pieces_de(10_000.0).unwrap();
+    let mut sortie = String::new();
+    let mut pieces = 0;
+    let morceaux: Vec<&[u8]> = contenu.as_bytes().chunks(4_096).collect();
+    for (k, m) in morceaux.iter().copied().chain([&b""[..]]).enumerate() {
+        let r = coordinateur.repartir(octets(m), k == morceaux.len()).unwrap();
+        sortie += &Reflect::get(&r, &"lignes".into()).unwrap().as_string().unwrap();
+        let piece = Reflect::get(&r, &"piece".into()).unwrap();
+        if piece.is_undefined() {
+            continue;
+        }
+        let ligne = Reflect::get(&r, &"ligne".into()).unwrap().as_f64().unwrap();
+        let entete = Uint8Array::from(coordinateur.entete_lue().unwrap().as_slice());
+        let mut fil = TraitementFoyers::pour_piece(entete.into(), ligne, true, 0.0).unwrap();
+        sortie += &String::from_utf8(fil.traiter_en_octets(piece).unwrap()).unwrap();
+        coordinateur.fusionner_etat(Uint8Array::from(fil.etat().unwrap().as_slice()).into()).unwrap();
+        pieces += 1;
+    }
+    sortie += &coordinateur.terminer().unwrap();
+    assert!(pieces > 5, "{pieces} pièces");
+    assert!(sortie == attendu, "lignes différentes");
+    assert_eq!(coordinateur.lignes().unwrap(), seul.lignes().unwrap());
+    let champ = |e: JsValue| Reflect::get(&e, &"champ".into()).unwrap().as_string();
+    assert_eq!(champ(coordinateur.fusionner_etat(octets(b"abc")).unwrap_err()), Some("etat".into()));
+    assert_eq!(champ(coordinateur.fusionner_etat(JsValue::from_f64(1.0)).unwrap_err()), Some("etat".into()));
+    let vide = Uint8Array::new_with_length(0);
+    assert_eq!(champ(TraitementFoyers::pour_piece(vide.into(), 0.0, false, 0.0).err().unwrap()), Some("entete".into()));
+}

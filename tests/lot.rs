@@ -263,6 +263,7 @@ fn parallele_identique(contenu: &[u8]) {
 /// The browser's pool of workers, played here: a coordinator cuts the file into pieces, each
 /// piece is computed by its own processor made from the header, the counts come back as bytes
 /// and are merged in reverse order; the rows, put in the pieces' order, are the sequential ones.
+#[cfg(not(target_arch = "wasm32"))]
 #[track_caller]
 fn repartition_identique(contenu: &[u8], attendu: &[u8], seq: &LotFoyers, seq_ok: bool, piece: usize, morceau: usize) {
     let contexte = format!("pièces de {piece} octets, morceaux de {morceau}");
@@ -293,7 +294,13 @@ fn repartition_identique(contenu: &[u8], attendu: &[u8], seq: &LotFoyers, seq_ok
         }
     }
     if resultat.is_ok() && contenu.len() > 4 * piece.max(morceau) {
-        assert!(calculs.len() >= 2, "{contexte} : {} pièce(s) pour {} octets : {:?}", calculs.len(), contenu.len(), String::from_utf8_lossy(&contenu[..100]));
+        assert!(
+            calculs.len() >= 2,
+            "{contexte} : {} pièce(s) pour {} octets : {:?}",
+            calculs.len(),
+            contenu.len(),
+            String::from_utf8_lossy(&contenu[..100])
+        );
     }
     for (_, etat) in calculs.iter().rev() {
         coordinateur.fusionner_etat(etat).unwrap();

@@ -1,22 +1,18 @@
-// The batch runs here, off the page's thread: the file is read as a stream, each chunk goes
-// through the wasm package, and the result is kept as Blob parts (the browser may keep them
-// out of the JavaScript heap). No arithmetic here either: progress, estimates and durations
-// come from the package.
+// The batch runs here, off the page's thread: the file is read as a stream and shared among a
+// pool of workers (this same script, one per core up to FILS_MAX), the results kept in file
+// order as Blob parts (the browser may keep them out of the JavaScript heap). No arithmetic
+// here either: the package cuts the pieces, merges the counts, and gives progress, estimates
+// and durations.
 import init, { TraitementFoyers, dureeAffichee, estFichierComptes, exporterComptesCsv, exporterTerritoiresCsv } from "../pkg/indicateurs_caf.js";
 
 const pret = init();
+/** Workers of the pool at most (beyond, the coordinator and the copies cost more than they save). */
+const FILS_MAX = 8;
 
-async function foyers({ fichier, population, ponderation }) {
-  const t = new TraitementFoyers(population, performance.now());
-  // The BOM tells spreadsheets the file is UTF-8 (« Âge », « é »), as every export of the project.
-  const morceaux = [new Blob(["\uFEFF"])];
-  const lecteur = fichier.stream().getReader();
-  for (;;) {
-    const { done, value } = await lecteur.read();
-    if (done) break;
-    morceaux.push(new Blob([t.traiter(value)]));
-    if (t.doitSignaler(performance.now())) postMessage({ type: "progression", progression: t.progression(fichier.size, performance.now()) });
-  }
+/** The BOM tells spreadsheets the file is UTF-8 (« Âge », « é »), as every export of the project. */
+const BOM = "\uFEFF";
+
+function fin(t, fichier, morceaux, population, ponderation, fils) {
   morceaux.push(new Blob([t.terminer()]));
   postMessage({
     type: "fin",
@@ -26,8 +22,110 @@ async function foyers({ fichier, population, ponderation }) {
     bilan: t.bilan(),
     erreurs: t.erreursListees(),
     seuils: population ? t.seuilsParAnnee(ponderation) : [],
+    fils,
   });
   t.free();
+}
+
+/** One worker, where nested workers are not available (or one core). */
+async function sequentiel({ fichier, population, ponderation }) {
+  const t = new TraitementFoyers(population, performance.now());
+  const morceaux = [new Blob([BOM])];
+  const lecteur = fichier.stream().getReader();
+  for (;;) {
+    const { done, value } = await lecteur.read();
+    if (done) break;
+    morceaux.push(new Blob([t.traiter(value)]));
+    if (t.doitSignaler(performance.now())) postMessage({ type: "progression", progression: t.progression(fichier.size, performance.now()) });
+  }
+  fin(t, fichier, morceaux, population, ponderation, 1);
+}
+
+/** A pool of `n` workers, each answering the pieces sent to it in order. */
+function pool(n) {
+  const attente = new Map();
+  let suivant = 0;
+  const fils = Array.from({ length: n }, () => {
+    const w = new Worker(new URL(import.meta.url), { type: "module" });
+    w.onmessage = (e) => {
+      const { id, erreur } = e.data;
+      const promesse = attente.get(id);
+      attente.delete(id);
+      if (erreur) promesse.rejeter(Object.assign(new Error(erreur.message), { champ: erreur.champ }));
+      else promesse.tenir(e.data);
+    };
+    w.onerror = (e) => { for (const p of attente.values()) p.rejeter(new Error(e.message)); };
+    return w;
+  });
+  return {
+    envoyer(message, transferts) {
+      const id = suivant++;
+      return new Promise((tenir, rejeter) => {
+        attente.set(id, { tenir, rejeter });
+        fils[id % n].postMessage({ ...message, type: "piece", id }, transferts);
+      });
+    },
+    fermer() { for (const w of fils) w.terminate(); },
+  };
+}
+
+/** The file shared among `n` workers: pieces handed out in order, results taken in order. */
+async function reparti({ fichier, population, ponderation }, n) {
+  const t = new TraitementFoyers(population, performance.now());
+  const fils = pool(n);
+  const morceaux = [new Blob([BOM])];
+  const file = [];
+  let entete = null;
+  // Results are taken in file order; at most 2 pieces per worker wait, so memory stays bounded.
+  const prendre = async (reste) => {
+    while (file.length > reste) {
+      const r = await file.shift();
+      if (r.etat) t.fusionnerEtat(r.etat);
+      if (r.lignes.length > 0) morceaux.push(new Blob([r.lignes]));
+      if (t.doitSignaler(performance.now())) postMessage({ type: "progression", progression: t.progression(fichier.size, performance.now()) });
+    }
+  };
+  const donner = (r) => {
+    if (r.lignes) file.push(Promise.resolve({ lignes: r.lignes }));
+    if (r.piece) {
+      entete ??= t.enteteLue();
+      file.push(fils.envoyer({ entete, ligne: r.ligne, population, octets: r.piece }, [r.piece.buffer]));
+    }
+  };
+  try {
+    const lecteur = fichier.stream().getReader();
+    for (;;) {
+      const { done, value } = await lecteur.read();
+      if (done) break;
+      donner(t.repartir(value, false));
+      await prendre(2 * n);
+    }
+    donner(t.repartir(new Uint8Array(0), true));
+    await prendre(0);
+    fin(t, fichier, morceaux, population, ponderation, n);
+  } finally {
+    fils.fermer();
+  }
+}
+
+/** In a worker of the pool: one piece, its rows and its counts. */
+function piece({ id, entete, ligne, population, octets }) {
+  try {
+    const t = TraitementFoyers.pourPiece(entete, ligne, population, performance.now());
+    // Rows as UTF-8 bytes: moved to the coordinator, then into a Blob, never decoded.
+    const lignes = t.traiterEnOctets(octets);
+    const etat = t.etat();
+    t.free();
+    postMessage({ id, lignes, etat }, [lignes.buffer, etat.buffer]);
+  } catch (erreur) {
+    postMessage({ id, erreur: { message: erreur?.message ?? String(erreur), champ: erreur?.champ } });
+  }
+}
+
+async function foyers(donnees) {
+  const n = Math.min(FILS_MAX, navigator.hardwareConcurrency || 1);
+  if (n > 1 && typeof Worker === "function") await reparti(donnees, n);
+  else await sequentiel(donnees);
 }
 
 async function territoires({ fichiers }) {
@@ -41,8 +139,9 @@ async function territoires({ fichiers }) {
 }
 
 onmessage = async (e) => {
+  await pret;
+  if (e.data.type === "piece") return piece(e.data);
   try {
-    await pret;
     if (e.data.type === "foyers") await foyers(e.data);
     else if (e.data.type === "territoires") await territoires(e.data);
   } catch (erreur) {

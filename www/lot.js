@@ -55,7 +55,9 @@ function lancerFoyers(fichier) {
       $("etat-foyers").textContent = m.progression.texte;
     }
     if (m.type === "fin") {
-      $("etat-foyers").textContent = `${m.progression.texte}. ${m.resume}`;
+      const reparti = m.fils > 1 ? ` Calcul réparti sur ${m.fils} fils de travail.` : "";
+      $("etat-foyers").textContent = `${m.progression.texte}. ${m.resume}${reparti}`;
+      document.body.dataset.fils = String(m.fils);
       lien($("telecharger-foyers"), m.blob);
       afficherBilan(m);
       $("annuler").disabled = true;

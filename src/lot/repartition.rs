@@ -76,7 +76,10 @@ impl LotFoyers {
             self.octet_suivant(self.attente.first().copied());
             return Ok(None);
         }
-        let octets: Vec<u8> = self.attente.drain(..complet).collect();
+        // The piece takes the gathered bytes as they are; only the unfinished line is copied.
+        let mut octets = std::mem::take(&mut self.attente);
+        self.attente = octets.get(complet..).unwrap_or_default().to_vec();
+        octets.truncate(complet);
         let ligne = self.ligne;
         self.ligne += fins_de_ligne(&octets);
         Ok(Some(Piece { octets, ligne }))

@@ -37,7 +37,11 @@ test("un fichier de 50 000 foyers : progression jusqu'à 100 %, résultat télé
   await page.setInputFiles("#fichier-foyers", chemin);
   await page.waitForSelector("body[data-foyers=fini]", { timeout: 60_000 });
   assert.equal(await page.locator("#barre-foyers").evaluate((b) => b.value), 100);
-  assert.match(espaces(await page.locator("#etat-foyers").innerText()), /^100 % — 50 000 lignes traitées\. 50 000 lignes traitées, dont 0 en erreur, en [\d,]+ s\.$/);
+  // Shared among a pool of workers, one per core (up to 8): same bytes as the native program.
+  const fils = await page.evaluate(() => Math.min(8, navigator.hardwareConcurrency || 1));
+  assert.equal(await page.evaluate(() => document.body.dataset.fils), String(fils));
+  const reparti = fils > 1 ? ` Calcul réparti sur ${fils} fils de travail\\.` : "";
+  assert.match(espaces(await page.locator("#etat-foyers").innerText()), new RegExp(`^100 % — 50 000 lignes traitées\\. 50 000 lignes traitées, dont 0 en erreur, en [\\d,]+ s\\.${reparti}$`));
   const [telechargement] = await Promise.all([page.waitForEvent("download"), page.click("#telecharger-foyers")]);
   // Every CSV export starts with a BOM (spreadsheets then read « é » right).
   assert.equal(readFileSync(await telechargement.path(), "utf8"), "\ufeff" + attendu);
