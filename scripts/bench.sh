@@ -101,7 +101,10 @@ node -e '
   console.log("| OpenFisca-France, " + o.foyers + " foyers (UC INSEE et revenu par UC) | " + f(o.secondes * 1000, 0) + " ms |");
   console.log("| programme natif, mêmes " + o.foyers + " foyers | " + f(Number(natifOfMs), 1) + " ms |");
   console.log("| rapport OpenFisca / natif | " + f(o.secondes * 1000 / Number(natifOfMs), 1) + " × |");
-  console.log("| chargement de la page → premier résultat (médiane de 5, cache vide) | " + f(b.premierResultatMs, 0) + " ms |");
+  const p = b.premier;
+  console.log("| navigation → premier résultat calculé, page du foyer (médiane de 5, cache vide) | " + f(p.calcul, 0) + " ms |");
+  console.log("| … dont : réponse HTML " + f(p.reponse, 0) + " ms ; élément démarré " + f(p.element, 0) + " ms ; paquet compilé et prêt " + f(p.paquet, 0) + " ms ; formulaire et calcul " + f(p.calcul, 0) + " ms | |");
+  console.log("| navigation → premier résultat affiché (événement resultat) | " + f(p.affiche, 0) + " ms |");
   console.log("| communes et EPCI du plus gros fichier IRIS, dans le navigateur | " + f(b.territoiresS) + " s |");
   console.log("| module .wasm | " + brut + " o bruts, " + gz + " o gzip -9 |");
 ' "$navigateur" "$openfisca" "$natif_ms" "$natif_of_ms" "$(wc -c < $wasm)" "$(gzip -9 -c $wasm | wc -c)" "$N" "$copie_ms"

@@ -210,6 +210,7 @@ export class VueFoyer {
     const situation = this.lireSituation();
     try {
       const resultat = this.hote.api.calculerFoyer(situation);
+      performance.mark("caf:calcul");
       this.afficher(resultat);
       this.dernier = { situation, resultat };
       this.$("imprimer").disabled = false;

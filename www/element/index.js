@@ -57,8 +57,11 @@ class CafIndicateurs extends HTMLElement {
     this.racine.replaceChildren(h("p", { role: "status" }, "Chargement du calculateur…"));
     // The package's URL, also given to the import worker so that it loads the same one.
     this.paquet = new URL(this.getAttribute("paquet") || PAQUET_DEFAUT, document.baseURI).href;
+    // Marks for the first-result budget (README « Premier résultat »): no network, no cost.
+    performance.mark("caf:element");
     try {
       this.api = await charger(this.paquet);
+      performance.mark("caf:paquet");
     } catch (e) {
       this.racine.replaceChildren(h("p", { role: "alert", class: "erreur" }, "Le calculateur n'a pas pu se charger : " + (e?.message ?? String(e))));
       return;
