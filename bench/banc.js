@@ -1,6 +1,6 @@
 // Benchmark page: the same file through the wasm batch and through the plain JavaScript
 // baseline, in this browser, best of three runs each; outputs must be equal.
-import init, { TraitementFoyers } from "../pkg/indicateurs_caf.js";
+import init, { TraitementFoyers } from "../pkg/foyer/indicateurs_caf.js";
 import { traiterFoyers } from "./reference.js";
 
 await init();

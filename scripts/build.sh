@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds what the pages and partners load:
-#   pkg/                    the release package (wasm-pack, wasm-opt -Oz), and the .wasm size;
+#   pkg/, pkg/foyer/, pkg/territoire/   the release packages (wasm-pack, wasm-opt -Oz): the whole
+#                           binding, the household one, the territory one; and their sizes;
 #   www/caf-indicateurs.js  the <caf-indicateurs> element in one file, bundled by esbuild from
 #                           its modules in www/element/ (generated, not in git).
 #   scripts/build.sh            both
@@ -26,9 +27,18 @@ if [ "${1:-}" = "element" ]; then
   exit 0
 fi
 # The same code, built for size in the browser (Cargo.toml's release profile is for native speed).
-CARGO_PROFILE_RELEASE_OPT_LEVEL=s wasm-pack build --release --target web --out-dir pkg
-wasm=pkg/indicateurs_caf_bg.wasm
-brut=$(wc -c < "$wasm")
-gz=$(gzip -9 -c "$wasm" | wc -c)
-printf 'Taille du module : %s octets bruts, %s octets gzip -9 (%s)\n' "$brut" "$gz" "$wasm"
+# Three packages of the same crate: the whole binding (pkg/, for Node and partners who want one
+# package), and one per kind of page, each with only the exports its pages call, so that each
+# module stays small: pkg/foyer/ (the calculator, the household batch), pkg/territoire/ (the
+# territory study, the imports, the exports).
+# Optimisation level "s" (the household batch is hot: "z" makes it 40 % slower); "z" for the
+# territory study, which is not hot (the largest IRIS file in ~0,4 s) and must stay under 150 KB.
+paquet() {
+  CARGO_PROFILE_RELEASE_OPT_LEVEL="$2" wasm-pack --quiet build --release --target web --out-dir "$1" "${@:3}"
+  local wasm="$1/indicateurs_caf_bg.wasm"
+  printf 'Taille du module %s : %s octets bruts, %s octets gzip -9\n' "$wasm" "$(wc -c < "$wasm")" "$(gzip -9 -c "$wasm" | wc -c)"
+}
+paquet pkg s
+paquet pkg/foyer s --no-default-features --features foyer
+paquet pkg/territoire z --no-default-features --features territoire
 element

@@ -552,9 +552,11 @@ fn lire_iris(
         match r.read_byte_record(&mut enr) {
             Ok(false) => break,
             Ok(true) => {}
-            Err(e) => {
+            // Read from memory with flexible rows, the reader has nothing left to refuse; were it
+            // to, the line is named (the csv crate's English message is left out of the module).
+            Err(_) => {
                 ligne += 1;
-                journal.dire(format!("Fichier « {} », ligne {ligne} : illisible ({e}) ; ligne ignorée.", f.nom));
+                journal.dire(format!("Fichier « {} », ligne {ligne} : illisible (format CSV) ; ligne ignorée.", f.nom));
                 continue;
             }
         }

@@ -318,7 +318,7 @@ fn dessiner(axes: &[Axe], texte: &[String], absents: &[String], c: &Cadre<'_>) -
     let _ = write!(
         s,
         r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" width="{w}" height="{h}" role="img" aria-labelledby="{id}-titre {id}-desc" font-family="system-ui, sans-serif" font-size="20">"##,
-        w = LARGEUR,
+        w = coord(LARGEUR),
         h = coord(hauteur)
     );
     let titre = format!("Radar de vulnérabilité : {} comparé à {}", c.nom, c.comparaison);
@@ -330,7 +330,7 @@ fn dessiner(axes: &[Axe], texte: &[String], absents: &[String], c: &Cadre<'_>) -
         format::decimal(c.haut, 2),
         echapper(&texte.join(" "))
     );
-    let _ = write!(s, r##"<rect width="{}" height="{}" fill="#ffffff"/>"##, LARGEUR, coord(hauteur));
+    let _ = write!(s, r##"<rect width="{}" height="{}" fill="#ffffff"/>"##, coord(LARGEUR), coord(hauteur));
     let mut g = 0.5;
     while g <= echelle + 1e-9 {
         let _ = write!(

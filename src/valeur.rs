@@ -25,7 +25,10 @@ pub enum Valeur {
     Nul,
     /// `true` / `false`.
     Booleen(bool),
-    /// Any number, possibly NaN or infinite (the readers refuse those).
+    /// Any number, possibly NaN or infinite (the readers refuse those). Native callers only
+    /// (serde): the wasm binding gives numbers as JavaScript writes them ([`Valeur::NombreJs`]),
+    /// so the module carries no float-to-decimal code.
+    #[cfg(not(target_arch = "wasm32"))]
     Nombre(f64),
     /// A finite JavaScript number, as JavaScript itself writes it (`"0.1"`, `"1e+21"`): read
     /// exactly, without converting a binary float to decimal in the module.
@@ -44,7 +47,9 @@ impl Valeur {
         match self {
             Valeur::Nul => "une valeur vide",
             Valeur::Booleen(_) => "un booléen",
-            Valeur::Nombre(_) | Valeur::NombreJs(_) => "un nombre",
+            #[cfg(not(target_arch = "wasm32"))]
+            Valeur::Nombre(_) => "un nombre",
+            Valeur::NombreJs(_) => "un nombre",
             Valeur::Texte(_) => "un texte",
             Valeur::Liste(_) => "une liste",
             Valeur::Objet(_) => "un objet",
@@ -274,6 +279,7 @@ impl<'a> Lecteur<'a> {
     pub fn nombre_option(&self, cle: &str, libelle: &str) -> Result<Option<Ratio>, ErreurSaisie> {
         match self.brut(cle) {
             None => Ok(None),
+            #[cfg(not(target_arch = "wasm32"))]
             Some(Valeur::Nombre(x)) => {
                 if !x.is_finite() {
                     return Err(self.erreur(cle, libelle, Regle::NonFini));
@@ -281,6 +287,9 @@ impl<'a> Lecteur<'a> {
                 Ratio::depuis_f64(*x).map(Some).ok_or_else(|| {
                     self.erreur(cle, libelle, Regle::HorsLimites { min: "-10³⁰".into(), max: "10³⁰".into() })
                 })
+            }
+            Some(Valeur::NombreJs(t)) if matches!(t.as_str(), "NaN" | "Infinity" | "-Infinity") => {
+                Err(self.erreur(cle, libelle, Regle::NonFini))
             }
             Some(Valeur::NombreJs(t)) => Ratio::depuis_decimal_exposant(t).map(Some).ok_or_else(|| {
                 self.erreur(cle, libelle, Regle::HorsLimites { min: "-10³⁰".into(), max: "10³⁰".into() })
@@ -439,7 +448,22 @@ impl<'a> Lecteur<'a> {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Decoding from any serde format, with a depth limit.
+// Decoding from any serde format, with a depth limit (native callers, and the shared golden
+// tests in wasm; the wasm binding builds its values from JavaScript directly, so none of this
+// is in the module).
+
+/// A decoded number: as it is natively; in wasm, as text like [`Valeur::NombreJs`] (the
+/// variant [`Valeur::Nombre`] does not exist there).
+fn nombre(x: f64) -> Valeur {
+    #[cfg(not(target_arch = "wasm32"))]
+    return Valeur::Nombre(x);
+    #[cfg(target_arch = "wasm32")]
+    return Valeur::NombreJs(match x {
+        x if x.is_nan() => "NaN".to_string(),
+        x if x.is_infinite() => (if x > 0.0 { "Infinity" } else { "-Infinity" }).to_string(),
+        x => x.to_string(),
+    });
+}
 
 struct Graine {
     profondeur: usize,
@@ -471,19 +495,19 @@ impl<'de> Visitor<'de> for Graine {
         Ok(Valeur::Booleen(b))
     }
     fn visit_i64<E>(self, n: i64) -> Result<Valeur, E> {
-        Ok(Valeur::Nombre(n as f64))
+        Ok(nombre(n as f64))
     }
     fn visit_u64<E>(self, n: u64) -> Result<Valeur, E> {
-        Ok(Valeur::Nombre(n as f64))
+        Ok(nombre(n as f64))
     }
     fn visit_i128<E>(self, n: i128) -> Result<Valeur, E> {
-        Ok(Valeur::Nombre(n as f64))
+        Ok(nombre(n as f64))
     }
     fn visit_u128<E>(self, n: u128) -> Result<Valeur, E> {
-        Ok(Valeur::Nombre(n as f64))
+        Ok(nombre(n as f64))
     }
     fn visit_f64<E>(self, x: f64) -> Result<Valeur, E> {
-        Ok(Valeur::Nombre(x))
+        Ok(nombre(x))
     }
     fn visit_str<E: de::Error>(self, s: &str) -> Result<Valeur, E> {
         Ok(Valeur::Texte(s.to_owned()))
@@ -525,7 +549,7 @@ impl<'de> serde::Deserialize<'de> for Valeur {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
 

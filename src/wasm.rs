@@ -3,6 +3,12 @@
 //! tree ([`Valeur`], depth-limited), the call goes to the contract ([`crate::contrat`]), and
 //! the boundary type that comes back is serialised; an [`ErreurJs`] becomes a real JavaScript
 //! `Error` with a French `message` and a `champ` property.
+//!
+//! Two features choose the exports (both by default): `foyer` (the calculator and the household
+//! batch) and `territoire` (the territory study, imports and exports). `scripts/build.sh` builds
+//! the whole binding into `pkg/` and each half into `pkg/foyer/` and `pkg/territoire/`, so that
+//! each page loads only the module it calls.
+#![cfg_attr(not(all(feature = "foyer", feature = "territoire")), allow(dead_code, unused_imports))]
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -120,9 +126,7 @@ fn valeur_js(v: &JsValue, chemin: &str, profondeur: usize) -> Result<Valeur, Ill
         return Ok(Valeur::Booleen(b));
     }
     if let Some(x) = v.as_f64() {
-        if !x.is_finite() {
-            return Ok(Valeur::Nombre(x));
-        }
+        // As JavaScript writes it, NaN and infinities included (the readers refuse those).
         let texte = js_sys::Number::from(x).to_string_with_radix(10).map(String::from).unwrap_or_default();
         return Ok(Valeur::NombreJs(texte));
     }
@@ -160,6 +164,7 @@ fn encoder<T: Serialize>(v: &T) -> Result<JsValue, JsValue> {
     })
 }
 
+#[cfg(feature = "foyer")]
 /// `calculerFoyer(situation)`: every figure of a household (see `docs/api.md`).
 ///
 /// # Errors
@@ -189,6 +194,7 @@ extern "C" {
     pub type OptionsDiagnosticJs;
 }
 
+#[cfg(feature = "territoire")]
 /// `calculerDiagnostic(territoire, reference, options?)`: the étude préliminaire of a territory
 /// (see `docs/api.md`).
 ///
@@ -206,6 +212,7 @@ pub fn calculer_diagnostic(
     encoder(&calculer_diagnostic_valeur(&t, &r, &o)?)
 }
 
+#[cfg(feature = "territoire")]
 /// `exporterDiagnosticCsv(territoire, reference, options?)`: the tables as CSV text.
 ///
 /// # Errors
@@ -222,6 +229,7 @@ pub fn exporter_diagnostic_csv(
     Ok(diagnostic_csv_valeur(&t, &r, &o)?)
 }
 
+#[cfg(feature = "territoire")]
 /// `exporterDiagnosticJson(territoire, reference, options, produitLe)`: the whole study with its
 /// format, the package version and the date of production (`AAAA-MM-JJ`), for other tools.
 ///
@@ -271,6 +279,7 @@ fn fichier_trop_gros(nom: &str, champ: String) -> JsValue {
     erreur_fichier(champ, format!("Fichier « {nom} » : {} Mo au plus.", FICHIER_MAX / (1024 * 1024)))
 }
 
+#[cfg(feature = "territoire")]
 /// `verifierTailleFichier(nom, octets)`: throws the French error of a file too large for the
 /// import, before it is read (a page or a worker checks `File.size` first).
 ///
@@ -331,6 +340,7 @@ fn lire_fichiers(fichiers: JsValue) -> Result<Vec<FichierRecu>, JsValue> {
     Ok(lus)
 }
 
+#[cfg(feature = "territoire")]
 /// `importerDonnees(fichiers)`: reads INSEE « Données CAF à l'IRIS » files (and optionally an
 /// INSEE population file) and aggregates them to communes, EPCI and départements. Each file is
 /// `{ nom, contenu, annee? }` where `contenu` is a `Uint8Array` (exact bytes) or a string.
@@ -352,6 +362,7 @@ fn un_fichier(fichier: JsValue) -> Result<FichierRecu, JsValue> {
     lire_fichiers(liste.into())?.pop().ok_or_else(|| erreur_fichier("fichier".into(), "Fichier : absent.".into()))
 }
 
+#[cfg(feature = "territoire")]
 /// `importerComptes(fichier)`: reads a counts file of any territories (`{ nom, contenu }`): each
 /// row ready for `calculerDiagnostic`, with the code of its reference row; faulty rows listed.
 ///
@@ -364,6 +375,7 @@ pub fn importer_comptes(
     encoder(&importer_comptes_fichier(&un_fichier(fichier)?)?)
 }
 
+#[cfg(feature = "territoire")]
 /// `exporterComptesCsv(fichier)`: the diagnostic of every row of a counts file against its
 /// reference, as a CSV of raw numbers.
 ///
@@ -376,18 +388,21 @@ pub fn exporter_comptes_csv(
     Ok(comptes_csv_fichier(&un_fichier(fichier)?)?)
 }
 
+#[cfg(feature = "territoire")]
 /// `modeleComptes()`: the template of a counts file (every column, its label, an example row).
 #[wasm_bindgen(js_name = modeleComptes)]
 pub fn modele_comptes_js() -> String {
     crate::lot::modele_comptes()
 }
 
+#[cfg(feature = "territoire")]
 /// `estFichierComptes(premiersOctets)`: whether a file starts like a counts file.
 #[wasm_bindgen(js_name = estFichierComptes)]
 pub fn est_fichier_comptes_js(debut: &[u8]) -> bool {
     crate::lot::est_fichier_comptes(debut)
 }
 
+#[cfg(feature = "territoire")]
 /// `clesDiagnostic()`: every input key of the diagnostic with its French label.
 ///
 /// # Errors
@@ -416,6 +431,7 @@ pub fn version() -> String {
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &'static str = crate::contrat::TYPES;
 
+#[cfg(feature = "foyer")]
 /// A household batch processor for JavaScript: feed it the file chunk by chunk (in a Web
 /// Worker), collect the CSV it returns.
 #[wasm_bindgen(js_name = TraitementFoyers)]
@@ -437,6 +453,7 @@ fn libere() -> JsValue {
     ErreurJs { message: message.into(), champ: "traitement".into() }.into()
 }
 
+#[cfg(feature = "foyer")]
 impl TraitementFoyers {
     fn lot(&self) -> Result<&LotFoyers, JsValue> {
         self.lot.as_ref().ok_or_else(libere)
@@ -447,6 +464,7 @@ impl TraitementFoyers {
     }
 }
 
+#[cfg(feature = "foyer")]
 #[wasm_bindgen(js_class = TraitementFoyers)]
 impl TraitementFoyers {
     /// A processor; `population`: keep what the median of the population needs; `maintenant`:
@@ -687,6 +705,7 @@ impl TraitementFoyers {
 /// Most foyers `genererFoyers` writes in one call (about 400 MB of text).
 pub const GENERER_MAX: u32 = 10_000_000;
 
+#[cfg(feature = "foyer")]
 /// `genererFoyers(nombre, graine)`: a deterministic household file (same seed, same file).
 ///
 /// # Errors
@@ -716,6 +735,7 @@ pub fn duree_affichee(debut: f64, fin: f64) -> String {
     duree(debut, fin)
 }
 
+#[cfg(feature = "territoire")]
 /// `exporterTerritoiresCsv(fichiers)`: the diagnostic ratios of every commune and EPCI of IRIS
 /// files (and an optional population file) against their département, as CSV.
 ///

@@ -3,9 +3,16 @@
 // order as Blob parts (the browser may keep them out of the JavaScript heap). No arithmetic
 // here either: the package cuts the pieces, merges the counts, and gives progress, estimates
 // and durations.
-import init, { TraitementFoyers, dureeAffichee, estFichierComptes, exporterComptesCsv, exporterTerritoiresCsv } from "../pkg/indicateurs_caf.js";
-
-const pret = init();
+// Each job loads the package made for it: pkg/foyer/ for foyers, pkg/territoire/ for territories.
+const FOYER = "../pkg/foyer/indicateurs_caf.js";
+const TERRITOIRE = "../pkg/territoire/indicateurs_caf.js";
+const paquets = new Map();
+/** The package at `url` (relative to this script), loaded and initialised once per worker. */
+function paquet(url) {
+  if (!paquets.has(url)) paquets.set(url, import(url).then(async (m) => { await m.default(); return m; }));
+  return paquets.get(url);
+}
+let TraitementFoyers;
 /** Workers of the pool at most (beyond, the coordinator and the copies cost more than they save). */
 const FILS_MAX = 8;
 
@@ -129,6 +136,7 @@ async function foyers(donnees) {
 }
 
 async function territoires({ fichiers }) {
+  const { dureeAffichee, estFichierComptes, exporterComptesCsv, exporterTerritoiresCsv } = await paquet(TERRITOIRE);
   const debut = performance.now();
   const lus = [];
   for (const f of fichiers) lus.push({ nom: f.name, contenu: new Uint8Array(await f.arrayBuffer()) });
@@ -139,7 +147,7 @@ async function territoires({ fichiers }) {
 }
 
 onmessage = async (e) => {
-  await pret;
+  if (e.data.type === "piece" || e.data.type === "foyers") ({ TraitementFoyers } = await paquet(FOYER));
   if (e.data.type === "piece") return piece(e.data);
   try {
     if (e.data.type === "foyers") await foyers(e.data);

@@ -1,6 +1,13 @@
 // The batch page: hands the files to the worker, shows its progress, offers the results.
 // The worker and the package do all the computing.
-import init, { genererFoyers, modeleComptes } from "../pkg/indicateurs_caf.js";
+// The two packages of the page's buttons, loaded when first used (the work itself is in the worker).
+const FOYER = "../pkg/foyer/indicateurs_caf.js";
+const TERRITOIRE = "../pkg/territoire/indicateurs_caf.js";
+async function paquet(url) {
+  const m = await import(url);
+  await m.default();
+  return m;
+}
 
 const $ = (id) => document.getElementById(id);
 let travail = null;
@@ -73,7 +80,6 @@ function lancerFoyers(fichier) {
   w.postMessage({ type: "foyers", fichier, population: $("population").checked, ponderation: $("ponderation").value });
 }
 
-await init();
 $("fichier-foyers").addEventListener("change", () => lancerFoyers($("fichier-foyers").files[0]));
 const depot = $("depot");
 depot.addEventListener("dragover", (e) => {
@@ -98,13 +104,15 @@ $("annuler").addEventListener("click", () => {
 for (const id of ["ponderation", "population"]) {
   $(id).addEventListener("change", () => { if (dernierFichier) lancerFoyers(dernierFichier); });
 }
-$("modele-comptes").addEventListener("click", () => {
+$("modele-comptes").addEventListener("click", async () => {
+  const { modeleComptes } = await paquet(TERRITOIRE);
   const a = Object.assign(document.createElement("a"), { download: "modele-comptes-territoires.csv" });
   a.href = URL.createObjectURL(new Blob([modeleComptes()], { type: "text/csv;charset=utf-8" }));
   a.click();
   setTimeout(() => URL.revokeObjectURL(a.href), 1000);
 });
-$("exemple").addEventListener("click", () => {
+$("exemple").addEventListener("click", async () => {
+  const { genererFoyers } = await paquet(FOYER);
   const a = Object.assign(document.createElement("a"), { download: "exemple-foyers.csv" });
   a.href = URL.createObjectURL(new Blob([genererFoyers(1000, 1)], { type: "text/csv;charset=utf-8" }));
   a.click();

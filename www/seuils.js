@@ -1,6 +1,6 @@
 // Fills the table of known thresholds from the package (values, sources and statuses are data
 // of the Rust core).
-import init, { seuils } from "../pkg/indicateurs_caf.js";
+import init, { seuils } from "../pkg/foyer/indicateurs_caf.js";
 
 await init();
 const corps = document.querySelector("#table-seuils tbody");

@@ -38,6 +38,9 @@ test("un couple avec deux enfants : UC, RUC et statut affichés par le cœur Rus
   assert.deepEqual(journal.erreursConsole, []);
   assert.deepEqual(await journal.violations(), []);
   assert.deepEqual(requetesExternes(journal, env.origine), []);
+  // The household page loads the household module only (the smaller one), once.
+  const modules = journal.requetes.filter((u) => u.endsWith(".wasm")).map((u) => new URL(u).pathname);
+  assert.deepEqual(modules, ["/pkg/foyer/indicateurs_caf_bg.wasm"]);
   await page.close();
 });
 

@@ -190,15 +190,17 @@ test("l'extrait du README, collé dans une page vierge, donne un calculateur qui
 test("une page hôte qui appelle le paquet avec des valeurs piégées 10 000 fois ne casse pas les calculateurs", async () => {
   const { page, journal } = await ouvrirPage(env, "/partenaire.html");
   const bilan = await page.evaluate(async () => {
-    // The very module instance the embedded calculators use (same URL).
-    const m = await import("/pkg/indicateurs_caf.js");
+    // The very module instances the embedded calculators use (same URLs: each view its package).
+    const m = await import("/pkg/foyer/indicateurs_caf.js");
+    const t = await import("/pkg/territoire/indicateurs_caf.js");
+    await Promise.all([m.default(), t.default()]);
     const piege = { annee: 2017 };
     Object.defineProperty(piege, "personnes", { enumerable: true, get() { throw new TypeError("hôte"); } });
     const proxy = new Proxy({}, { ownKeys() { throw "texte"; } });
     const b = new ArrayBuffer(8); const detache = new Uint8Array(b); structuredClone(b, { transfer: [b] });
     let francaises = 0;
     for (let i = 0; i < 10000; i++) {
-      for (const appel of [() => m.calculerFoyer(piege), () => m.calculerFoyer(proxy), () => m.importerDonnees([{ nom: "x.csv", contenu: detache }]), () => m.genererFoyers(-1, 1)]) {
+      for (const appel of [() => m.calculerFoyer(piege), () => m.calculerFoyer(proxy), () => t.importerDonnees([{ nom: "x.csv", contenu: detache }]), () => m.genererFoyers(-1, 1)]) {
         try { appel(); } catch (e) { if (e instanceof Error && typeof e.champ === "string") francaises += 1; }
       }
     }

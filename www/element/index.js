@@ -16,7 +16,8 @@
 //
 // Attributes: vue ("foyer" | "diagnostic"), annee, seuil, seuil-libelle, couleur, plafonds
 // (foyer: JSON list of eligibility ceilings), exemple (diagnostic: URL of an example JSON),
-// paquet (URL of indicateurs_caf.js).
+// paquet (URL of an indicateurs_caf.js with both views, such as pkg/indicateurs_caf.js; by
+// default each view loads its own, pkg/foyer/ or pkg/territoire/).
 // Events (bubbling, composed): "resultat" { vue, situation | territoire + reference, resultat },
 // "erreur" { vue, message, champ }.
 
@@ -26,8 +27,13 @@ import { VueFoyer } from "./foyer.js";
 import { charger } from "./paquet.js";
 import { feuilleDeStyle } from "./styles.js";
 
-// Relative to the bundle, www/caf-indicateurs.js, whose URL import.meta.url is once bundled.
-const PAQUET_DEFAUT = new URL("../pkg/indicateurs_caf.js", import.meta.url).href;
+// Relative to the bundle, www/caf-indicateurs.js, whose URL import.meta.url is once bundled:
+// each view loads the package made for it (pkg/foyer/, pkg/territoire/: smaller modules, a
+// faster first result); the `paquet` attribute names one package for both (pkg/ has them all).
+const PAQUETS = {
+  foyer: new URL("../pkg/foyer/indicateurs_caf.js", import.meta.url).href,
+  diagnostic: new URL("../pkg/territoire/indicateurs_caf.js", import.meta.url).href,
+};
 let instances = 0;
 
 class CafIndicateurs extends HTMLElement {
@@ -54,17 +60,30 @@ class CafIndicateurs extends HTMLElement {
     if (this.monte) return;
     this.monte = true;
     this.appliquerCouleur();
-    this.racine.replaceChildren(h("p", { role: "status" }, "Chargement du calculateur…"));
-    // The package's URL, also given to the import worker so that it loads the same one.
-    this.paquet = new URL(this.getAttribute("paquet") || PAQUET_DEFAUT, document.baseURI).href;
     // Marks for the first-result budget (README « Premier résultat »): no network, no cost.
     performance.mark("caf:element");
-    try {
-      this.api = await charger(this.paquet);
-      performance.mark("caf:paquet");
-    } catch (e) {
-      this.racine.replaceChildren(h("p", { role: "alert", class: "erreur" }, "Le calculateur n'a pas pu se charger : " + (e?.message ?? String(e))));
-      return;
+    await this.charger();
+  }
+
+  /** Loads the package of the current view (once per URL for the page), then draws the view. */
+  async charger() {
+    const demande = (this.demande ?? 0) + 1;
+    this.demande = demande;
+    // The package's URL, also given to the import worker so that it loads the same one.
+    const paquet = new URL(this.getAttribute("paquet") || PAQUETS[this.vue], document.baseURI).href;
+    if (paquet !== this.paquet) {
+      this.api = null;
+      this.racine.replaceChildren(h("p", { role: "status" }, "Chargement du calculateur…"));
+      try {
+        const api = await charger(paquet);
+        if (demande !== this.demande) return;
+        [this.api, this.paquet] = [api, paquet];
+        performance.mark("caf:paquet");
+      } catch (e) {
+        if (demande !== this.demande) return;
+        this.racine.replaceChildren(h("p", { role: "alert", class: "erreur" }, "Le calculateur n'a pas pu se charger : " + (e?.message ?? String(e))));
+        return;
+      }
     }
     this.dessiner();
     this.dataset.pret = "oui";
@@ -73,6 +92,7 @@ class CafIndicateurs extends HTMLElement {
   attributeChangedCallback(nom, ancien, nouveau) {
     if (ancien === nouveau) return;
     if (nom === "couleur") this.appliquerCouleur();
+    else if (nom === "vue" && this.monte) this.charger();
     else if (this.api) this.dessiner();
   }
 
