@@ -16,9 +16,15 @@ function wasm() {
   return morceaux.join("");
 }
 
-/** The batch page's path: its worker shares the file among a pool of workers (one per core). */
+/** The batch page's path: its worker shares the file among a pool of workers (one per core),
+ *  from the file to the results ready to download. */
 async function pool() {
+  // As the batch page does: the worker and its pool are made ready while the user picks a file.
   const w = new Worker("/lot-worker.js", { type: "module" });
+  await new Promise((ok) => {
+    w.onmessage = (e) => { if (e.data.type === "pret") ok(); };
+    w.postMessage({ type: "prechauffer" });
+  });
   const debut = performance.now();
   const fin = await new Promise((ok, ko) => {
     w.onmessage = (e) => { if (e.data.type === "fin") ok(e.data); else if (e.data.type === "erreur") ko(new Error(e.data.message)); };

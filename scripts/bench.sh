@@ -106,5 +106,8 @@ node -e '
   console.log("| … dont : réponse HTML " + f(p.reponse, 0) + " ms ; élément démarré " + f(p.element, 0) + " ms ; paquet compilé et prêt " + f(p.paquet, 0) + " ms ; formulaire et calcul " + f(p.calcul, 0) + " ms | |");
   console.log("| navigation → premier résultat affiché (événement resultat) | " + f(p.affiche, 0) + " ms |");
   console.log("| communes et EPCI du plus gros fichier IRIS, dans le navigateur | " + f(b.territoiresS) + " s |");
-  console.log("| module .wasm | " + brut + " o bruts, " + gz + " o gzip -9 |");
+  for (const [nom, w] of [["pkg/ (toute la liaison)", "pkg/indicateurs_caf_bg.wasm"], ["pkg/foyer/", "pkg/foyer/indicateurs_caf_bg.wasm"], ["pkg/territoire/", "pkg/territoire/indicateurs_caf_bg.wasm"]]) {
+    const octets = require("node:fs").readFileSync(w);
+    console.log("| module .wasm " + nom + " | " + octets.length + " o bruts, " + require("node:zlib").gzipSync(octets, { level: 9 }).length + " o gzip -9 |");
+  }
 ' "$navigateur" "$openfisca" "$natif_ms" "$natif_of_ms" "$(wc -c < $wasm)" "$(gzip -9 -c $wasm | wc -c)" "$N" "$copie_ms"

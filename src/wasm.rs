@@ -527,14 +527,15 @@ impl TraitementFoyers {
     }
 
     /// For a pool of workers, as the coordinator: takes the next chunk of the file (`fin`: the
-    /// file has ended) and returns `{ lignes, piece, ligne }`: `lignes`, the rows this processor
-    /// wrote itself (the header, a line longer than a piece), to be placed before the later
-    /// pieces; `piece`, when one is ready, whole lines for a worker, with `ligne` the count of
-    /// lines before it. The rows of the pieces go in their order; `terminer()` comes last.
+    /// file has ended) and returns `{ lignes, debut, fin, ligne }`: `lignes`, the rows this
+    /// processor wrote itself (the header, a line longer than a piece), to be placed before the
+    /// later pieces; when a piece is ready, whole lines for a worker: `debut` (bytes kept from
+    /// the previous chunks) then the chunk's first `fin` bytes, with `ligne` the count of lines
+    /// before it. The rows of the pieces go in their order; `terminer()` comes last.
     ///
     /// # Errors
     /// As `traiter`.
-    #[wasm_bindgen(unchecked_return_type = "{ lignes: string, piece?: Uint8Array, ligne?: number }")]
+    #[wasm_bindgen(unchecked_return_type = "{ lignes: string, debut?: Uint8Array, fin?: number, ligne?: number }")]
     pub fn repartir(
         &mut self,
         #[wasm_bindgen(unchecked_param_type = "Uint8Array | ArrayBuffer")] morceau: JsValue,
@@ -546,7 +547,8 @@ impl TraitementFoyers {
         let resultat = js_sys::Object::new();
         let _ = js_sys::Reflect::set(&resultat, &"lignes".into(), &en_texte(lignes).into());
         if let Some(p) = piece {
-            let _ = js_sys::Reflect::set(&resultat, &"piece".into(), &js_sys::Uint8Array::from(p.octets.as_slice()));
+            let _ = js_sys::Reflect::set(&resultat, &"debut".into(), &js_sys::Uint8Array::from(p.debut.as_slice()));
+            let _ = js_sys::Reflect::set(&resultat, &"fin".into(), &JsValue::from_f64(p.fin as f64));
             let _ = js_sys::Reflect::set(&resultat, &"ligne".into(), &JsValue::from_f64(p.ligne as f64));
         }
         Ok(resultat.into())

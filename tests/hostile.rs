@@ -477,14 +477,16 @@ fn un_lot_reparti_entre_fils_donne_les_memes_lignes() {
     for (k, m) in morceaux.iter().copied().chain([&b""[..]]).enumerate() {
         let r = coordinateur.repartir(octets(m), k == morceaux.len()).unwrap();
         sortie += &Reflect::get(&r, &"lignes".into()).unwrap().as_string().unwrap();
-        let piece = Reflect::get(&r, &"piece".into()).unwrap();
-        if piece.is_undefined() {
+        let debut = Reflect::get(&r, &"debut".into()).unwrap();
+        if debut.is_undefined() {
             continue;
         }
+        let fin = Reflect::get(&r, &"fin".into()).unwrap().as_f64().unwrap() as usize;
         let ligne = Reflect::get(&r, &"ligne".into()).unwrap().as_f64().unwrap();
         let entete = Uint8Array::from(coordinateur.entete_lue().unwrap().as_slice());
         let mut fil = TraitementFoyers::pour_piece(entete.into(), ligne, true, 0.0).unwrap();
-        sortie += &String::from_utf8(fil.traiter_en_octets(piece).unwrap()).unwrap();
+        sortie += &String::from_utf8(fil.traiter_en_octets(debut).unwrap()).unwrap();
+        sortie += &String::from_utf8(fil.traiter_en_octets(octets(&m[..fin])).unwrap()).unwrap();
         coordinateur.fusionner_etat(Uint8Array::from(fil.etat().unwrap().as_slice()).into()).unwrap();
         pieces += 1;
     }

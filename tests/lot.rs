@@ -282,7 +282,8 @@ fn repartition_identique(contenu: &[u8], attendu: &[u8], seq: &LotFoyers, seq_ok
                 if let Some(p) = p {
                     let mut travailleur = LotFoyers::pour_piece(coordinateur.entete_lue(), p.ligne, true).unwrap();
                     let mut rangs = Vec::new();
-                    travailleur.traiter(&p.octets, &mut rangs).unwrap();
+                    travailleur.traiter(&p.debut, &mut rangs).unwrap();
+                    travailleur.traiter(&m[..p.fin], &mut rangs).unwrap();
                     ordre.push(Err(calculs.len()));
                     calculs.push((rangs, travailleur.etat()));
                 }

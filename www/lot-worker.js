@@ -48,6 +48,14 @@ async function sequentiel({ fichier, population, ponderation }) {
   fin(t, fichier, morceaux, population, ponderation, 1);
 }
 
+/** The pool of this worker, made once (at « prechauffer », or at the first batch) and kept. */
+let reserve = null;
+const taillePool = () => Math.min(FILS_MAX, navigator.hardwareConcurrency || 1);
+function lePool() {
+  reserve ??= pool(taillePool());
+  return reserve;
+}
+
 /** A pool of `n` workers, each answering the pieces sent to it in order. */
 function pool(n) {
   const attente = new Map();
@@ -65,6 +73,11 @@ function pool(n) {
     return w;
   });
   return {
+    n,
+    /** Every worker has loaded its package. */
+    pret() {
+      return Promise.all(fils.map(() => this.envoyer({ prechauffer: true })));
+    },
     envoyer(message, transferts) {
       const id = suivant++;
       return new Promise((tenir, rejeter) => {
@@ -77,9 +90,10 @@ function pool(n) {
 }
 
 /** The file shared among `n` workers: pieces handed out in order, results taken in order. */
-async function reparti({ fichier, population, ponderation }, n) {
+async function reparti({ fichier, population, ponderation }) {
+  const fils = lePool();
+  const n = fils.n;
   const t = new TraitementFoyers(population, performance.now());
-  const fils = pool(n);
   const morceaux = [new Blob([BOM])];
   const file = [];
   let entete = null;
@@ -88,15 +102,18 @@ async function reparti({ fichier, population, ponderation }, n) {
     while (file.length > reste) {
       const r = await file.shift();
       if (r.etat) t.fusionnerEtat(r.etat);
-      if (r.lignes.length > 0) morceaux.push(new Blob([r.lignes]));
+      for (const l of [r.lignes].flat()) if (l.length > 0) morceaux.push(new Blob([l]));
       if (t.doitSignaler(performance.now())) postMessage({ type: "progression", progression: t.progression(fichier.size, performance.now()) });
     }
   };
-  const donner = (r) => {
+  // A piece is the bytes the package kept, then the start of this chunk: the chunk itself moves
+  // to the worker, uncopied (the package has copied its unfinished last line).
+  const donner = (r, morceau) => {
     if (r.lignes) file.push(Promise.resolve({ lignes: r.lignes }));
-    if (r.piece) {
+    if (r.debut) {
       entete ??= t.enteteLue();
-      file.push(fils.envoyer({ entete, ligne: r.ligne, population, octets: r.piece }, [r.piece.buffer]));
+      const message = { entete, ligne: r.ligne, population, debut: r.debut, octets: morceau.subarray(0, r.fin) };
+      file.push(fils.envoyer(message, [r.debut.buffer, morceau.buffer]));
     }
   };
   try {
@@ -104,34 +121,40 @@ async function reparti({ fichier, population, ponderation }, n) {
     for (;;) {
       const { done, value } = await lecteur.read();
       if (done) break;
-      donner(t.repartir(value, false));
+      donner(t.repartir(value, false), value);
       await prendre(2 * n);
     }
-    donner(t.repartir(new Uint8Array(0), true));
+    const vide = new Uint8Array(0);
+    donner(t.repartir(vide, true), vide);
     await prendre(0);
     fin(t, fichier, morceaux, population, ponderation, n);
-  } finally {
+  } catch (erreur) {
+    // A worker may be left with pieces of this file: the next batch gets a fresh pool.
     fils.fermer();
+    reserve = null;
+    throw erreur;
   }
 }
 
 /** In a worker of the pool: one piece, its rows and its counts. */
-function piece({ id, entete, ligne, population, octets }) {
+function piece({ id, entete, ligne, population, debut, octets, prechauffer }) {
+  if (prechauffer) return postMessage({ id });
   try {
     const t = TraitementFoyers.pourPiece(entete, ligne, population, performance.now());
     // Rows as UTF-8 bytes: moved to the coordinator, then into a Blob, never decoded.
-    const lignes = t.traiterEnOctets(octets);
+    const lignes = [t.traiterEnOctets(debut), t.traiterEnOctets(octets)];
     const etat = t.etat();
     t.free();
-    postMessage({ id, lignes, etat }, [lignes.buffer, etat.buffer]);
+    postMessage({ id, lignes, etat }, [...lignes.map((l) => l.buffer), etat.buffer]);
   } catch (erreur) {
     postMessage({ id, erreur: { message: erreur?.message ?? String(erreur), champ: erreur?.champ } });
   }
 }
 
+const enPool = () => taillePool() > 1 && typeof Worker === "function";
+
 async function foyers(donnees) {
-  const n = Math.min(FILS_MAX, navigator.hardwareConcurrency || 1);
-  if (n > 1 && typeof Worker === "function") await reparti(donnees, n);
+  if (enPool()) await reparti(donnees);
   else await sequentiel(donnees);
 }
 
@@ -147,7 +170,12 @@ async function territoires({ fichiers }) {
 }
 
 onmessage = async (e) => {
-  if (e.data.type === "piece" || e.data.type === "foyers") ({ TraitementFoyers } = await paquet(FOYER));
+  if (["piece", "foyers", "prechauffer"].includes(e.data.type)) ({ TraitementFoyers } = await paquet(FOYER));
+  // Made ready while the user picks a file: the package here, the pool and its packages.
+  if (e.data.type === "prechauffer") {
+    if (enPool()) await lePool().pret();
+    return postMessage({ type: "pret" });
+  }
   if (e.data.type === "piece") return piece(e.data);
   try {
     if (e.data.type === "foyers") await foyers(e.data);

@@ -32,9 +32,18 @@ function afficherBilan(m) {
   $("zone-erreurs").hidden = m.erreurs.length === 0;
 }
 
+/** A worker whose pool and package load while the user picks a file (first batch fast). */
+const prechauffe = () => {
+  const w = new Worker(new URL("lot-worker.js", import.meta.url), { type: "module" });
+  w.postMessage({ type: "prechauffer" });
+  return w;
+};
+let enReserve = prechauffe();
+
 function nouveauTravail() {
   travail?.terminate();
-  travail = new Worker(new URL("lot-worker.js", import.meta.url), { type: "module" });
+  travail = enReserve ?? prechauffe();
+  enReserve = null;
   return travail;
 }
 
@@ -61,6 +70,7 @@ function lancerFoyers(fichier) {
       $("barre-foyers").value = m.progression.pourcent;
       $("etat-foyers").textContent = m.progression.texte;
     }
+    if (m.type === "fin" || m.type === "erreur") enReserve ??= prechauffe();
     if (m.type === "fin") {
       const reparti = m.fils > 1 ? ` Calcul réparti sur ${m.fils} fils de travail.` : "";
       $("etat-foyers").textContent = `${m.progression.texte}. ${m.resume}${reparti}`;
@@ -95,6 +105,7 @@ depot.addEventListener("drop", (e) => {
 $("annuler").addEventListener("click", () => {
   travail?.terminate();
   travail = null;
+  enReserve ??= prechauffe();
   $("annuler").disabled = true;
   $("barre-foyers").value = 0;
   $("etat-foyers").textContent = "Traitement annulé : aucun résultat.";
