@@ -108,6 +108,7 @@ node -e '
   console.log("| communes et EPCI du plus gros fichier IRIS, dans le navigateur | " + f(b.territoiresS) + " s |");
   for (const [nom, w] of [["pkg/ (toute la liaison)", "pkg/indicateurs_caf_bg.wasm"], ["pkg/foyer/", "pkg/foyer/indicateurs_caf_bg.wasm"], ["pkg/territoire/", "pkg/territoire/indicateurs_caf_bg.wasm"]]) {
     const octets = require("node:fs").readFileSync(w);
-    console.log("| module .wasm " + nom + " | " + octets.length + " o bruts, " + require("node:zlib").gzipSync(octets, { level: 9 }).length + " o gzip -9 |");
+    const gz = require("node:child_process").execFileSync("sh", ["-c", "gzip -9 -c \"$0\" | wc -c", w]).toString().trim();
+    console.log("| module .wasm " + nom + " | " + octets.length + " o bruts, " + gz + " o gzip -9 |");
   }
 ' "$navigateur" "$openfisca" "$natif_ms" "$natif_of_ms" "$(wc -c < $wasm)" "$(gzip -9 -c $wasm | wc -c)" "$N" "$copie_ms"
