@@ -4,7 +4,7 @@
 use std::fmt;
 
 use super::bilan::{Bilan, ErreurListee, ERREURS_LISTEES};
-use super::nombres::{entier, octets_entier, trim, Rangee};
+use super::nombres::{entier, octets_decimal, octets_entier, trim, Compteur, Court, Rangee};
 use super::population::Point;
 use super::progression::{duree, progression, Progression};
 use crate::foyer::{Chiffres, ErreurFoyer, Parametres, Personne, Role, Saisie, Situation};
@@ -79,6 +79,10 @@ impl std::error::Error for ErreurLot {}
 struct ParametresAnnee {
     annee: i32,
     parametres: Parametres,
+    /// The year as the rows write it.
+    annee_texte: Court,
+    /// The threshold's year and value as the rows write them (`2019;1097,00`).
+    seuil_texte: Court,
 }
 
 /// A streaming processor of a household file.
@@ -113,6 +117,8 @@ pub struct LotFoyers {
     cibles: Vec<Option<u8>>,
     /// The members of the last foyer: the allocation is reused from line to line.
     personnes: Vec<Personne>,
+    /// The text of the last line number written.
+    compteur: Compteur,
 }
 
 impl LotFoyers {
@@ -137,6 +143,7 @@ impl LotFoyers {
             premieres_erreurs: Vec::new(),
             cibles: Vec::new(),
             personnes: Vec::new(),
+            compteur: Compteur::default(),
             attente: Vec::new(),
             taille_piece: super::repartition::PIECE_MIN,
         }
@@ -416,7 +423,15 @@ impl LotFoyers {
         if let Some(i) = self.parametres.iter().position(|p| p.annee == annee) {
             return Some(i);
         }
-        self.parametres.push(ParametresAnnee { annee, parametres: Parametres::caf(annee)? });
+        let parametres = Parametres::caf(annee)?;
+        let mut annee_texte = Vec::new();
+        octets_entier(&mut annee_texte, i64::from(annee));
+        let mut seuil_texte = Vec::new();
+        octets_entier(&mut seuil_texte, i64::from(parametres.seuil.seuil.annee));
+        seuil_texte.push(b';');
+        octets_decimal(&mut seuil_texte, parametres.seuil.seuil.centimes, 2);
+        let (annee_texte, seuil_texte) = (Court::new(&annee_texte)?, Court::new(&seuil_texte)?);
+        self.parametres.push(ParametresAnnee { annee, parametres, annee_texte, seuil_texte });
         Some(self.parametres.len() - 1)
     }
 
@@ -462,8 +477,8 @@ impl LotFoyers {
         let Some(i) = self.parametres(annee) else {
             return self.erreur(sortie, id, "annee", "Année de référence : aucun seuil connu.");
         };
-        let p = &self.parametres[i].parametres;
-        let seuil_annee = p.seuil.seuil.annee;
+        let pa = &self.parametres[i];
+        let p = &pa.parametres;
         let s = situation.saisie();
         let c = Chiffres::new(s, p);
         self.bilan.compter(&c);
@@ -472,7 +487,8 @@ impl LotFoyers {
                 points.push(Point { douziemes: c.douziemes, uc: c.uc, personnes: c.personnes, annee });
             }
         }
-        ecrire_resultat(sortie, self.ligne, id, annee, seuil_annee, &c);
+        let textes = Textes { ligne: self.compteur.texte(self.ligne), annee: &pa.annee_texte, seuil: &pa.seuil_texte };
+        ecrire_resultat(sortie, &textes, id, &c);
         self.personnes = situation.en_saisie().personnes;
     }
 }
@@ -618,11 +634,13 @@ fn champ_et_message(e: &ErreurFoyer) -> (String, String) {
     (colonne, e.to_string())
 }
 
-fn oui_non(b: bool) -> &'static str {
-    if b {
-        "oui"
-    } else {
-        "non"
+/// `oui`, `non`, or nothing for "not applicable" (constant-size copies).
+#[inline]
+fn oui_non_vide(r: &mut Rangee<'_>, b: Option<bool>) {
+    match b {
+        Some(true) => r.octets(b"oui"),
+        Some(false) => r.octets(b"non"),
+        None => {}
     }
 }
 
@@ -634,9 +652,16 @@ fn id_tel_quel(id: &[u8]) -> bool {
         && !matches!(id.first(), Some(b'=' | b'+' | b'-' | b'@' | b'\t'))
 }
 
-fn ecrire_resultat(sortie: &mut Vec<u8>, ligne: u64, id: &[u8], annee: i32, seuil_annee: i32, c: &Chiffres) {
+/// The cells of a row written once for many: the line number, the year, the threshold.
+struct Textes<'a> {
+    ligne: &'a Court,
+    annee: &'a Court,
+    seuil: &'a Court,
+}
+
+fn ecrire_resultat(sortie: &mut Vec<u8>, t: &Textes<'_>, id: &[u8], c: &Chiffres) {
     let mut r = Rangee::new(sortie);
-    r.decimal(ligne as i64, 0);
+    r.court(t.ligne);
     r.octet(b';');
     if id_tel_quel(id) {
         r.octets(id);
@@ -644,27 +669,25 @@ fn ecrire_resultat(sortie: &mut Vec<u8>, ligne: u64, id: &[u8], annee: i32, seui
         r.octets(cellule_texte_csv(&String::from_utf8_lossy(id)).as_bytes());
     }
     r.octet(b';');
-    r.decimal(i64::from(annee), 0);
+    r.court(t.annee);
     r.octet(b';');
-    r.decimal(i64::from(c.uc), 1);
+    r.dixiemes(c.uc);
     r.octet(b';');
-    r.decimal(i64::from(c.uc_insee), 1);
+    r.dixiemes(c.uc_insee);
     r.octet(b';');
     r.decimal(c.ruc_centimes(), 2);
     r.octet(b';');
     r.decimal(c.ruc_hors_prestations_centimes(), 2);
     r.octet(b';');
-    r.decimal(i64::from(seuil_annee), 0);
+    r.court(t.seuil);
     r.octet(b';');
-    r.decimal(c.seuil, 2);
+    oui_non_vide(&mut r, c.bas_revenus());
     r.octet(b';');
-    r.octets(c.bas_revenus().map(oui_non).unwrap_or_default().as_bytes());
+    oui_non_vide(&mut r, c.fragile());
     r.octet(b';');
-    r.octets(c.fragile().map(oui_non).unwrap_or_default().as_bytes());
+    oui_non_vide(&mut r, Some(c.dependance50));
     r.octet(b';');
-    r.octets(oui_non(c.dependance50).as_bytes());
-    r.octet(b';');
-    r.octets(oui_non(c.dependance100).as_bytes());
+    oui_non_vide(&mut r, Some(c.dependance100));
     r.octet(b';');
     r.octets(c.hors_champ.map(|h| h.raison()).unwrap_or_default().as_bytes());
     r.octet(b';');

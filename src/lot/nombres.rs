@@ -162,10 +162,123 @@ impl<'a> Rangee<'a> {
         self.n += longueur;
     }
 
+    /// Appends a short text, its whole block copied at once.
+    #[inline]
+    pub(super) fn court(&mut self, c: &Court) {
+        if self.n + 32 > self.tampon.len() {
+            self.vider();
+        }
+        if let Some(place) = self.tampon.get_mut(self.n..self.n + 32) {
+            place.copy_from_slice(&c.octets);
+            self.n += c.n;
+        }
+    }
+
+    /// Appends `valeur / 10` with one decimal, for a value under 1 000 (a number of
+    /// consumption units in tenths); any other value as [`Rangee::decimal`].
+    #[inline]
+    pub(super) fn dixiemes(&mut self, valeur: u32) {
+        if valeur >= 1000 || self.n + 4 > self.tampon.len() {
+            return self.decimal(i64::from(valeur), 1);
+        }
+        let (c, d, u) = ((valeur / 100) as u8, (valeur / 10 % 10) as u8, (valeur % 10) as u8);
+        let mut i = self.n;
+        if c > 0 {
+            self.tampon[i] = b'0' + c;
+            i += 1;
+        }
+        self.tampon[i] = b'0' + d;
+        self.tampon[i + 1] = b',';
+        self.tampon[i + 2] = b'0' + u;
+        self.n = i + 3;
+    }
+
     /// Appends the row to the output.
     #[inline]
     pub(super) fn fin(mut self) {
         self.vider();
+    }
+}
+
+/// A short text (at most 32 bytes) kept in a fixed block: a row copies the whole block at once
+/// (a constant-size copy, no library call) and keeps its length.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Court {
+    octets: [u8; 32],
+    n: usize,
+}
+
+impl Court {
+    /// The text, or `None` beyond 32 bytes.
+    pub(super) fn new(texte: &[u8]) -> Option<Court> {
+        let mut octets = [0u8; 32];
+        octets.get_mut(..texte.len())?.copy_from_slice(texte);
+        Some(Court { octets, n: texte.len() })
+    }
+
+    /// The text's bytes.
+    #[cfg(test)]
+    pub(super) fn octets(&self) -> &[u8] {
+        self.octets.get(..self.n).unwrap_or_default()
+    }
+}
+
+/// The text of the line number, kept from row to row: the next number is the last one plus
+/// one, written by carrying in place rather than from scratch.
+#[derive(Debug, Clone)]
+pub(super) struct Compteur {
+    n: Option<u64>,
+    texte: Court,
+}
+
+impl Default for Compteur {
+    fn default() -> Compteur {
+        Compteur { n: None, texte: Court { octets: [b'0'; 32], n: 0 } }
+    }
+}
+
+impl Compteur {
+    /// The decimal digits of `n`.
+    #[inline]
+    pub(super) fn texte(&mut self, n: u64) -> &Court {
+        let t = &mut self.texte;
+        match self.n {
+            Some(m) if m == n => {}
+            Some(m) if m.checked_add(1) == Some(n) && t.n < 20 => {
+                // Carry from the last digit; all nines become 1 followed by zeros.
+                let mut i = t.n;
+                loop {
+                    if i == 0 {
+                        t.octets[0] = b'1';
+                        t.octets[t.n] = b'0';
+                        t.n += 1;
+                        break;
+                    }
+                    i -= 1;
+                    if t.octets[i] == b'9' {
+                        t.octets[i] = b'0';
+                    } else {
+                        t.octets[i] += 1;
+                        break;
+                    }
+                }
+            }
+            _ => {
+                let mut chiffres = [0u8; 20];
+                let (mut v, mut i) = (n, chiffres.len());
+                loop {
+                    i -= 1;
+                    chiffres[i] = b'0' + (v % 10) as u8;
+                    v /= 10;
+                    if v == 0 {
+                        break;
+                    }
+                }
+                *t = Court::new(chiffres.get(i..).unwrap_or_default()).unwrap_or(*t);
+            }
+        }
+        self.n = Some(n);
+        &self.texte
     }
 }
 
@@ -239,5 +352,23 @@ mod tests {
         }
         rangee.fin();
         assert_eq!(String::from_utf8_lossy(&r), String::from_utf8_lossy(&attendu));
+        // Tenths of UC, and the line counter from any start, by one and by jumps.
+        let mut r = Vec::new();
+        let mut attendu = Vec::new();
+        let mut rangee = Rangee::new(&mut r);
+        for v in (0..1200).chain([u32::MAX]) {
+            rangee.dixiemes(v);
+            octets_decimal(&mut attendu, i64::from(v), 1);
+            let c = Court::new(v.to_string().as_bytes()).unwrap();
+            rangee.court(&c);
+            attendu.extend_from_slice(v.to_string().as_bytes());
+        }
+        assert!(Court::new(&[b'x'; 33]).is_none());
+        rangee.fin();
+        assert_eq!(String::from_utf8_lossy(&r), String::from_utf8_lossy(&attendu));
+        let mut compteur = Compteur::default();
+        for n in (0..2_000u64).chain(99_990..100_010).chain([7, 7, 999_999_999_999, u64::MAX - 1, u64::MAX]) {
+            assert_eq!(compteur.texte(n).octets(), n.to_string().as_bytes(), "{n}");
+        }
     }
 }
