@@ -361,3 +361,24 @@ fn lot_parallele_octet_pour_octet() {
     parallele_identique(b"id;annee\nF;2017\n");
     parallele_identique(b"id;annee;personnes;revenus_annuels;prestations_mensuelles\nF;2017;A35;1000;0");
 }
+
+/// The coordinator reads the header and nothing more: every data line goes to the workers,
+/// the first ones included, whatever the size of the first chunk.
+#[test]
+fn le_coordinateur_ne_lit_que_l_en_tete() {
+    let mut contenu = String::new();
+    generer(3_000, 3, &mut contenu);
+    for premier in [contenu.len(), 100_000, 200] {
+        let mut c = LotFoyers::new(false);
+        c.pieces_de(10_000);
+        let mut lignes = Vec::new();
+        let mut pieces = 0;
+        let (tete, reste) = contenu.as_bytes().split_at(premier);
+        for (m, fin) in [(tete, false), (reste, false), (&b""[..], true)] {
+            pieces += usize::from(c.repartir(m, &mut lignes, fin).unwrap().is_some());
+        }
+        assert_eq!(c.lignes(), 0, "premier morceau de {premier} octets : lignes lues par le coordinateur");
+        assert!(en_texte(lignes).starts_with("ligne;id;"), "l'en-tête des résultats vient du coordinateur");
+        assert!(pieces >= 1, "{premier}");
+    }
+}

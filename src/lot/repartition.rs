@@ -9,7 +9,7 @@
 //! byte for byte, those of one processor reading the whole file.
 
 use super::bilan::{Bilan, ErreurListee};
-use super::foyers::{ErreurLot, LotFoyers};
+use super::foyers::{ErreurLot, LotFoyers, LIGNE_MAX};
 use super::population::Point;
 
 /// Bytes gathered before a piece is handed out: a message between workers costs little next to
@@ -68,6 +68,17 @@ fn compter_lf_cr(octets: &[u8]) -> (u64, u64) {
     (lf, cr)
 }
 
+/// The end of the first complete line of `octets` (just after its terminator), never between
+/// a CR and its LF; `fin_du_fichier`: a CR at the very end is complete.
+fn premiere_coupure(octets: &[u8], fin_du_fichier: bool) -> Option<usize> {
+    let i = memchr::memchr2(b'\n', b'\r', octets)?;
+    match (octets[i], octets.get(i + 1)) {
+        (b'\r', Some(b'\n')) => Some(i + 2),
+        (b'\r', None) if !fin_du_fichier => None,
+        _ => Some(i + 1),
+    }
+}
+
 /// The end of the last complete line in `octets[..limite]` (just after its terminator), never
 /// between a CR and its LF; `fin_du_fichier`: a CR at the very end is complete.
 pub(super) fn coupure(octets: &[u8], limite: usize, fin_du_fichier: bool) -> Option<usize> {
@@ -99,9 +110,30 @@ impl LotFoyers {
         }
         let coupe = if self.entre_deux_lignes() { coupure(morceau, morceau.len(), fin) } else { None };
         let Some(coupe) = coupe else {
-            // The header, or no line end in this chunk: read here, up to the last line end, so
-            // that the next piece starts between two lines.
             self.attente.extend_from_slice(morceau);
+            // Before the header, line by line until it is read: the lines after it still go
+            // to the workers.
+            while self.colonnes_lues().is_none() {
+                let Some(c) = premiere_coupure(&self.attente, fin) else { break };
+                let lu: Vec<u8> = self.attente.drain(..c).collect();
+                self.traiter(&lu, sortie)?;
+                self.octet_suivant(self.attente.first().copied());
+            }
+            if self.entre_deux_lignes() {
+                if let Some(c) = coupure(&self.attente, self.attente.len(), fin) {
+                    let mut debut = std::mem::take(&mut self.attente);
+                    self.attente = debut.get(c..).unwrap_or_default().to_vec();
+                    debut.truncate(c);
+                    let ligne = self.ligne;
+                    self.ligne += fins_de_ligne(&debut);
+                    return Ok(Some(Piece { debut, fin: 0, ligne }));
+                }
+                if !fin && self.attente.len() <= self.taille_piece.max(LIGNE_MAX) {
+                    return Ok(None);
+                }
+            }
+            // In a line longer than a piece: read here, up to the last line end, so that the
+            // next piece starts between two lines.
             let complet = coupure(&self.attente, self.attente.len(), fin).unwrap_or(0);
             let jusqua = if complet > 0 || fin { complet } else { self.attente.len() };
             let lu: Vec<u8> = self.attente.drain(..jusqua).collect();
@@ -263,6 +295,10 @@ mod tests {
         assert_eq!(coupure(b"a\rb\r", 4, false), Some(2), "un CR final attend son LF éventuel");
         assert_eq!(coupure(b"a\rb\r", 4, true), Some(4));
         assert_eq!(coupure(b"abc", 3, true), None);
+        assert_eq!(premiere_coupure(b"a\r\nb\n", false), Some(3));
+        assert_eq!(premiere_coupure(b"a\r", false), None, "un CR final attend son LF éventuel");
+        assert_eq!(premiere_coupure(b"a\r", true), Some(2));
+        assert_eq!(premiere_coupure(b"a\rb", false), Some(2));
         assert_eq!(fins_de_ligne(b"a\r\nb\rc\n\n"), 4);
         assert_eq!(fins_de_ligne(b"a\nb\nc\n\n"), 4);
         assert_eq!(fins_de_ligne(b""), 0);
