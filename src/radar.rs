@@ -448,7 +448,9 @@ struct Repere {
 
 impl Repere {
     fn rayon(&self, rapport: f64) -> f64 {
-        RAYON * rapport.clamp(0.0, self.echelle) / self.echelle
+        // Not `clamp`: its check of the bounds formats floats in a panic message, which would
+        // bring the float formatting code into the module.
+        RAYON * rapport.max(0.0).min(self.echelle) / self.echelle
     }
 
     fn point(&self, i: usize, rapport: f64) -> (f64, f64) {
