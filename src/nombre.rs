@@ -352,15 +352,15 @@ pub fn lire_montant(texte: &[u8]) -> Result<Option<i64>, ErreurEcriture> {
     if decimales > 2 {
         return Err(ErreurEcriture::TropDeDecimales);
     }
-    let centimes = valeur
-        * if decimales == 2 {
-            1
-        } else if decimales == 1 {
-            10
-        } else {
-            100
-        };
-    i64::try_from(centimes).map(Some).map_err(|_| ErreurEcriture::Illisible)
+    // In 64 bits (no 128-bit multiplication, a library call in wasm); beyond, unreadable.
+    let facteur: i64 = if decimales == 2 {
+        1
+    } else if decimales == 1 {
+        10
+    } else {
+        100
+    };
+    i64::try_from(valeur).ok().and_then(|v| v.checked_mul(facteur)).map(Some).ok_or(ErreurEcriture::Illisible)
 }
 
 #[cfg(test)]
