@@ -352,9 +352,10 @@ impl Chiffres {
         let (num, den) = self.taux_effort_fraction()?;
         // In 64 bits when it fits (always, within the amounts' limits: no 128-bit division,
         // which wasm does by a library call), else in 128.
-        let petit = i64::try_from(num).ok().zip(i64::try_from(den).ok()).and_then(|(n, d)| {
-            n.checked_mul(20)?.checked_add(d)?.checked_div(d.checked_mul(2)?)
-        });
+        let petit = i64::try_from(num)
+            .ok()
+            .zip(i64::try_from(den).ok())
+            .and_then(|(n, d)| n.checked_mul(20)?.checked_add(d)?.checked_div(d.checked_mul(2)?));
         petit.or_else(|| i64::try_from((20 * num + den) / (2 * den)).ok())
     }
 
