@@ -343,6 +343,14 @@ fn lire_ecrit_general(texte: &[u8]) -> Result<Option<(i128, u32)>, ErreurEcritur
     Ok(Some((if negatif { -valeur } else { valeur }, decimales)))
 }
 
+/// `a × b` for a positive `b`, or `None` if it would overflow: the bound is checked by a
+/// division by the constant rather than by `checked_mul`, which wasm computes with a 128-bit
+/// library call.
+#[inline]
+pub fn produit(a: i64, b: i64) -> Option<i64> {
+    (b > 0 && a.unsigned_abs() <= (i64::MAX / b) as u64).then(|| a * b)
+}
+
 /// An amount in euros written by a person ([`lire_ecrit`]), in centimes: two decimals at most.
 ///
 /// # Errors
@@ -360,7 +368,7 @@ pub fn lire_montant(texte: &[u8]) -> Result<Option<i64>, ErreurEcriture> {
     } else {
         100
     };
-    i64::try_from(valeur).ok().and_then(|v| v.checked_mul(facteur)).map(Some).ok_or(ErreurEcriture::Illisible)
+    i64::try_from(valeur).ok().and_then(|v| produit(v, facteur)).map(Some).ok_or(ErreurEcriture::Illisible)
 }
 
 #[cfg(test)]
@@ -398,6 +406,16 @@ mod tests {
         for t in ["123456789012345678", "1234567890123456789", "0,05", "007", "12,5", "1.25"] {
             assert_eq!(lire_ecrit(t.as_bytes()), lire_ecrit_general(t.as_bytes()), "{t}");
         }
+    }
+
+    #[test]
+    fn produit_borne() {
+        assert_eq!(produit(7, 3), Some(21));
+        assert_eq!(produit(-7, 3), Some(-21));
+        assert_eq!(produit(i64::MAX / 3, 3), Some(i64::MAX / 3 * 3));
+        assert_eq!(produit(i64::MAX / 3 + 1, 3), None);
+        assert_eq!(produit(i64::MIN, 1), None, "|i64::MIN| dépasse i64::MAX : refusé plutôt que risqué");
+        assert_eq!(produit(5, 0), None);
     }
 
     #[test]

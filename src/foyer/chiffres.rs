@@ -11,7 +11,7 @@ use std::borrow::Cow;
 
 use super::saisie::{IndicateurPlafond, Plafond, Role, Saisie};
 use super::{AGE_ADULTE_UC, AGE_HORS_CHAMP, TAUX_EFFORT_ALERTE};
-use crate::nombre::Ratio;
+use crate::nombre::{produit, Ratio};
 use crate::parametres::{forfait_charges, seuil_pour, ForfaitCharges, Seuil, SeuilRetenu, Statut, TypeSeuil};
 
 /// Why a foyer is outside the reference population.
@@ -349,20 +349,34 @@ impl Chiffres {
 
     /// Taux d'effort net in tenths of a percent, rounded half up.
     pub fn taux_effort_dixiemes(&self) -> Option<i64> {
+        // In 64 bits when it fits (always, within the amounts' limits), else in 128.
+        let petit = self
+            .taux_effort_fraction_64()
+            .and_then(|(n, d)| produit(n, 20)?.checked_add(d)?.checked_div(produit(d, 2)?));
+        if petit.is_some() {
+            return petit;
+        }
         let (num, den) = self.taux_effort_fraction()?;
-        // In 64 bits when it fits (always, within the amounts' limits: no 128-bit division,
-        // which wasm does by a library call), else in 128.
-        let petit = i64::try_from(num)
-            .ok()
-            .zip(i64::try_from(den).ok())
-            .and_then(|(n, d)| n.checked_mul(20)?.checked_add(d)?.checked_div(d.checked_mul(2)?));
-        petit.or_else(|| i64::try_from((20 * num + den) / (2 * den)).ok())
+        i64::try_from((20 * num + den) / (2 * den)).ok()
     }
 
     /// Taux d'effort ≥ 30 %.
     pub fn taux_effort_eleve(&self) -> Option<bool> {
+        if let Some((num, den)) = self.taux_effort_fraction_64() {
+            if let Some(seuil) = i64::try_from(TAUX_EFFORT_ALERTE).ok().and_then(|t| produit(den, t)) {
+                return Some(num >= seuil);
+            }
+        }
         let (num, den) = self.taux_effort_fraction()?;
         Some(num >= TAUX_EFFORT_ALERTE * den)
+    }
+
+    /// [`Chiffres::taux_effort_fraction`] in 64 bits, when it fits (always, within the amounts'
+    /// limits): the batch then does no 128-bit arithmetic, a library call in wasm.
+    fn taux_effort_fraction_64(&self) -> Option<(i64, i64)> {
+        let Effort::Calcule { loyer, charges, aide_logement, base_douziemes } = self.effort else { return None };
+        let reste = loyer.checked_add(charges)?.checked_sub(aide_logement)?.max(0);
+        Some((produit(reste, 1200)?, base_douziemes))
     }
 
     /// Parts of the simulated family quotient.
