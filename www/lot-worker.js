@@ -107,13 +107,16 @@ async function reparti({ fichier, population, ponderation }) {
     }
   };
   // A piece is the bytes the package kept, then the start of this chunk: the chunk itself moves
-  // to the worker, uncopied (the package has copied its unfinished last line).
+  // to the worker, uncopied (the package has copied its unfinished last line) — when it owns its
+  // buffer; a view into a larger one is copied, so that nothing else is taken away.
   const donner = (r, morceau) => {
     if (r.lignes) file.push(Promise.resolve({ lignes: r.lignes }));
     if (r.debut) {
       entete ??= t.enteteLue();
-      const message = { entete, ligne: r.ligne, population, debut: r.debut, octets: morceau.subarray(0, r.fin) };
-      file.push(fils.envoyer(message, [r.debut.buffer, morceau.buffer]));
+      const proprietaire = morceau.byteOffset === 0 && morceau.byteLength === morceau.buffer.byteLength;
+      const octets = proprietaire ? morceau.subarray(0, r.fin) : morceau.slice(0, r.fin);
+      const message = { entete, ligne: r.ligne, population, debut: r.debut, octets };
+      file.push(fils.envoyer(message, [r.debut.buffer, octets.buffer]));
     }
   };
   try {
@@ -132,6 +135,7 @@ async function reparti({ fichier, population, ponderation }) {
     // A worker may be left with pieces of this file: the next batch gets a fresh pool.
     fils.fermer();
     reserve = null;
+    t.free();
     throw erreur;
   }
 }
