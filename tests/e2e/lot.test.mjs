@@ -42,6 +42,7 @@ test("un fichier de 50 000 foyers : progression jusqu'à 100 %, résultat télé
   assert.equal(await page.evaluate(() => document.body.dataset.fils), String(fils));
   const reparti = fils > 1 ? ` Calcul réparti sur ${fils} fils de travail\\.` : "";
   assert.match(espaces(await page.locator("#etat-foyers").innerText()), new RegExp(`^100 % — 50 000 lignes traitées\\. 50 000 lignes traitées, dont 0 en erreur, en [\\d,]+ s\\.${reparti}$`));
+  await page.screenshot({ path: "tests/e2e/artefacts/lot-reparti.png", fullPage: true });
   const [telechargement] = await Promise.all([page.waitForEvent("download"), page.click("#telecharger-foyers")]);
   // Every CSV export starts with a BOM (spreadsheets then read « é » right).
   assert.equal(readFileSync(await telechargement.path(), "utf8"), "\ufeff" + attendu);
