@@ -10,6 +10,22 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"   # wasm-opt 132 from npm first
 
+# The pages' design-system style sheet: the DSFR core and the components the pages use, not the
+# whole DSFR (717 KB to parse before the first result; this subset is about half). Paths to fonts
+# and icons point to the DSFR served at /dsfr/.
+DSFR=node_modules/@gouvfr/dsfr/dist
+COMPOSANTS_DSFR=(button callout checkbox footer form header link navigation select skiplink table upload)
+dsfr() {
+  {
+    echo "/* DSFR (@gouvfr/dsfr, MIT) : cœur et composants employés par les pages — produit par scripts/build.sh ; ne pas modifier. */"
+    sed 's#url(\.\./fonts/#url(../dsfr/fonts/#g; s#url(\.\./icons/#url(../dsfr/icons/#g' "$DSFR/core/core.min.css"
+    for c in "${COMPOSANTS_DSFR[@]}"; do
+      sed 's#url(\.\./\.\./icons/#url(../dsfr/icons/#g; s#url(\.\./\.\./fonts/#url(../dsfr/fonts/#g' "$DSFR/component/$c/$c.min.css"
+      echo
+    done
+  } > www/dsfr-pages.css
+}
+
 element() {
   esbuild www/element/index.js --bundle --format=esm --target=es2022 --charset=utf8 --log-level=warning \
     --banner:js="// <caf-indicateurs> — fichier produit par scripts/build.sh depuis www/element/ ; ne pas modifier." \
@@ -23,6 +39,7 @@ element() {
 }
 
 if [ "${1:-}" = "element" ]; then
+  dsfr
   element
   exit 0
 fi
@@ -47,4 +64,5 @@ paquet() {
 paquet pkg s
 paquet pkg/foyer 3 --no-default-features --features foyer
 paquet pkg/territoire z --no-default-features --features territoire
+dsfr
 element

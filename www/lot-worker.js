@@ -74,12 +74,15 @@ function pool(n) {
   });
   return {
     n,
+    /** The workers that received a piece of the current file. */
+    utilises: new Set(),
     /** Every worker has loaded its package. */
     pret() {
       return Promise.all(fils.map(() => this.envoyer({ prechauffer: true })));
     },
     envoyer(message, transferts) {
       const id = suivant++;
+      if (!message.prechauffer) this.utilises.add(id % n);
       return new Promise((tenir, rejeter) => {
         attente.set(id, { tenir, rejeter });
         fils[id % n].postMessage({ ...message, type: "piece", id }, transferts);
@@ -93,6 +96,7 @@ function pool(n) {
 async function reparti({ fichier, population, ponderation }) {
   const fils = lePool();
   const n = fils.n;
+  fils.utilises.clear();
   const t = new TraitementFoyers(population, performance.now());
   const morceaux = [new Blob([BOM])];
   const file = [];
@@ -130,7 +134,8 @@ async function reparti({ fichier, population, ponderation }) {
     const vide = new Uint8Array(0);
     donner(t.repartir(vide, true), vide);
     await prendre(0);
-    fin(t, fichier, morceaux, population, ponderation, n);
+    // The workers that computed a piece (a small file is read by this worker alone).
+    fin(t, fichier, morceaux, population, ponderation, fils.utilises.size || 1);
   } catch (erreur) {
     // A worker may be left with pieces of this file: the next batch gets a fresh pool.
     fils.fermer();
