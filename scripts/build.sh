@@ -11,16 +11,16 @@ cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"   # wasm-opt 132 from npm first
 
 # The pages' design-system style sheet: the DSFR core and the components the pages use, not the
-# whole DSFR (717 KB to parse before the first result; this subset is about half). Paths to fonts
-# and icons point to the DSFR served at /dsfr/.
+# whole DSFR (717 KB to parse before the first result; this subset is about half). Its fonts and
+# icons are URLs relative to the sheet, `dsfr/…`: the server serves the DSFR there, next to the pages.
 DSFR=node_modules/@gouvfr/dsfr/dist
 COMPOSANTS_DSFR=(button callout checkbox footer form header link navigation select skiplink table upload)
 dsfr() {
   {
     echo "/* DSFR (@gouvfr/dsfr, MIT) : cœur et composants employés par les pages — produit par scripts/build.sh ; ne pas modifier. */"
-    sed 's#url(\.\./fonts/#url(../dsfr/fonts/#g; s#url(\.\./icons/#url(../dsfr/icons/#g' "$DSFR/core/core.min.css"
+    sed 's#url(\.\./fonts/#url(dsfr/fonts/#g; s#url(\.\./icons/#url(dsfr/icons/#g' "$DSFR/core/core.min.css"
     for c in "${COMPOSANTS_DSFR[@]}"; do
-      sed 's#url(\.\./\.\./icons/#url(../dsfr/icons/#g; s#url(\.\./\.\./fonts/#url(../dsfr/fonts/#g' "$DSFR/component/$c/$c.min.css"
+      sed 's#url(\.\./\.\./icons/#url(dsfr/icons/#g; s#url(\.\./\.\./fonts/#url(dsfr/fonts/#g' "$DSFR/component/$c/$c.min.css"
       echo
     done
   } > www/dsfr-pages.css

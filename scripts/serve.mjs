@@ -12,6 +12,8 @@ const montages = [
   ["/pkg/", join(racine, "pkg")],
   // The State design system (DSFR), served locally for the demo pages.
   ["/dsfr/", join(racine, "node_modules", "@gouvfr", "dsfr", "dist")],
+  // The same next to the pages served under /www/ (www/dsfr-pages.css links its fonts as dsfr/…).
+  ["/www/dsfr/", join(racine, "node_modules", "@gouvfr", "dsfr", "dist")],
   ["/www/", join(racine, "www")],
   // The benchmark page (scripts/bench.sh).
   ["/banc/", join(racine, "bench")],
