@@ -10,20 +10,16 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"   # wasm-opt 132 from npm first
 
-# The pages' design-system style sheet: the DSFR core and the components the pages use, not the
-# whole DSFR (717 KB to parse before the first result; this subset is about half). Its fonts and
-# icons are URLs relative to the sheet, `dsfr/…`: the server serves the DSFR there, next to the pages.
+# The pages' design-system style sheet (www/dsfr-pages.css): the DSFR core and the components the
+# pages use, then only the rules of the classes the pages have (scripts/dsfr.mjs), not the whole
+# DSFR (717 KB to parse before the first result). Fonts and icons are linked as dsfr/… beside the
+# sheet: the server serves the DSFR there.
 DSFR=node_modules/@gouvfr/dsfr/dist
 COMPOSANTS_DSFR=(button callout checkbox footer form header link navigation select skiplink table upload)
 dsfr() {
-  {
-    echo "/* DSFR (@gouvfr/dsfr, MIT) : cœur et composants employés par les pages — produit par scripts/build.sh ; ne pas modifier. */"
-    sed 's#url(\.\./fonts/#url(dsfr/fonts/#g; s#url(\.\./icons/#url(dsfr/icons/#g' "$DSFR/core/core.min.css"
-    for c in "${COMPOSANTS_DSFR[@]}"; do
-      sed 's#url(\.\./\.\./icons/#url(dsfr/icons/#g; s#url(\.\./\.\./fonts/#url(dsfr/fonts/#g' "$DSFR/component/$c/$c.min.css"
-      echo
-    done
-  } > www/dsfr-pages.css
+  local feuilles=("$DSFR/core/core.min.css")
+  for c in "${COMPOSANTS_DSFR[@]}"; do feuilles+=("$DSFR/component/$c/$c.min.css"); done
+  node scripts/dsfr.mjs www/dsfr-pages.css "${feuilles[@]}"
 }
 
 element() {
