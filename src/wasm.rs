@@ -482,10 +482,7 @@ impl TraitementFoyers {
         &mut self,
         #[wasm_bindgen(unchecked_param_type = "Uint8Array | ArrayBuffer")] morceau: JsValue,
     ) -> Result<String, JsValue> {
-        let octets = morceau_js(&morceau)?;
-        let mut sortie = Vec::with_capacity(octets.len() * 2);
-        self.lot_mut()?.traiter(&octets, &mut sortie).map_err(erreur_lot)?;
-        Ok(en_texte(sortie))
+        self.traiter_en_octets(morceau).map(en_texte)
     }
 
     /// As `traiter`, the rows as UTF-8 bytes: for a Blob or another worker, without decoding

@@ -4,14 +4,11 @@
 // here either: the package cuts the pieces, merges the counts, and gives progress, estimates
 // and durations.
 // Each job loads the package made for it: pkg/foyer/ for foyers, pkg/territoire/ for territories.
-const FOYER = "../pkg/foyer/indicateurs_caf.js";
-const TERRITOIRE = "../pkg/territoire/indicateurs_caf.js";
-const paquets = new Map();
-/** The package at `url` (relative to this script), loaded and initialised once per worker. */
-function paquet(url) {
-  if (!paquets.has(url)) paquets.set(url, import(url).then(async (m) => { await m.default(); return m; }));
-  return paquets.get(url);
-}
+// Loaded and initialised once per worker, by the element's own loader.
+import { charger as paquet } from "./element/paquet.js";
+
+const FOYER = new URL("../pkg/foyer/indicateurs_caf.js", import.meta.url).href;
+const TERRITOIRE = new URL("../pkg/territoire/indicateurs_caf.js", import.meta.url).href;
 let TraitementFoyers;
 /** Workers of the pool at most (beyond, the coordinator and the copies cost more than they save). */
 const FILS_MAX = 8;

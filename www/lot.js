@@ -1,13 +1,10 @@
 // The batch page: hands the files to the worker, shows its progress, offers the results.
 // The worker and the package do all the computing.
+import { charger as paquet } from "./element/paquet.js";
+
 // The two packages of the page's buttons, loaded when first used (the work itself is in the worker).
-const FOYER = "../pkg/foyer/indicateurs_caf.js";
-const TERRITOIRE = "../pkg/territoire/indicateurs_caf.js";
-async function paquet(url) {
-  const m = await import(url);
-  await m.default();
-  return m;
-}
+const FOYER = new URL("../pkg/foyer/indicateurs_caf.js", import.meta.url).href;
+const TERRITOIRE = new URL("../pkg/territoire/indicateurs_caf.js", import.meta.url).href;
 
 const $ = (id) => document.getElementById(id);
 let travail = null;

@@ -29,6 +29,21 @@ pub(super) fn entier(c: &[u8]) -> Option<i64> {
     Some(if negatif { -n } else { n })
 }
 
+/// Writes the digits of `v` (at least one) right-aligned before `tampon[fin]`; returns where they
+/// start.
+#[inline]
+fn chiffres_avant(mut v: u64, tampon: &mut [u8], fin: usize) -> usize {
+    let mut i = fin;
+    loop {
+        i -= 1;
+        tampon[i] = b'0' + (v % 10) as u8;
+        v /= 10;
+        if v == 0 {
+            return i;
+        }
+    }
+}
+
 /// The text of `valeur / 10^decimales` (at most 8 decimals) with a decimal comma, ASCII,
 /// right-aligned: the bytes are `tampon[debut..]`.
 #[inline]
@@ -47,14 +62,7 @@ fn decimal(valeur: i64, decimales: u32) -> ([u8; 24], usize) {
         i -= 1;
         tampon[i] = b',';
     }
-    loop {
-        i -= 1;
-        tampon[i] = b'0' + (v % 10) as u8;
-        v /= 10;
-        if v == 0 {
-            break;
-        }
-    }
+    i = chiffres_avant(v, &mut tampon, i);
     if valeur < 0 {
         i -= 1;
         tampon[i] = b'-';
@@ -265,15 +273,7 @@ impl Compteur {
             }
             _ => {
                 let mut chiffres = [0u8; 20];
-                let (mut v, mut i) = (n, chiffres.len());
-                loop {
-                    i -= 1;
-                    chiffres[i] = b'0' + (v % 10) as u8;
-                    v /= 10;
-                    if v == 0 {
-                        break;
-                    }
-                }
+                let i = chiffres_avant(n, &mut chiffres, 20);
                 *t = Court::new(chiffres.get(i..).unwrap_or_default()).unwrap_or(*t);
             }
         }

@@ -108,47 +108,56 @@ impl LotFoyers {
             self.attente.extend_from_slice(morceau);
             return Ok(None);
         }
-        let coupe = if self.entre_deux_lignes() { coupure(morceau, morceau.len(), fin) } else { None };
-        let Some(coupe) = coupe else {
-            self.attente.extend_from_slice(morceau);
-            // Before the header, line by line until it is read: the lines after it still go
-            // to the workers.
-            while self.colonnes_lues().is_none() {
-                let Some(c) = premiere_coupure(&self.attente, fin) else { break };
-                let lu: Vec<u8> = self.attente.drain(..c).collect();
-                self.traiter(&lu, sortie)?;
-                self.octet_suivant(self.attente.first().copied());
+        if self.entre_deux_lignes() {
+            if let Some(coupe) = coupure(morceau, morceau.len(), fin) {
+                let (tete, reste) = morceau.split_at(coupe);
+                let debut = std::mem::replace(&mut self.attente, reste.to_vec());
+                return Ok(Some(self.piece(debut, tete)));
             }
-            if self.entre_deux_lignes() {
-                if let Some(c) = coupure(&self.attente, self.attente.len(), fin) {
-                    let mut debut = std::mem::take(&mut self.attente);
-                    self.attente = debut.get(c..).unwrap_or_default().to_vec();
-                    debut.truncate(c);
-                    let ligne = self.ligne;
-                    self.ligne += fins_de_ligne(&debut);
-                    return Ok(Some(Piece { debut, fin: 0, ligne }));
-                }
-                if !fin && self.attente.len() <= self.taille_piece.max(LIGNE_MAX) {
-                    return Ok(None);
-                }
+        }
+        self.attente.extend_from_slice(morceau);
+        self.repartir_attente(sortie, fin)
+    }
+
+    /// [`LotFoyers::repartir`] when the chunk cannot end a piece: the header (read here, line by
+    /// line, so that the lines after it still go to the workers), no line end in the chunk, or
+    /// a line longer than a piece (read here up to its end, so that the next piece starts
+    /// between two lines).
+    fn repartir_attente(&mut self, sortie: &mut Vec<u8>, fin: bool) -> Result<Option<Piece>, ErreurLot> {
+        while self.colonnes_lues().is_none() {
+            let Some(c) = premiere_coupure(&self.attente, fin) else { break };
+            self.lire_ici(c, sortie)?;
+        }
+        if self.entre_deux_lignes() {
+            if let Some(c) = coupure(&self.attente, self.attente.len(), fin) {
+                let reste = self.attente.split_off(c);
+                let debut = std::mem::replace(&mut self.attente, reste);
+                return Ok(Some(self.piece(debut, &[])));
             }
-            // In a line longer than a piece: read here, up to the last line end, so that the
-            // next piece starts between two lines.
-            let complet = coupure(&self.attente, self.attente.len(), fin).unwrap_or(0);
-            let jusqua = if complet > 0 || fin { complet } else { self.attente.len() };
-            let lu: Vec<u8> = self.attente.drain(..jusqua).collect();
-            self.traiter(&lu, sortie)?;
-            self.octet_suivant(self.attente.first().copied());
-            return Ok(None);
-        };
-        let debut = std::mem::take(&mut self.attente);
-        let (tete, reste) = morceau.split_at(coupe);
-        self.attente = reste.to_vec();
+            if !fin && self.attente.len() <= self.taille_piece.max(LIGNE_MAX) {
+                return Ok(None);
+            }
+        }
+        let complet = coupure(&self.attente, self.attente.len(), fin).unwrap_or(0);
+        self.lire_ici(if complet > 0 || fin { complet } else { self.attente.len() }, sortie)?;
+        Ok(None)
+    }
+
+    /// Reads the first `n` kept bytes here, the rows to `sortie`.
+    fn lire_ici(&mut self, n: usize, sortie: &mut Vec<u8>) -> Result<(), ErreurLot> {
+        let lu: Vec<u8> = self.attente.drain(..n).collect();
+        self.traiter(&lu, sortie)?;
+        self.octet_suivant(self.attente.first().copied());
+        Ok(())
+    }
+
+    /// The piece `debut` then `tete` (whole lines), numbered after the lines handed out so far.
+    fn piece(&mut self, debut: Vec<u8>, tete: &[u8]) -> Piece {
         // A CRLF cut between the kept bytes and the chunk is one line end, not two.
         let crlf_coupe = debut.last() == Some(&b'\r') && tete.first() == Some(&b'\n');
         let ligne = self.ligne;
         self.ligne += fins_de_ligne(&debut) + fins_de_ligne(tete) - u64::from(crlf_coupe);
-        Ok(Some(Piece { debut, fin: coupe, ligne }))
+        Piece { debut, fin: tete.len(), ligne }
     }
 
     /// Sets the bytes gathered before a piece is handed out ([`PIECE_MIN`] by default; at
