@@ -249,33 +249,41 @@ fn groupes_valides(entiere: &[u8]) -> bool {
 /// [`ErreurEcriture::Illisible`] for anything else that is not a number.
 pub fn lire_ecrit(texte: &[u8]) -> Result<Option<(i128, u32)>, ErreurEcriture> {
     let texte = texte.trim_ascii();
+    if texte.is_empty() {
+        return Ok(None);
+    }
     match chiffres_simples(texte) {
         Some(lu) => Ok(Some(lu)),
         None => lire_ecrit_general(texte),
     }
 }
 
-/// The common case read in one pass, the same as [`lire_ecrit_general`] reads it: one to 18
-/// digits, then optionally a `,` or `.` and one or two digits (never ambiguous). `None`:
-/// anything else, left to the general reader.
+/// The common case read in one pass, the same as [`lire_ecrit_general`] reads it: digits,
+/// then optionally a `,` or `.` and one or two digits (never ambiguous), 18 digits at most in
+/// all (so that the value fits in 64 bits). `None`: anything else, left to the general reader.
 #[inline]
 fn chiffres_simples(texte: &[u8]) -> Option<(i128, u32)> {
-    let separateur = texte.iter().position(|&b| b == b',' || b == b'.');
-    let (entiere, fraction) = match separateur {
-        Some(k) => (texte.get(..k)?, texte.get(k + 1..)?),
-        None => (texte, &[][..]),
-    };
-    if entiere.is_empty() || entiere.len() > 18 || fraction.len() > 2 || (separateur.is_some() && fraction.is_empty()) {
+    // 18 digits and a separator at most; 19 digits fit in an unsigned 64-bit value.
+    if texte.len() > 19 {
         return None;
     }
-    let mut valeur: i64 = 0;
-    for &b in entiere.iter().chain(fraction) {
-        if !b.is_ascii_digit() {
+    let mut valeur: u64 = 0;
+    let mut separateur = None;
+    for (i, &b) in texte.iter().enumerate() {
+        if b.is_ascii_digit() {
+            valeur = valeur * 10 + u64::from(b - b'0');
+        } else if (b == b',' || b == b'.') && separateur.is_none() {
+            separateur = Some(i);
+        } else {
             return None;
         }
-        valeur = valeur * 10 + i64::from(b - b'0');
     }
-    Some((i128::from(valeur), fraction.len() as u32))
+    let (entiers, decimales) = match separateur {
+        Some(k) => (k, texte.len() - k - 1),
+        None => (texte.len(), 0),
+    };
+    let bon = entiers >= 1 && entiers + decimales <= 18 && decimales <= 2 && (separateur.is_none() || decimales > 0);
+    bon.then_some((i128::from(valeur), decimales as u32))
 }
 
 /// [`lire_ecrit`] for any text, already trimmed.
@@ -403,7 +411,20 @@ mod tests {
             }
         }
         assert!(rapides > 1000, "{rapides}");
-        for t in ["123456789012345678", "1234567890123456789", "0,05", "007", "12,5", "1.25"] {
+        // Up to 18 integer digits and two decimals: twenty digits do not fit in 64 bits, and a
+        // wrapped value (1,16 € here) must never come out.
+        for t in [
+            "123456789012345678",
+            "1234567890123456789",
+            "0,05",
+            "007",
+            "12,5",
+            "1.25",
+            "184467440737095517,16",
+            "999999999999999999,99",
+            "99999999999999999,9",
+            "9223372036854775807",
+        ] {
             assert_eq!(lire_ecrit(t.as_bytes()), lire_ecrit_general(t.as_bytes()), "{t}");
         }
     }

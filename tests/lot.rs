@@ -90,7 +90,8 @@ fn lignes_malformees_isolees() {
                   virgules,2017,A35,1000,0,,\r\n\
                   al;2017;A35;1000;100;150;\r\n\
                   \r\n\
-                  ok2;2019;A30|E4;12000;400;;";
+                  ok2;2019;A30|E4;12000;400;;\r\n\
+                  vingt;2019;A30;184467440737095517,16;0;;";
     let sortie = traiter_tout(entree.as_bytes()).unwrap();
     let lignes: Vec<Vec<&str>> = sortie.lines().skip(1).map(|l| l.split(';').collect()).collect();
     let par_id =
@@ -114,7 +115,9 @@ fn lignes_malformees_isolees() {
     let virgules = lignes.iter().find(|l| l[0] == "9").unwrap();
     assert_eq!(virgules[15], "ligne");
     erreur("al", "10", "aide_logement", "ne peut pas les dépasser");
-    assert_eq!(lignes.len(), 10, "une ligne vide ne donne pas de ligne de résultat");
+    // Twenty digits do not fit in 64 bits: refused, never read as the wrapped value (1,16 €).
+    erreur("vingt", "13", "revenus_annuels", "n'est pas un nombre");
+    assert_eq!(lignes.len(), 11, "une ligne vide ne donne pas de ligne de résultat");
 }
 
 #[test]
