@@ -259,6 +259,16 @@ impl Situation {
     /// - a partner threshold of zero (`seuil.valeur`);
     /// - more than [`PLAFONDS_MAX`] ceilings, or a negative ceiling (`plafonds[i].valeur`).
     pub fn new(s: Saisie) -> Result<Situation, ErreurFoyer> {
+        Situation::verifier(&s)?;
+        Ok(Situation { s })
+    }
+
+    /// Checks a situation without taking it: the batch fills one [`Saisie`] in place from line
+    /// to line and never moves it.
+    ///
+    /// # Errors
+    /// As [`Situation::new`].
+    pub fn verifier(s: &Saisie) -> Result<(), ErreurFoyer> {
         if !(ANNEE_MIN..=ANNEE_MAX).contains(&s.annee) {
             return Err(saisie(
                 "annee",
@@ -325,7 +335,7 @@ impl Situation {
         for (i, p) in s.plafonds.iter().enumerate() {
             montant_positif(Some(p.centimes), &format!("plafonds[{i}].valeur"), &format!("Plafond {}", i + 1))?;
         }
-        Ok(Situation { s })
+        Ok(())
     }
 
     /// The validated values.

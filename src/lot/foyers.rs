@@ -7,7 +7,7 @@ use super::bilan::{Bilan, ErreurListee, ERREURS_LISTEES};
 use super::nombres::{entier, octets_decimal, octets_entier, trim, Compteur, Court, Rangee};
 use super::population::Point;
 use super::progression::{duree, progression, Progression};
-use crate::foyer::{Chiffres, ErreurFoyer, Parametres, Personne, Role, Saisie, Situation};
+use crate::foyer::{Chiffres, ErreurFoyer, Parametres, Personne, Role, Saisie, Situation, ANNEE_MAX, ANNEE_MIN};
 use crate::nombre::lire_montant;
 use crate::tableur::{cellule_csv, cellule_texte_csv};
 use crate::valeur::{ErreurSaisie, Regle};
@@ -74,10 +74,12 @@ impl fmt::Display for ErreurLot {
 
 impl std::error::Error for ErreurLot {}
 
+/// The count of possible reference years.
+const ANNEES: usize = (ANNEE_MAX - ANNEE_MIN + 1) as usize;
+
 /// The parameters of one reference year, looked up once per year of the file.
 #[derive(Debug)]
 struct ParametresAnnee {
-    annee: i32,
     parametres: Parametres,
     /// The year as the rows write it.
     annee_texte: Court,
@@ -113,10 +115,13 @@ pub struct LotFoyers {
     pub(super) taille_piece: usize,
     /// The parameters of each reference year met so far (looked up once per year).
     parametres: Vec<ParametresAnnee>,
+    /// For each year from [`ANNEE_MIN`], 1 + its index in `parametres`, or 0 if not met yet.
+    rangs_annees: [u8; ANNEES],
     /// For each cell of a line, the wanted column it holds (index in [`COLONNES`]), if any.
     cibles: Vec<Option<u8>>,
-    /// The members of the last foyer: the allocation is reused from line to line.
-    personnes: Vec<Personne>,
+    /// The last foyer read: filled in place from line to line (its members' allocation reused),
+    /// never moved.
+    saisie: Saisie,
     /// The text of the last line number written.
     compteur: Compteur,
 }
@@ -139,10 +144,11 @@ impl LotFoyers {
             erreurs: 0,
             points: population.then(Vec::new),
             parametres: Vec::new(),
+            rangs_annees: [0; ANNEES],
             bilan: Bilan::default(),
             premieres_erreurs: Vec::new(),
             cibles: Vec::new(),
-            personnes: Vec::new(),
+            saisie: Saisie::default(),
             compteur: Compteur::default(),
             attente: Vec::new(),
             taille_piece: super::repartition::PIECE_MIN,
@@ -414,15 +420,20 @@ impl LotFoyers {
         sortie.push(b'\n');
     }
 
-    /// Index in `self.parametres` of the parameters of a reference year.
+    /// Index in `self.parametres` of the parameters of a reference year (already checked to be
+    /// within [`ANNEE_MIN`]–[`ANNEE_MAX`]).
+    #[inline]
     fn parametres(&mut self, annee: i32) -> Option<usize> {
-        // Most files have one or a few years: the last one found is tried first.
-        if self.parametres.last().is_some_and(|p| p.annee == annee) {
-            return Some(self.parametres.len() - 1);
+        let rang = usize::try_from(annee - ANNEE_MIN).ok()?;
+        match self.rangs_annees.get(rang) {
+            Some(&r) if r > 0 => Some(usize::from(r) - 1),
+            Some(_) => self.parametres_nouveaux(annee, rang),
+            None => None,
         }
-        if let Some(i) = self.parametres.iter().position(|p| p.annee == annee) {
-            return Some(i);
-        }
+    }
+
+    /// Looks up the parameters of a year met for the first time, and keeps them.
+    fn parametres_nouveaux(&mut self, annee: i32, rang: usize) -> Option<usize> {
         let parametres = Parametres::caf(annee)?;
         let mut annee_texte = Vec::new();
         octets_entier(&mut annee_texte, i64::from(annee));
@@ -431,7 +442,8 @@ impl LotFoyers {
         seuil_texte.push(b';');
         octets_decimal(&mut seuil_texte, parametres.seuil.seuil.centimes, 2);
         let (annee_texte, seuil_texte) = (Court::new(&annee_texte)?, Court::new(&seuil_texte)?);
-        self.parametres.push(ParametresAnnee { annee, parametres, annee_texte, seuil_texte });
+        self.parametres.push(ParametresAnnee { parametres, annee_texte, seuil_texte });
+        *self.rangs_annees.get_mut(rang)? = u8::try_from(self.parametres.len()).ok()?;
         Some(self.parametres.len() - 1)
     }
 
@@ -462,25 +474,19 @@ impl LotFoyers {
             let message = format!("Ligne incomplète : {n} colonne(s) au lieu de {attendues} (séparateur « {sep} »).");
             return self.erreur(sortie, id, "ligne", &message);
         }
-        let saisie = match lire_saisie(champ, std::mem::take(&mut self.personnes)) {
-            Ok(s) => s,
-            Err((champ, message)) => return self.erreur(sortie, id, champ, &message),
-        };
-        let annee = saisie.annee;
-        let situation = match Situation::new(saisie) {
-            Ok(s) => s,
-            Err(e) => {
-                let (champ, message) = champ_et_message(&e);
-                return self.erreur(sortie, id, &champ, &message);
-            }
-        };
+        if let Err((champ, message)) = lire_saisie(champ, &mut self.saisie) {
+            return self.erreur(sortie, id, champ, &message);
+        }
+        if let Err(e) = Situation::verifier(&self.saisie) {
+            let (champ, message) = champ_et_message(&e);
+            return self.erreur(sortie, id, &champ, &message);
+        }
+        let annee = self.saisie.annee;
         let Some(i) = self.parametres(annee) else {
             return self.erreur(sortie, id, "annee", "Année de référence : aucun seuil connu.");
         };
         let pa = &self.parametres[i];
-        let p = &pa.parametres;
-        let s = situation.saisie();
-        let c = Chiffres::new(s, p);
+        let c = Chiffres::new(&self.saisie, &pa.parametres);
         self.bilan.compter(&c);
         if let Some(points) = &mut self.points {
             if c.hors_champ.is_none() {
@@ -489,7 +495,6 @@ impl LotFoyers {
         }
         let textes = Textes { ligne: self.compteur.texte(self.ligne), annee: &pa.annee_texte, seuil: &pa.seuil_texte };
         ecrire_resultat(sortie, &textes, id, &c);
-        self.personnes = situation.en_saisie().personnes;
     }
 }
 
@@ -583,16 +588,15 @@ fn personnes(c: &[u8], v: &mut Vec<Personne>) -> Result<(), String> {
 
 type ErreurLigne = (&'static str, String);
 
-fn lire_saisie<'a>(
-    champ: impl Fn(usize) -> Option<&'a [u8]>,
-    mut membres: Vec<Personne>,
-) -> Result<Saisie, ErreurLigne> {
+/// Reads a line's cells into `s`, in place: the reference year, the members (their allocation
+/// reused), the four amounts. The other fields of `s` are never set by a batch and stay empty.
+fn lire_saisie<'a>(champ: impl Fn(usize) -> Option<&'a [u8]>, s: &mut Saisie) -> Result<(), ErreurLigne> {
     let texte = |c: &[u8]| String::from_utf8_lossy(trim(c)).chars().take(30).collect::<String>();
     let annee_brute = champ(1).unwrap_or_default();
-    let annee = entier(annee_brute)
+    s.annee = entier(annee_brute)
         .and_then(|a| i32::try_from(a).ok())
         .ok_or_else(|| ("annee", format!("Année de référence : « {} » n'est pas une année.", texte(annee_brute))))?;
-    personnes(champ(2).unwrap_or_default(), &mut membres)
+    personnes(champ(2).unwrap_or_default(), &mut s.personnes)
         .map_err(|m| ("personnes", format!("Personnes du foyer : {m}.")))?;
     let montant = |i: usize, nom: &'static str, libelle: &str| -> Result<Option<i64>, ErreurLigne> {
         let brut = champ(i).unwrap_or_default();
@@ -602,19 +606,13 @@ fn lire_saisie<'a>(
             (nom, erreur.to_string())
         })
     };
-    let revenus = montant(3, "revenus_annuels", "Revenus annuels")?
+    s.revenus_annuels_centimes = montant(3, "revenus_annuels", "Revenus annuels")?
         .ok_or_else(|| ("revenus_annuels", "Revenus annuels : ce champ est obligatoire.".to_string()))?;
-    let prestations = montant(4, "prestations_mensuelles", "Prestations mensuelles")?
+    s.prestations_centimes = montant(4, "prestations_mensuelles", "Prestations mensuelles")?
         .ok_or_else(|| ("prestations_mensuelles", "Prestations mensuelles : ce champ est obligatoire.".to_string()))?;
-    Ok(Saisie {
-        annee,
-        personnes: membres,
-        revenus_annuels_centimes: revenus,
-        prestations_centimes: prestations,
-        aide_logement_centimes: montant(5, "aide_logement", "Aide au logement")?,
-        loyer_centimes: montant(6, "loyer", "Loyer mensuel")?,
-        ..Saisie::default()
-    })
+    s.aide_logement_centimes = montant(5, "aide_logement", "Aide au logement")?;
+    s.loyer_centimes = montant(6, "loyer", "Loyer mensuel")?;
+    Ok(())
 }
 
 /// The batch column name of an error of the one-by-one rules.
@@ -675,9 +673,9 @@ fn ecrire_resultat(sortie: &mut Vec<u8>, t: &Textes<'_>, id: &[u8], c: &Chiffres
     r.octet(b';');
     r.dixiemes(c.uc_insee);
     r.octet(b';');
-    r.decimal(c.ruc_centimes(), 2);
+    r.decimal::<2>(c.ruc_centimes());
     r.octet(b';');
-    r.decimal(c.ruc_hors_prestations_centimes(), 2);
+    r.decimal::<2>(c.ruc_hors_prestations_centimes());
     r.octet(b';');
     r.court(t.seuil);
     r.octet(b';');
@@ -692,7 +690,7 @@ fn ecrire_resultat(sortie: &mut Vec<u8>, t: &Textes<'_>, id: &[u8], c: &Chiffres
     r.octets(c.hors_champ.map(|h| h.raison()).unwrap_or_default().as_bytes());
     r.octet(b';');
     if let Some(t) = c.taux_effort_dixiemes() {
-        r.decimal(t, 1);
+        r.decimal::<1>(t);
     }
     r.octets(b";;\n");
     r.fin();

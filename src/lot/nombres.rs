@@ -127,15 +127,16 @@ impl<'a> Rangee<'a> {
         }
     }
 
-    /// Appends `valeur / 10^decimales` (at most 8 decimals) with a decimal comma, the digits
-    /// written in place, two at a time for the integer part.
+    /// Appends `valeur / 10^DECIMALES` (at most 8 decimals) with a decimal comma, the digits
+    /// written in place, two at a time for the integer part. The count of decimals is a constant of each call site, so that the divisions are by
+    /// constants (a multiplication) rather than by a power computed at run time.
     #[inline]
-    pub(super) fn decimal(&mut self, valeur: i64, decimales: u32) {
+    pub(super) fn decimal<const DECIMALES: u32>(&mut self, valeur: i64) {
         // 19 digits, a sign, a comma and a leading zero at most.
         if self.n + 24 > self.tampon.len() {
             self.vider();
         }
-        let d = decimales.min(8);
+        let d = DECIMALES.min(8);
         let v = valeur.unsigned_abs();
         let (mut e, mut f) = (v / 10u64.pow(d), v % 10u64.pow(d));
         let d = d as usize;
@@ -187,7 +188,7 @@ impl<'a> Rangee<'a> {
     #[inline]
     pub(super) fn dixiemes(&mut self, valeur: u32) {
         if valeur >= 1000 || self.n + 4 > self.tampon.len() {
-            return self.decimal(i64::from(valeur), 1);
+            return self.decimal::<1>(i64::from(valeur));
         }
         let (c, d, u) = ((valeur / 100) as u8, (valeur / 10 % 10) as u8, (valeur % 10) as u8);
         let mut i = self.n;
@@ -339,7 +340,7 @@ mod tests {
         for k in 0..300 {
             let piece = vec![b'a' + (k % 26) as u8; k];
             rangee.octets(&piece);
-            rangee.decimal(k as i64 * 7 - 900, 2);
+            rangee.decimal::<2>(k as i64 * 7 - 900);
             rangee.octet(b';');
             attendu.extend_from_slice(&piece);
             octets_decimal(&mut attendu, k as i64 * 7 - 900, 2);
@@ -347,7 +348,18 @@ mod tests {
         }
         let valeurs = (-1200..1200).chain((0..63).flat_map(|k| [1i64 << k, -(1i64 << k), (1i64 << k) - 1]));
         for (v, d) in valeurs.flat_map(|v| (0..=9).map(move |d| (v, d))).chain([(i64::MIN, 8), (i64::MAX, 0)]) {
-            rangee.decimal(v, d);
+            match d {
+                0 => rangee.decimal::<0>(v),
+                1 => rangee.decimal::<1>(v),
+                2 => rangee.decimal::<2>(v),
+                3 => rangee.decimal::<3>(v),
+                4 => rangee.decimal::<4>(v),
+                5 => rangee.decimal::<5>(v),
+                6 => rangee.decimal::<6>(v),
+                7 => rangee.decimal::<7>(v),
+                8 => rangee.decimal::<8>(v),
+                _ => rangee.decimal::<9>(v),
+            }
             octets_decimal(&mut attendu, v, d);
         }
         rangee.fin();
