@@ -496,7 +496,7 @@ impl TraitementFoyers {
         #[wasm_bindgen(unchecked_param_type = "Uint8Array | ArrayBuffer")] morceau: JsValue,
     ) -> Result<Vec<u8>, JsValue> {
         let octets = morceau_js(&morceau)?;
-        let mut sortie = Vec::with_capacity(octets.len() * 2);
+        let mut sortie = Vec::with_capacity(crate::lot::capacite_sortie(octets.len()));
         self.lot_mut()?.traiter(&octets, &mut sortie).map_err(erreur_lot)?;
         Ok(sortie)
     }

@@ -4,7 +4,7 @@
 use std::fmt;
 
 use super::bilan::{Bilan, ErreurListee, ERREURS_LISTEES};
-use super::nombres::{entier, octets_decimal, octets_entier, trim, Compteur, Court, Rangee};
+use super::nombres::{entier, octets_decimal, octets_entier, trim, Compteur, Court, Rangee, Tampon};
 use super::population::Point;
 use super::progression::{duree, progression, Progression};
 use crate::foyer::{Chiffres, ErreurFoyer, Parametres, Personne, Role, Saisie, Situation, ANNEE_MAX, ANNEE_MIN};
@@ -124,6 +124,8 @@ pub struct LotFoyers {
     saisie: Saisie,
     /// The text of the last line number written.
     compteur: Compteur,
+    /// The buffer of the result rows.
+    tampon: Tampon,
 }
 
 impl LotFoyers {
@@ -150,6 +152,7 @@ impl LotFoyers {
             cibles: Vec::new(),
             saisie: Saisie::default(),
             compteur: Compteur::default(),
+            tampon: [0; 256],
             attente: Vec::new(),
             taille_piece: super::repartition::PIECE_MIN,
         }
@@ -494,7 +497,7 @@ impl LotFoyers {
             }
         }
         let textes = Textes { ligne: self.compteur.texte(self.ligne), annee: &pa.annee_texte, seuil: &pa.seuil_texte };
-        ecrire_resultat(sortie, &textes, id, &c);
+        ecrire_resultat(Rangee::new(sortie, &mut self.tampon), &textes, id, &c);
     }
 }
 
@@ -657,8 +660,7 @@ struct Textes<'a> {
     seuil: &'a Court,
 }
 
-fn ecrire_resultat(sortie: &mut Vec<u8>, t: &Textes<'_>, id: &[u8], c: &Chiffres) {
-    let mut r = Rangee::new(sortie);
+fn ecrire_resultat(mut r: Rangee<'_>, t: &Textes<'_>, id: &[u8], c: &Chiffres) {
     r.court(t.ligne);
     r.octet(b';');
     if id_tel_quel(id) {
@@ -696,13 +698,20 @@ fn ecrire_resultat(sortie: &mut Vec<u8>, t: &Textes<'_>, id: &[u8], c: &Chiffres
     r.fin();
 }
 
+/// Room for the result rows of `octets` bytes of household lines, so that the output never
+/// grows by a reallocation (a copy of everything written so far): a result row is about 2,1
+/// times its line in ordinary files.
+pub fn capacite_sortie(octets: usize) -> usize {
+    octets.saturating_mul(5) / 2 + 512
+}
+
 /// Processes a whole household file in memory (tests, small files).
 ///
 /// # Errors
 /// As [`LotFoyers::traiter`] and [`LotFoyers::terminer`].
 pub fn traiter_tout(contenu: &[u8]) -> Result<String, ErreurLot> {
     let mut lot = LotFoyers::new(false);
-    let mut sortie = Vec::with_capacity(contenu.len() * 2);
+    let mut sortie = Vec::with_capacity(capacite_sortie(contenu.len()));
     lot.traiter(contenu, &mut sortie)?;
     lot.terminer(&mut sortie)?;
     Ok(en_texte(sortie))

@@ -44,7 +44,8 @@ pub use comptes::{
     LIGNES_COMPTES_MAX,
 };
 pub use foyers::{
-    en_texte, traiter_tout, ErreurLot, LotFoyers, COLONNES, COLONNES_REQUISES, ENTETE_RESULTATS, LIGNE_MAX,
+    capacite_sortie, en_texte, traiter_tout, ErreurLot, LotFoyers, COLONNES, COLONNES_REQUISES, ENTETE_RESULTATS,
+    LIGNE_MAX,
 };
 pub use generateur::{generer, generer_lignes};
 pub use moyennes::{moyennes, Membre, MoyenneRadar};

@@ -77,20 +77,24 @@ const PAIRES: &[u8; 200] = b"0001020304050607080910111213141516171819\
 6061626364656667686970717273747576777879\
 8081828384858687888990919293949596979899";
 
-/// One result row built in a buffer on the stack and appended to the output in one copy: no
-/// capacity check or library call per cell. The buffer is flushed whenever a piece would not
-/// fit, so a row of any length is written whole.
+/// The buffer of a row, kept by its writer from row to row (never cleared: each row writes
+/// the bytes it copies out).
+pub(super) type Tampon = [u8; 256];
+
+/// One result row built in a buffer and appended to the output in one copy: no capacity check
+/// or library call per cell. The buffer is flushed whenever a piece would not fit, so a row of
+/// any length is written whole.
 pub(super) struct Rangee<'a> {
     sortie: &'a mut Vec<u8>,
-    tampon: [u8; 256],
+    tampon: &'a mut Tampon,
     n: usize,
 }
 
 impl<'a> Rangee<'a> {
-    /// A row appended to `sortie` by [`Rangee::fin`].
+    /// A row appended to `sortie` by [`Rangee::fin`], built in `tampon`.
     #[inline]
-    pub(super) fn new(sortie: &'a mut Vec<u8>) -> Rangee<'a> {
-        Rangee { sortie, tampon: [0; 256], n: 0 }
+    pub(super) fn new(sortie: &'a mut Vec<u8>, tampon: &'a mut Tampon) -> Rangee<'a> {
+        Rangee { sortie, tampon, n: 0 }
     }
 
     #[inline]
@@ -336,7 +340,8 @@ mod tests {
         // A row longer than the buffer, in pieces of every size, comes out whole.
         let mut attendu = Vec::new();
         let mut r = Vec::new();
-        let mut rangee = Rangee::new(&mut r);
+        let mut tampon = [0; 256];
+        let mut rangee = Rangee::new(&mut r, &mut tampon);
         for k in 0..300 {
             let piece = vec![b'a' + (k % 26) as u8; k];
             rangee.octets(&piece);
@@ -367,7 +372,7 @@ mod tests {
         // Tenths of UC, and the line counter from any start, by one and by jumps.
         let mut r = Vec::new();
         let mut attendu = Vec::new();
-        let mut rangee = Rangee::new(&mut r);
+        let mut rangee = Rangee::new(&mut r, &mut tampon);
         for v in (0..1200).chain([u32::MAX]) {
             rangee.dixiemes(v);
             octets_decimal(&mut attendu, i64::from(v), 1);

@@ -126,7 +126,7 @@ fn en_parallele(
             .zip(&morceaux)
             .map(|(mut f, m)| {
                 portee.spawn(move || {
-                    let mut texte = Vec::with_capacity(m.len() * 2);
+                    let mut texte = Vec::with_capacity(super::capacite_sortie(m.len()));
                     let r = f.traiter(m, &mut texte).map(|()| texte);
                     (f, r)
                 })
