@@ -368,15 +368,14 @@ pub fn lire_montant(texte: &[u8]) -> Result<Option<i64>, ErreurEcriture> {
     if decimales > 2 {
         return Err(ErreurEcriture::TropDeDecimales);
     }
-    // In 64 bits (no 128-bit multiplication, a library call in wasm); beyond, unreadable.
-    let facteur: i64 = if decimales == 2 {
-        1
-    } else if decimales == 1 {
-        10
-    } else {
-        100
-    };
-    i64::try_from(valeur).ok().and_then(|v| produit(v, facteur)).map(Some).ok_or(ErreurEcriture::Illisible)
+    // In 64 bits (no 128-bit multiplication, a library call in wasm); beyond, unreadable. Each
+    // factor is a constant, so that the bound of `produit` is one too (no division at run time).
+    let centimes = i64::try_from(valeur).ok().and_then(|v| match decimales {
+        2 => Some(v),
+        1 => produit(v, 10),
+        _ => produit(v, 100),
+    });
+    centimes.map(Some).ok_or(ErreurEcriture::Illisible)
 }
 
 #[cfg(test)]

@@ -142,7 +142,12 @@ impl<'a> Rangee<'a> {
         }
         let d = DECIMALES.min(8);
         let v = valeur.unsigned_abs();
-        let (mut e, mut f) = (v / 10u64.pow(d), v % 10u64.pow(d));
+        // In 32 bits when the value fits (nearly always): wasm has no 64-bit multiply-high, so
+        // a 64-bit division by a constant stays a division there.
+        let (mut e, mut f) = match u32::try_from(v) {
+            Ok(v) => (u64::from(v / 10u32.pow(d)), v % 10u32.pow(d)),
+            Err(_) => (v / 10u64.pow(d), (v % 10u64.pow(d)) as u32),
+        };
         let d = d as usize;
         let chiffres = e.checked_ilog10().map_or(1, |l| l as usize + 1);
         let longueur = usize::from(valeur < 0) + chiffres + if d > 0 { d + 1 } else { 0 };
@@ -157,6 +162,14 @@ impl<'a> Rangee<'a> {
             i -= 1;
             zone[i] = b',';
         }
+        while e > u64::from(u32::MAX) {
+            let r = (e % 100) as usize * 2;
+            e /= 100;
+            i -= 2;
+            zone[i] = PAIRES[r];
+            zone[i + 1] = PAIRES[r + 1];
+        }
+        let mut e = e as u32;
         while e >= 10 {
             let r = (e % 100) as usize * 2;
             e /= 100;
