@@ -66,6 +66,24 @@ test("un fichier de 50 000 foyers : progression jusqu'à 100 %, résultat télé
   await page.close();
 });
 
+test("un gros fichier : les résultats gardés en plusieurs blocs, dans l'ordre, identiques", async () => {
+  // About 37 MB in and 76 MB out: more than two blocks of results (32 MB each) and a last one.
+  const contenu = genererFoyers(900_000, 5);
+  const chemin = join(dossier, "gros-identique.csv");
+  writeFileSync(chemin, contenu);
+  const t = new TraitementFoyers(false, 0);
+  const attendu = t.traiter(new TextEncoder().encode(contenu)) + t.terminer();
+  t.free();
+  assert.ok(attendu.length > 2 * (32 << 20), `${attendu.length} octets`);
+  const { page, journal } = await ouvrir();
+  await page.setInputFiles("#fichier-foyers", chemin);
+  await page.waitForSelector("body[data-foyers=fini]", { timeout: 120_000 });
+  const [telechargement] = await Promise.all([page.waitForEvent("download"), page.click("#telecharger-foyers")]);
+  assert.ok(readFileSync(await telechargement.path(), "utf8") === "\ufeff" + attendu, "résultats identiques octet pour octet");
+  assert.deepEqual(journal.erreursConsole, []);
+  await page.close();
+});
+
 test("annuler un traitement en cours, la page reste réactive", async () => {
   const chemin = join(dossier, "gros.csv");
   // Large enough (about 125 MB) that the batch is still running when the checks below run.
