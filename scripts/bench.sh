@@ -101,6 +101,7 @@ node -e '
   console.log("| OpenFisca-France, " + o.foyers + " foyers (UC INSEE et revenu par UC) | " + f(o.secondes * 1000, 0) + " ms |");
   console.log("| programme natif, mêmes " + o.foyers + " foyers | " + f(Number(natifOfMs), 1) + " ms |");
   console.log("| rapport OpenFisca / natif | " + f(o.secondes * 1000 / Number(natifOfMs), 1) + " × |");
+  console.log("| OpenFisca-France, le même travail depuis le fichier CSV (lu par le module csv de Python) | " + f(o.secondes_avec_lecture * 1000, 0) + " ms, " + f(o.secondes_avec_lecture * 1000 / Number(natifOfMs), 1) + " × le natif |");
   const p = b.premier;
   console.log("| navigation → premier résultat calculé, page du foyer (médiane de 5, cache vide) | " + f(p.calcul, 0) + " ms |");
   console.log("| … dont : réponse HTML " + f(p.reponse, 0) + " ms ; élément démarré " + f(p.element, 0) + " ms ; paquet compilé et prêt " + f(p.paquet, 0) + " ms ; formulaire et calcul " + f(p.calcul, 0) + " ms | |");

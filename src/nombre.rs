@@ -426,6 +426,13 @@ mod tests {
         ] {
             assert_eq!(lire_ecrit(t.as_bytes()), lire_ecrit_general(t.as_bytes()), "{t}");
         }
+        // Every length around the 64-bit limit, with the largest digits: the same reading.
+        for entiers in 0..=22 {
+            for (separateur, decimales) in [("", 0), (",", 0), (",", 1), (",", 2), (".", 2), (",", 3)] {
+                let t = format!("{}{separateur}{}", "9".repeat(entiers), "9".repeat(decimales));
+                assert_eq!(lire_ecrit(t.as_bytes()), lire_ecrit_general(t.as_bytes()), "{t}");
+            }
+        }
     }
 
     #[test]
