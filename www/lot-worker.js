@@ -189,8 +189,11 @@ function piece({ id, entete, ligne, population, debut, octets, prechauffer }) {
 
 const enPool = () => taillePool() > 1 && typeof Worker === "function";
 
+// Message « foyers » : { fichier, population, ponderation, fils? } ; `fils: 1` keeps the whole
+// batch in this worker (a page that wants to leave the other cores free; the tests of this path).
+
 async function foyers(donnees) {
-  if (enPool()) await reparti(donnees);
+  if (enPool() && donnees.fils !== 1) await reparti(donnees);
   else await sequentiel(donnees);
 }
 

@@ -84,6 +84,30 @@ test("un gros fichier : les résultats gardés en plusieurs blocs, dans l'ordre,
   await page.close();
 });
 
+test("un seul fil (fils: 1) : le fichier lu et calculé par le fil du lot seul, mêmes octets", async () => {
+  // Several chunks of the file's stream, so that the rows of every chunk must come out in order.
+  const contenu = genererFoyers(150_000, 4);
+  const t = new TraitementFoyers(false, 0);
+  const attendu = t.traiter(new TextEncoder().encode(contenu)) + t.terminer();
+  t.free();
+  const { page, journal } = await ouvrir();
+  const rendu = await page.evaluate(async (texte) => {
+    const w = new Worker("/lot-worker.js", { type: "module" });
+    const fin = await new Promise((ok, ko) => {
+      w.onmessage = (e) => { if (e.data.type === "fin") ok(e.data); else if (e.data.type === "erreur") ko(new Error(e.data.message)); };
+      w.postMessage({ type: "foyers", fichier: new Blob([texte]), population: false, ponderation: "personnes", fils: 1 });
+    });
+    w.terminate();
+    // Blob.text() decodes as UTF-8 and drops the BOM: the BOM is checked on the bytes.
+    return { fils: fin.fils, bom: [...new Uint8Array(await fin.blob.slice(0, 3).arrayBuffer())], texte: await fin.blob.text() };
+  }, contenu);
+  assert.equal(rendu.fils, 1);
+  assert.deepEqual(rendu.bom, [0xef, 0xbb, 0xbf]);
+  assert.ok(rendu.texte === attendu, "résultats identiques octet pour octet");
+  assert.deepEqual(journal.erreursConsole, []);
+  await page.close();
+});
+
 test("annuler un traitement en cours, la page reste réactive", async () => {
   const chemin = join(dossier, "gros.csv");
   // Large enough (about 125 MB) that the batch is still running when the checks below run.
