@@ -12,7 +12,7 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
-use crate::catalogue::{cles_connues, indicateur, Formule, Indicateur, Modele, Unite, SECTIONS};
+use crate::catalogue::{cles_connues, indicateur, Formule, Indicateur, Modele, Mots, Unite, SECTIONS};
 use crate::format::capitale;
 use crate::format::{self, deux_chiffres_significatifs, ESPACE_INSECABLE};
 use crate::nombre::Ratio;
@@ -564,88 +564,113 @@ fn phrase(
     annee: i32,
     phrases: &mut Vec<String>,
 ) {
-    let comparer = |ct: &mut Calcul<'_>, cr: &mut Calcul<'_>, id: &str| -> Option<std::cmp::Ordering> {
-        let ind = indicateur(id)?;
-        Some(affiche_entier(ct, ind)?.cmp(&affiche_entier(cr, ind)?))
-    };
     match *m {
         Modele::Comparaisons { intro_un, intro_plusieurs, clauses } => {
-            let mut textes = Vec::new();
-            for (id, fragment, mots) in clauses {
-                // A missing value is told by the section's sentence on missing data.
-                if let Some(o) = comparer(ct, cr, id) {
-                    let mot = match o {
-                        std::cmp::Ordering::Greater => mots.plus,
-                        std::cmp::Ordering::Less => mots.moins,
-                        std::cmp::Ordering::Equal => mots.egal,
-                    };
-                    textes.push(format!("{fragment} {}", mot.replace("{ref}", &reference.de())));
-                }
-            }
-            if textes.is_empty() {
-                return;
-            }
-            let intro = if textes.len() == 1 { intro_un } else { intro_plusieurs }.replace("{a_ref}", &reference.a());
-            let corps = joindre(&textes);
-            let texte = if intro.is_empty() { corps } else { format!("{intro} {corps}") };
-            phrases.push(format!("{}.", capitale(&texte)));
+            phrases.extend(phrase_comparaisons(ct, cr, reference, (intro_un, intro_plusieurs), clauses));
         }
-        Modele::Selection { plus, moins, elements } => {
-            let (mut hauts, mut bas) = (Vec::new(), Vec::new());
-            for (id, fragment) in elements {
-                match comparer(ct, cr, id) {
-                    Some(std::cmp::Ordering::Greater) => hauts.push(fragment.to_string()),
-                    Some(std::cmp::Ordering::Less) => bas.push(fragment.to_string()),
-                    _ => {}
-                }
-            }
-            for (intro, liste) in [(plus, hauts), (moins, bas)] {
-                if !liste.is_empty() {
-                    phrases.push(format!("{intro} {}.", joindre(&liste)));
-                }
-            }
-        }
-        Modele::Maximum { modele, elements } => {
-            let mut connus = Vec::new();
-            for (id, nom) in elements {
-                if let Some(ind) = indicateur(id) {
-                    if let Some(v) = affiche_entier(ct, ind) {
-                        connus.push((v, *nom, ind));
-                    }
-                }
-            }
-            let Some(max) = connus.iter().map(|c| c.0).max() else { return };
-            let premiers: Vec<_> = connus.iter().filter(|c| c.0 == max).collect();
-            let noms: Vec<String> = premiers.iter().map(|c| c.1.to_string()).collect();
-            let valeur = premiers
-                .first()
-                .and_then(|c| valeur_sans_note(ct.t, c.2, &ct.t.valeurs).map(|v| c.2.afficher(v)))
-                .unwrap_or_default();
-            let noms = joindre(&noms);
-            let noms = if premiers.len() > 1 { format!("{noms}, à égalité,") } else { noms };
-            phrases.push(capitale(&modele.replace("{noms}", &noms).replace("{valeur}", &valeur)));
-        }
-        Modele::Montant { id, modele, si_zero } => {
-            let Some(ind) = indicateur(id) else { return };
-            let Some(v) = valeur_sans_note(ct.t, ind, &ct.t.valeurs) else { return };
-            if v.signe() == 0 {
-                if let Some(z) = si_zero {
-                    phrases.push(z.to_string());
-                }
-                return;
-            }
-            if let Some(arrondi) = deux_chiffres_significatifs(v) {
-                let montant = format::euros(Ratio::entier(arrondi), 0);
-                phrases.push(modele.replace("{montant}", &montant).replace("{annee}", &annee.to_string()));
-            }
-        }
+        Modele::Selection { plus, moins, elements } => phrases.extend(phrases_selection(ct, cr, plus, moins, elements)),
+        Modele::Maximum { modele, elements } => phrases.extend(phrase_maximum(ct, modele, elements)),
+        Modele::Montant { id, modele, si_zero } => phrases.extend(phrase_montant(ct, id, modele, si_zero, annee)),
         Modele::Valeur { id, modele } => {
-            let Some(ind) = indicateur(id) else { return };
-            if let Some(v) = valeur_sans_note(ct.t, ind, &ct.t.valeurs) {
-                phrases.push(modele.replace("{valeur}", &ind.afficher(v)));
+            let ind = indicateur(id);
+            let v = ind.and_then(|ind| valeur_sans_note(ct.t, ind, &ct.t.valeurs));
+            phrases.extend(ind.zip(v).map(|(ind, v)| modele.replace("{valeur}", &ind.afficher(v))));
+        }
+    }
+}
+
+/// The order of the displayed values of an indicator in the territory and the reference.
+fn comparer(ct: &mut Calcul<'_>, cr: &mut Calcul<'_>, id: &str) -> Option<std::cmp::Ordering> {
+    let ind = indicateur(id)?;
+    Some(affiche_entier(ct, ind)?.cmp(&affiche_entier(cr, ind)?))
+}
+
+/// [`Modele::Comparaisons`]: one clause per indicator known on both sides, after the
+/// introduction (`intros`: for one clause, for several).
+fn phrase_comparaisons(
+    ct: &mut Calcul<'_>,
+    cr: &mut Calcul<'_>,
+    reference: &Nom,
+    intros: (&str, &str),
+    clauses: &[(&str, &str, Mots)],
+) -> Option<String> {
+    let mut textes = Vec::new();
+    for (id, fragment, mots) in clauses {
+        // A missing value is told by the section's sentence on missing data.
+        if let Some(o) = comparer(ct, cr, id) {
+            let mot = match o {
+                std::cmp::Ordering::Greater => mots.plus,
+                std::cmp::Ordering::Less => mots.moins,
+                std::cmp::Ordering::Equal => mots.egal,
+            };
+            textes.push(format!("{fragment} {}", mot.replace("{ref}", &reference.de())));
+        }
+    }
+    if textes.is_empty() {
+        return None;
+    }
+    let intro = if textes.len() == 1 { intros.0 } else { intros.1 }.replace("{a_ref}", &reference.a());
+    let corps = joindre(&textes);
+    let texte = if intro.is_empty() { corps } else { format!("{intro} {corps}") };
+    Some(format!("{}.", capitale(&texte)))
+}
+
+/// [`Modele::Selection`]: the indicators above the reference, then those below (equal ones
+/// left out), one sentence each when there are any.
+fn phrases_selection(
+    ct: &mut Calcul<'_>,
+    cr: &mut Calcul<'_>,
+    plus: &str,
+    moins: &str,
+    elements: &[(&str, &str)],
+) -> Vec<String> {
+    let (mut hauts, mut bas) = (Vec::new(), Vec::new());
+    for (id, fragment) in elements {
+        match comparer(ct, cr, id) {
+            Some(std::cmp::Ordering::Greater) => hauts.push(fragment.to_string()),
+            Some(std::cmp::Ordering::Less) => bas.push(fragment.to_string()),
+            _ => {}
+        }
+    }
+    [(plus, hauts), (moins, bas)]
+        .into_iter()
+        .filter(|(_, liste)| !liste.is_empty())
+        .map(|(intro, liste)| format!("{intro} {}.", joindre(&liste)))
+        .collect()
+}
+
+/// [`Modele::Maximum`]: the category with the largest displayed value, several when tied.
+fn phrase_maximum(ct: &mut Calcul<'_>, modele: &str, elements: &[(&str, &str)]) -> Option<String> {
+    let mut connus = Vec::new();
+    for (id, nom) in elements {
+        if let Some(ind) = indicateur(id) {
+            if let Some(v) = affiche_entier(ct, ind) {
+                connus.push((v, *nom, ind));
             }
         }
     }
+    let max = connus.iter().map(|c| c.0).max()?;
+    let premiers: Vec<_> = connus.iter().filter(|c| c.0 == max).collect();
+    let noms: Vec<String> = premiers.iter().map(|c| c.1.to_string()).collect();
+    let valeur = premiers
+        .first()
+        .and_then(|c| valeur_sans_note(ct.t, c.2, &ct.t.valeurs).map(|v| c.2.afficher(v)))
+        .unwrap_or_default();
+    let noms = joindre(&noms);
+    let noms = if premiers.len() > 1 { format!("{noms}, à égalité,") } else { noms };
+    Some(capitale(&modele.replace("{noms}", &noms).replace("{valeur}", &valeur)))
+}
+
+/// [`Modele::Montant`]: an amount to two significant figures, or the sentence for zero.
+fn phrase_montant(ct: &Calcul<'_>, id: &str, modele: &str, si_zero: Option<&str>, annee: i32) -> Option<String> {
+    let ind = indicateur(id)?;
+    let v = valeur_sans_note(ct.t, ind, &ct.t.valeurs)?;
+    if v.signe() == 0 {
+        return si_zero.map(str::to_string);
+    }
+    let arrondi = deux_chiffres_significatifs(v)?;
+    let montant = format::euros(Ratio::entier(arrondi), 0);
+    Some(modele.replace("{montant}", &montant).replace("{annee}", &annee.to_string()))
 }
 
 impl Options {

@@ -529,6 +529,32 @@ fn code_commune(brut: &str) -> Option<String> {
     (c.len() == 5 && c.bytes().all(|b| b.is_ascii_alphanumeric())).then_some(c)
 }
 
+/// The columns of an IRIS file, found by name in its header.
+struct ColonnesIris<'a> {
+    code: Option<usize>,
+    depcom: Option<usize>,
+    epci: Option<usize>,
+    libcom: Option<usize>,
+    /// Each count column: position, key, name in the file.
+    comptes: Vec<(usize, &'static str, &'a str)>,
+}
+
+impl<'a> ColonnesIris<'a> {
+    fn new(en: &'a [String]) -> ColonnesIris<'a> {
+        let col = |nom: &str| en.iter().position(|c| c == nom);
+        ColonnesIris {
+            code: col("CODGEO"),
+            depcom: col("DEPCOM"),
+            epci: col("EPCI"),
+            libcom: col("LIBCOM"),
+            comptes: COLONNES_IRIS.iter().filter_map(|(c, k)| Some((col(c)?, *k, *c))).collect(),
+        }
+    }
+}
+
+/// The counts of one IRIS row: each key with its value, `None` for a blank (masked) cell.
+type ValeursIris = Vec<(&'static str, Option<i64>)>;
+
 #[inline(never)]
 fn lire_iris(
     f: &Fichier<'_>,
@@ -539,11 +565,7 @@ fn lire_iris(
 ) -> Communes {
     let mut r = lecteur(f.contenu);
     let en = entete(&mut r);
-    let col = |nom: &str| en.iter().position(|c| c == nom);
-    let i_code = col("CODGEO");
-    let (i_depcom, i_epci, i_libcom) = (col("DEPCOM"), col("EPCI"), col("LIBCOM"));
-    let colonnes: Vec<(usize, &'static str, &str)> =
-        COLONNES_IRIS.iter().filter_map(|(c, k)| Some((col(c)?, *k, *c))).collect();
+    let colonnes = ColonnesIris::new(&en);
     let mut communes: BTreeMap<String, Comptes> = BTreeMap::new();
     let mut totaux: BTreeMap<&'static str, i64> = BTreeMap::new();
     let mut enr = csv::ByteRecord::new();
@@ -562,79 +584,78 @@ fn lire_iris(
         }
         ligne += 1;
         *lues += 1;
-        if let Some(colonne) = cellule_demesuree(&enr, &en) {
-            journal.dire(format!(
-                "Fichier « {} », ligne {ligne}, colonne {colonne} : cellule de plus de {CELLULE_MAX} octets ; ligne ignorée.",
-                f.nom
-            ));
-            continue;
-        }
-        let cellule = |i: usize| enr.get(i).map(String::from_utf8_lossy).unwrap_or_default();
-        let codgeo = i_code.map(cellule).unwrap_or_default();
-        let commune = i_depcom.map(|i| cellule(i).to_string()).filter(|c| !c.trim().is_empty()).unwrap_or_else(|| {
-            // A 9-character IRIS code starts with its commune's code; a 5-character one is the commune.
-            codgeo.trim().chars().take(5).collect()
-        });
-        let Some(commune) = code_commune(&commune) else {
-            journal.dire(format!(
-                "Fichier « {} », ligne {ligne}, colonne CODGEO : code « {} » illisible ; ligne ignorée.",
-                f.nom,
-                codgeo.chars().take(20).collect::<String>()
-            ));
-            continue;
-        };
-        if let Some(e) = i_epci.map(cellule) {
-            let e = e.trim();
-            if !e.is_empty() && e != "ZZZZZZZZZ" {
-                reference.epci.insert(commune.clone(), e.to_string());
-            }
-        }
-        if let Some(n) = i_libcom.map(cellule) {
-            if !n.trim().is_empty() {
-                reference.noms.entry(commune.clone()).or_insert_with(|| n.trim().to_string());
-            }
-        }
-        let mut valeurs = Vec::with_capacity(colonnes.len());
-        let mut illisible = None;
-        for (i, cle, nom_col) in &colonnes {
-            match lire_compte(&cellule(*i)) {
-                Ok(v) => valeurs.push((*cle, v)),
-                Err(CelluleIllisible) => {
-                    illisible = Some((*nom_col, cellule(*i).chars().take(20).collect::<String>()));
-                    break;
-                }
-            }
-        }
-        if let Some((colonne, texte)) = illisible {
-            journal.dire(format!(
-                "Fichier « {} », ligne {ligne}, colonne {colonne} : « {texte} » n'est pas un nombre ; ligne ignorée.",
-                f.nom
-            ));
-            continue;
-        }
-        if let Err(colonne) = ajouter_aux_totaux(&mut totaux, &valeurs, &colonnes) {
-            journal.dire(format!(
-                "Fichier « {} », ligne {ligne}, colonne {colonne} : nombre démesuré, le total du fichier dépasserait {} ; ligne ignorée.",
-                f.nom,
-                crate::format::entier(i128::from(SOMME_MAX))
-            ));
-            continue;
-        }
-        let c = communes.entry(commune).or_default();
-        c.iris += 1;
-        if valeurs.iter().all(|(_, v)| v.is_none()) {
-            c.iris_secrets += 1;
-            continue;
-        }
-        for (cle, v) in valeurs {
-            match v {
-                Some(v) => *c.sommes.entry(cle).or_insert(0) += v,
-                None => *c.cellules_masquees.entry(cle).or_insert(0) += 1,
-            }
+        match ligne_iris(&enr, &en, &colonnes, reference, &mut totaux) {
+            Ok((commune, valeurs)) => ajouter_iris(communes.entry(commune).or_default(), valeurs),
+            Err(probleme) => journal.dire(format!("Fichier « {} », ligne {ligne}{probleme} ; ligne ignorée.", f.nom)),
         }
     }
     let _ = indice;
     Communes { comptes: communes }
+}
+
+/// One IRIS row: its commune and its counts, after noting the commune's EPCI and name. `Err`:
+/// why the row is left out (`, colonne … : …`, to follow the file and line).
+fn ligne_iris(
+    enr: &csv::ByteRecord,
+    en: &[String],
+    colonnes: &ColonnesIris<'_>,
+    reference: &mut Referentiel,
+    totaux: &mut BTreeMap<&'static str, i64>,
+) -> Result<(String, ValeursIris), String> {
+    if let Some(colonne) = cellule_demesuree(enr, en) {
+        return Err(format!(", colonne {colonne} : cellule de plus de {CELLULE_MAX} octets"));
+    }
+    let cellule = |i: usize| enr.get(i).map(String::from_utf8_lossy).unwrap_or_default();
+    let codgeo = colonnes.code.map(cellule).unwrap_or_default();
+    let commune =
+        colonnes.depcom.map(|i| cellule(i).to_string()).filter(|c| !c.trim().is_empty()).unwrap_or_else(|| {
+            // A 9-character IRIS code starts with its commune's code; a 5-character one is the commune.
+            codgeo.trim().chars().take(5).collect()
+        });
+    let Some(commune) = code_commune(&commune) else {
+        return Err(format!(", colonne CODGEO : code « {} » illisible", codgeo.chars().take(20).collect::<String>()));
+    };
+    if let Some(e) = colonnes.epci.map(cellule) {
+        let e = e.trim();
+        if !e.is_empty() && e != "ZZZZZZZZZ" {
+            reference.epci.insert(commune.clone(), e.to_string());
+        }
+    }
+    if let Some(n) = colonnes.libcom.map(cellule) {
+        if !n.trim().is_empty() {
+            reference.noms.entry(commune.clone()).or_insert_with(|| n.trim().to_string());
+        }
+    }
+    let mut valeurs = Vec::with_capacity(colonnes.comptes.len());
+    for (i, cle, nom_col) in &colonnes.comptes {
+        match lire_compte(&cellule(*i)) {
+            Ok(v) => valeurs.push((*cle, v)),
+            Err(CelluleIllisible) => {
+                let texte = cellule(*i).chars().take(20).collect::<String>();
+                return Err(format!(", colonne {nom_col} : « {texte} » n'est pas un nombre"));
+            }
+        }
+    }
+    if let Err(colonne) = ajouter_aux_totaux(totaux, &valeurs, &colonnes.comptes) {
+        let max = crate::format::entier(i128::from(SOMME_MAX));
+        return Err(format!(", colonne {colonne} : nombre démesuré, le total du fichier dépasserait {max}"));
+    }
+    Ok((commune, valeurs))
+}
+
+/// Adds one IRIS row to its commune: an IRIS with every cell blank is a secret one.
+fn ajouter_iris(c: &mut Comptes, valeurs: ValeursIris) {
+    c.iris += 1;
+    if valeurs.iter().all(|(_, v)| v.is_none()) {
+        c.iris_secrets += 1;
+        return;
+    }
+    for (cle, v) in valeurs {
+        match v {
+            Some(v) => *c.sommes.entry(cle).or_insert(0) += v,
+            None => *c.cellules_masquees.entry(cle).or_insert(0) += 1,
+        }
+    }
 }
 
 #[inline(never)]
@@ -779,85 +800,25 @@ fn avertissement_population(millesime: Option<i32>, annee: i32) -> Option<String
     }
 }
 
+/// Communes, with their counts, grouped by territory: each commune, its EPCI, its département.
+type Groupes<'a> = BTreeMap<(Niveau, String), (Comptes, Vec<&'a String>)>;
+
 #[inline(never)]
 fn agreger(c: &Communes, r: &Referentiel, annee: i32) -> Vec<TerritoireImporte> {
-    let mut groupes: BTreeMap<(Niveau, String), (Comptes, Vec<&String>)> = BTreeMap::new();
-    for (commune, comptes) in &c.comptes {
-        let mut cles = vec![(Niveau::Commune, commune.clone())];
-        if let Some(e) = r.epci.get(commune) {
-            cles.push((Niveau::Epci, e.clone()));
-        }
-        if let Some(d) = departement_de_commune(commune) {
-            cles.push((Niveau::Departement, d.to_string()));
-        }
-        for k in cles {
-            let g = groupes.entry(k).or_default();
-            g.0.ajouter(comptes);
-            g.1.push(commune);
-        }
-    }
+    let groupes = grouper(c, r);
     let mut sortie = Vec::with_capacity(groupes.len());
     for ((niveau, code), (comptes, communes)) in groupes {
-        let mut valeurs = comptes.sommes.clone();
-        let mut notes = Vec::new();
-        bande_de_dependance(&mut valeurs, &comptes, &mut notes);
-        let population: Option<i64> = communes.iter().map(|c| r.population.get(*c)).sum();
-        match population {
-            Some(p) => {
-                valeurs.insert("habitants", p);
-            }
-            None if !r.population.is_empty() => notes.push(
-                "Population inconnue pour au moins une commune : habitants et taux de couverture non calculés.".into(),
-            ),
-            None => {}
-        }
-        if comptes.iris_secrets > 0 {
-            notes.push(format!(
-                "{} IRIS sur {} sous secret statistique : comptes minimaux.",
-                comptes.iris_secrets, comptes.iris
-            ));
-        }
-        let masquees: Vec<String> = comptes.cellules_masquees.iter().map(|(k, n)| format!("{k} ({n})")).collect();
-        if !masquees.is_empty() {
-            notes.push(format!("Cellules masquées par le secret statistique : {}.", masquees.join(", ")));
-        }
-        if niveau != Niveau::Commune {
-            notes.push(format!("Agrégé sur les {} communes présentes dans le fichier.", communes.len()));
-        }
+        let (valeurs, mut notes) = valeurs_et_notes(niveau, &comptes, &communes, r);
         let departement_code = match niveau {
             Niveau::Departement => Some(code.clone()),
             _ => communes.first().and_then(|c| departement_de_commune(c)).map(str::to_string),
         };
-        let nom = match niveau {
-            Niveau::Commune => r.noms.get(&code).cloned().unwrap_or_else(|| format!("Commune {code}")),
-            Niveau::Departement => {
-                departement(&code).map(|d| d.1.to_string()).unwrap_or_else(|| format!("Département {code}"))
-            }
-            Niveau::Epci => {
-                let principale = communes
-                    .iter()
-                    .max_by_key(|c| r.population.get(**c).copied().unwrap_or(0))
-                    .and_then(|c| r.noms.get(*c));
-                match principale {
-                    Some(n) => format!("EPCI {code} ({n}…)"),
-                    None => format!("EPCI {code}"),
-                }
-            }
-        };
-        let couverture = match niveau {
-            Niveau::Departement => couverture_departement(&code, &communes, r),
-            // The files give no complete list of an EPCI's communes: say what is known.
-            Niveau::Epci => Some(format!(
-                "{} commune{} à IRIS, les autres communes de l'EPCI absentes des fichiers",
-                communes.len(),
-                if communes.len() > 1 { "s" } else { "" }
-            )),
-            Niveau::Commune => None,
-        };
+        let couverture = couverture_du_groupe(niveau, &code, &communes, r);
         let article = match niveau {
             Niveau::Departement => departement(&code).map(|d| d.2.texte()).unwrap_or(""),
             _ => "",
         };
+        let nom = nom_du_groupe(niveau, &code, &communes, r);
         let nom = match &couverture {
             Some(c) => format!("{nom} — {c}"),
             None => nom,
@@ -887,6 +848,98 @@ fn agreger(c: &Communes, r: &Referentiel, annee: i32) -> Vec<TerritoireImporte> 
         });
     }
     sortie
+}
+
+/// Each commune's counts added to its own group, its EPCI's and its département's.
+fn grouper<'a>(c: &'a Communes, r: &Referentiel) -> Groupes<'a> {
+    let mut groupes: Groupes<'a> = BTreeMap::new();
+    for (commune, comptes) in &c.comptes {
+        let mut cles = vec![(Niveau::Commune, commune.clone())];
+        if let Some(e) = r.epci.get(commune) {
+            cles.push((Niveau::Epci, e.clone()));
+        }
+        if let Some(d) = departement_de_commune(commune) {
+            cles.push((Niveau::Departement, d.to_string()));
+        }
+        for k in cles {
+            let g = groupes.entry(k).or_default();
+            g.0.ajouter(comptes);
+            g.1.push(commune);
+        }
+    }
+    groupes
+}
+
+/// A group's values (its sums, the dependency band, its population) and the notes on what they
+/// leave out: unknown populations, IRIS and cells under statistical secrecy, aggregation.
+fn valeurs_et_notes(
+    niveau: Niveau,
+    comptes: &Comptes,
+    communes: &[&String],
+    r: &Referentiel,
+) -> (BTreeMap<&'static str, i64>, Vec<String>) {
+    let mut valeurs = comptes.sommes.clone();
+    let mut notes = Vec::new();
+    bande_de_dependance(&mut valeurs, comptes, &mut notes);
+    let population: Option<i64> = communes.iter().map(|c| r.population.get(*c)).sum();
+    match population {
+        Some(p) => {
+            valeurs.insert("habitants", p);
+        }
+        None if !r.population.is_empty() => notes.push(
+            "Population inconnue pour au moins une commune : habitants et taux de couverture non calculés.".into(),
+        ),
+        None => {}
+    }
+    if comptes.iris_secrets > 0 {
+        notes.push(format!(
+            "{} IRIS sur {} sous secret statistique : comptes minimaux.",
+            comptes.iris_secrets, comptes.iris
+        ));
+    }
+    let masquees: Vec<String> = comptes.cellules_masquees.iter().map(|(k, n)| format!("{k} ({n})")).collect();
+    if !masquees.is_empty() {
+        notes.push(format!("Cellules masquées par le secret statistique : {}.", masquees.join(", ")));
+    }
+    if niveau != Niveau::Commune {
+        notes.push(format!("Agrégé sur les {} communes présentes dans le fichier.", communes.len()));
+    }
+    (valeurs, notes)
+}
+
+/// A group's name: the commune's, the département's, or the EPCI's code with its most populous
+/// commune.
+fn nom_du_groupe(niveau: Niveau, code: &str, communes: &[&String], r: &Referentiel) -> String {
+    match niveau {
+        Niveau::Commune => r.noms.get(code).cloned().unwrap_or_else(|| format!("Commune {code}")),
+        Niveau::Departement => {
+            departement(code).map(|d| d.1.to_string()).unwrap_or_else(|| format!("Département {code}"))
+        }
+        Niveau::Epci => {
+            let principale = communes
+                .iter()
+                .max_by_key(|c| r.population.get(**c).copied().unwrap_or(0))
+                .and_then(|c| r.noms.get(*c));
+            match principale {
+                Some(n) => format!("EPCI {code} ({n}…)"),
+                None => format!("EPCI {code}"),
+            }
+        }
+    }
+}
+
+/// What part of a group the files cover (`None` for a commune).
+fn couverture_du_groupe(niveau: Niveau, code: &str, communes: &[&String], r: &Referentiel) -> Option<String> {
+    match niveau {
+        Niveau::Departement => couverture_departement(code, communes, r),
+        // The files give no complete list of an EPCI's communes: say what is known.
+        Niveau::Epci => Some(format!(
+            "{} commune{} à IRIS, les autres communes de l'EPCI absentes des fichiers",
+            communes.len(),
+            if communes.len() > 1 { "s" } else { "" }
+        )),
+        Niveau::Commune => None,
+    }
 }
 
 #[cfg(test)]

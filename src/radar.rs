@@ -306,15 +306,22 @@ fn dessiner(axes: &[Axe], texte: &[String], absents: &[String], c: &Cadre<'_>) -
         n: traces.len().max(1),
         echelle: ((max_rapport * 2.0).ceil() / 2.0).clamp(1.5, 3.0),
     };
-    let (cx, cy, echelle) = (r.cx, r.cy, r.echelle);
-    let rayon = |rapport: f64| r.rayon(rapport);
-    let point = |i: usize, rapport: f64| r.point(i, rapport);
-    let pct = format::decimal(c.bande, 0);
     let (legende, absents_lignes) = legende(c, absents);
     let lignes_legende: usize = legende.iter().map(|l| l.2.len()).sum::<usize>() + absents_lignes.len();
     let hauteur = DEBUT_LEGENDE + 23.0 * lignes_legende as f64 + 8.0 * legende.len() as f64 + 10.0;
-    let id = &c.id;
     let mut s = String::new();
+    en_tete(&mut s, c, texte, hauteur);
+    grille(&mut s, &r, &traces);
+    cercles_de_reference(&mut s, &r, c);
+    courbe(&mut s, &r, axes, &traces, texte);
+    dessiner_legende(&mut s, &legende, &absents_lignes);
+    s.push_str("</svg>");
+    s
+}
+
+/// The opening tag, the title and description read by screen readers, the white background.
+fn en_tete(s: &mut String, c: &Cadre<'_>, texte: &[String], hauteur: f64) {
+    let id = &c.id;
     let _ = write!(
         s,
         r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" width="{w}" height="{h}" role="img" aria-labelledby="{id}-titre {id}-desc" font-family="system-ui, sans-serif" font-size="20">"##,
@@ -331,6 +338,11 @@ fn dessiner(axes: &[Axe], texte: &[String], absents: &[String], c: &Cadre<'_>) -
         echapper(&texte.join(" "))
     );
     let _ = write!(s, r##"<rect width="{}" height="{}" fill="#ffffff"/>"##, coord(LARGEUR), coord(hauteur));
+}
+
+/// The grey circles every half unit, one line per drawn axis, and the axes' labels.
+fn grille(s: &mut String, r: &Repere, traces: &[(&Axe, f64)]) {
+    let (cx, cy, echelle) = (r.cx, r.cy, r.echelle);
     let mut g = 0.5;
     while g <= echelle + 1e-9 {
         let _ = write!(
@@ -338,12 +350,12 @@ fn dessiner(axes: &[Axe], texte: &[String], absents: &[String], c: &Cadre<'_>) -
             r##"<circle cx="{}" cy="{}" r="{}" fill="none" stroke="#dddddd"/>"##,
             coord(cx),
             coord(cy),
-            coord(rayon(g))
+            coord(r.rayon(g))
         );
         g += 0.5;
     }
     for (i, (a, _)) in traces.iter().enumerate() {
-        let (x, y) = point(i, echelle);
+        let (x, y) = r.point(i, echelle);
         let _ = write!(
             s,
             r##"<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="#dddddd"/>"##,
@@ -353,8 +365,7 @@ fn dessiner(axes: &[Axe], texte: &[String], absents: &[String], c: &Cadre<'_>) -
             coord(y)
         );
         // A label on the vertical axis is centred and sits further out, clear of its neighbours.
-        let (vx, _) = point(i, echelle);
-        let (lx, ly) = point(i, echelle * if (vx - cx).abs() < 20.0 { 1.2 } else { 1.1 });
+        let (lx, ly) = r.point(i, echelle * if (x - cx).abs() < 20.0 { 1.2 } else { 1.1 });
         let ancre = if (lx - cx).abs() < 20.0 {
             "middle"
         } else if lx > cx {
@@ -371,9 +382,14 @@ fn dessiner(axes: &[Axe], texte: &[String], absents: &[String], c: &Cadre<'_>) -
         } else {
             0.0
         };
-        texte_svg(&mut s, lx, ly + decalage + 5.0, &lignes, &format!(r##"text-anchor="{ancre}" fill="#161616""##));
+        texte_svg(s, lx, ly + decalage + 5.0, &lignes, &format!(r##"text-anchor="{ancre}" fill="#161616""##));
     }
-    for (r, couleur, tirets, epaisseur) in
+}
+
+/// The reference circle (1) and the low and high circles, with the labels of the last two.
+fn cercles_de_reference(s: &mut String, r: &Repere, c: &Cadre<'_>) {
+    let (cx, cy) = (r.cx, r.cy);
+    for (rc, couleur, tirets, epaisseur) in
         [(c.bas, "#c3581e", "7 4", 2), (Ratio::entier(1), "#e1000f", "0", 3), (c.haut, "#18753c", "7 4", 2)]
     {
         let _ = write!(
@@ -381,16 +397,17 @@ fn dessiner(axes: &[Axe], texte: &[String], absents: &[String], c: &Cadre<'_>) -
             r##"<circle cx="{}" cy="{}" r="{}" fill="none" stroke="{couleur}" stroke-width="{epaisseur}" stroke-dasharray="{tirets}"/>"##,
             coord(cx),
             coord(cy),
-            coord(rayon(r.to_f64()))
+            coord(r.rayon(rc.to_f64()))
         );
     }
     // The circles' labels sit midway between two axes near the bottom, away from lines, points
     // and the axes' labels (which stand outside the outer circle).
+    let pct = format::decimal(c.bande, 0);
     let milieu = ((r.n - 1) / 2) as f64 + 0.5;
     let (sin, cos) = sin_cos(-std::f64::consts::FRAC_PI_2 + std::f64::consts::TAU * milieu / r.n as f64);
     for (rc, libelle, couleur) in [(c.haut, format!("+{pct} %"), "#18753c"), (c.bas, format!("−{pct} %"), "#c3581e")]
     {
-        let d = rayon(rc.to_f64());
+        let d = r.rayon(rc.to_f64());
         let _ = write!(
             s,
             r##"<text x="{}" y="{}" text-anchor="middle" font-size="17" fill="{couleur}" font-weight="700" stroke="#ffffff" stroke-width="4" paint-order="stroke">{}</text>"##,
@@ -399,9 +416,14 @@ fn dessiner(axes: &[Axe], texte: &[String], absents: &[String], c: &Cadre<'_>) -
             echapper(&libelle)
         );
     }
+}
+
+/// The territory's curve (from three axes), its points (larger on an alert, each with its
+/// sentence as a tooltip), or a message when no axis has a value.
+fn courbe(s: &mut String, r: &Repere, axes: &[Axe], traces: &[(&Axe, f64)], texte: &[String]) {
     if traces.len() >= 3 {
         let sommets: Vec<String> = (0..traces.len())
-            .map(|i| point(i, traces[i].1))
+            .map(|i| r.point(i, traces[i].1))
             .map(|(x, y)| format!("{},{}", coord(x), coord(y)))
             .collect();
         let _ = write!(
@@ -411,7 +433,7 @@ fn dessiner(axes: &[Axe], texte: &[String], absents: &[String], c: &Cadre<'_>) -
         );
     }
     for (i, (a, rapport)) in traces.iter().enumerate() {
-        let (x, y) = point(i, *rapport);
+        let (x, y) = r.point(i, *rapport);
         let k = axes.iter().position(|b| b.id == a.id).unwrap_or(0);
         let (rayon_point, contour) = if a.alerte.is_some() { (6, "#ffffff") } else { (3, "none") };
         let _ = write!(
@@ -423,17 +445,8 @@ fn dessiner(axes: &[Axe], texte: &[String], absents: &[String], c: &Cadre<'_>) -
         );
     }
     if traces.is_empty() {
-        texte_svg(
-            &mut s,
-            cx,
-            cy,
-            &["Aucun axe n'a de valeur.".to_string()],
-            r##"text-anchor="middle" fill="#161616""##,
-        );
+        texte_svg(s, r.cx, r.cy, &["Aucun axe n'a de valeur.".to_string()], r##"text-anchor="middle" fill="#161616""##);
     }
-    dessiner_legende(&mut s, &legende, &absents_lignes);
-    s.push_str("</svg>");
-    s
 }
 
 /// The point of an axis on the chart.
