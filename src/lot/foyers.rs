@@ -293,24 +293,9 @@ impl LotFoyers {
     }
 
     /// Whether the processor stands exactly between two lines after its header: a piece of the
-    /// file that starts and ends at line boundaries can then go to a [`LotFoyers::fourche`].
+    /// file that starts and ends at line boundaries can then go to another processor.
     pub(super) fn entre_deux_lignes(&self) -> bool {
         self.colonnes.is_some() && self.reste.is_empty() && !self.reste_trop_long && !self.apres_cr
-    }
-
-    /// A processor for `piece`, the next whole lines of the file, with this one's header: its
-    /// results are this one's once merged back by [`LotFoyers::fusionner`]. This one counts
-    /// the piece's lines, so that the next piece starts at the right line number.
-    #[cfg(not(target_arch = "wasm32"))]
-    pub(super) fn fourche(&mut self, piece: &[u8]) -> LotFoyers {
-        let mut f = LotFoyers::new(self.points.is_some());
-        f.separateur = self.separateur;
-        f.colonnes = self.colonnes;
-        f.colonnes_entete = self.colonnes_entete;
-        f.cibles.clone_from(&self.cibles);
-        f.ligne = self.ligne;
-        self.ligne += super::repartition::fins_de_ligne(piece);
-        f
     }
 
     /// Takes back the counts of a processor of a piece, in any order: the sums are the same,

@@ -29,18 +29,58 @@ pub(super) fn entier(c: &[u8]) -> Option<i64> {
     Some(if negatif { -n } else { n })
 }
 
-/// Writes the digits of `v` (at least one) right-aligned before `tampon[fin]`; returns where they
-/// start.
-#[inline]
-fn chiffres_avant(mut v: u64, tampon: &mut [u8], fin: usize) -> usize {
-    let mut i = fin;
-    loop {
-        i -= 1;
-        tampon[i] = b'0' + (v % 10) as u8;
-        v /= 10;
-        if v == 0 {
-            return i;
+/// The length of the text of `v / 10^d` (at most 8 decimals; `negatif`: with a minus sign).
+#[inline(always)]
+fn longueur(v: u64, negatif: bool, d: u32) -> usize {
+    let d = d.min(8);
+    let entiers = (v / 10u64.pow(d)).checked_ilog10().map_or(1, |l| l as usize + 1);
+    usize::from(negatif) + entiers + if d > 0 { d as usize + 1 } else { 0 }
+}
+
+/// The one writer of numbers of the batch files: the text of `v / 10^d` (at most 8 decimals)
+/// with a decimal comma, filling `zone`, whose length is [`longueur`]. The integer part is
+/// written two digits at a time, in 32 bits when it fits (wasm has no 64-bit multiply-high, so
+/// a 64-bit division by a constant stays a division there). Always inlined: where `d` is a
+/// constant, so are the divisors.
+#[inline(always)]
+fn ecrire_dans(zone: &mut [u8], v: u64, negatif: bool, d: u32) {
+    let d = d.min(8);
+    let (mut e, mut f) = match u32::try_from(v) {
+        Ok(v) => (u64::from(v / 10u32.pow(d)), v % 10u32.pow(d)),
+        Err(_) => (v / 10u64.pow(d), (v % 10u64.pow(d)) as u32),
+    };
+    let mut i = zone.len();
+    if d > 0 {
+        for _ in 0..d {
+            i -= 1;
+            zone[i] = b'0' + (f % 10) as u8;
+            f /= 10;
         }
+        i -= 1;
+        zone[i] = b',';
+    }
+    while e > u64::from(u32::MAX) {
+        let r = (e % 100) as usize * 2;
+        e /= 100;
+        i -= 2;
+        zone[i] = PAIRES[r];
+        zone[i + 1] = PAIRES[r + 1];
+    }
+    let mut e = e as u32;
+    while e >= 10 {
+        let r = (e % 100) as usize * 2;
+        e /= 100;
+        i -= 2;
+        zone[i] = PAIRES[r];
+        zone[i + 1] = PAIRES[r + 1];
+    }
+    if e > 0 || i > usize::from(negatif) {
+        // A last odd digit, or the zero of a value under one.
+        i -= 1;
+        zone[i] = b'0' + e as u8;
+    }
+    if negatif {
+        zone[0] = b'-';
     }
 }
 
@@ -50,24 +90,12 @@ fn chiffres_avant(mut v: u64, tampon: &mut [u8], fin: usize) -> usize {
 fn decimal(valeur: i64, decimales: u32) -> ([u8; 24], usize) {
     // 19 digits, a sign, a comma and a leading zero at most: 24 bytes are enough.
     let mut tampon = [0u8; 24];
-    let mut i = tampon.len();
-    let mut v = valeur.unsigned_abs();
-    let decimales = decimales.min(8);
-    for _ in 0..decimales {
-        i -= 1;
-        tampon[i] = b'0' + (v % 10) as u8;
-        v /= 10;
+    let (v, negatif) = (valeur.unsigned_abs(), valeur < 0);
+    let debut = tampon.len() - longueur(v, negatif, decimales);
+    if let Some(zone) = tampon.get_mut(debut..) {
+        ecrire_dans(zone, v, negatif, decimales);
     }
-    if decimales > 0 {
-        i -= 1;
-        tampon[i] = b',';
-    }
-    i = chiffres_avant(v, &mut tampon, i);
-    if valeur < 0 {
-        i -= 1;
-        tampon[i] = b'-';
-    }
-    (tampon, i)
+    (tampon, debut)
 }
 
 /// The hundred pairs of digits `00` to `99`.
@@ -131,61 +159,22 @@ impl<'a> Rangee<'a> {
         }
     }
 
-    /// Appends `valeur / 10^DECIMALES` (at most 8 decimals) with a decimal comma, the digits
-    /// written in place, two at a time for the integer part. The count of decimals is a constant of each call site, so that the divisions are by
-    /// constants (a multiplication) rather than by a power computed at run time.
+    /// Appends `valeur / 10^DECIMALES` (at most 8 decimals) with a decimal comma, written in
+    /// place ([`ecrire_dans`]). The count of decimals is a constant of each call site, so that
+    /// the divisions are by constants (a multiplication) rather than by a power computed at run
+    /// time.
     #[inline]
     pub(super) fn decimal<const DECIMALES: u32>(&mut self, valeur: i64) {
         // 19 digits, a sign, a comma and a leading zero at most.
         if self.n + 24 > self.tampon.len() {
             self.vider();
         }
-        let d = DECIMALES.min(8);
-        let v = valeur.unsigned_abs();
-        // In 32 bits when the value fits (nearly always): wasm has no 64-bit multiply-high, so
-        // a 64-bit division by a constant stays a division there.
-        let (mut e, mut f) = match u32::try_from(v) {
-            Ok(v) => (u64::from(v / 10u32.pow(d)), v % 10u32.pow(d)),
-            Err(_) => (v / 10u64.pow(d), (v % 10u64.pow(d)) as u32),
-        };
-        let d = d as usize;
-        let chiffres = e.checked_ilog10().map_or(1, |l| l as usize + 1);
-        let longueur = usize::from(valeur < 0) + chiffres + if d > 0 { d + 1 } else { 0 };
-        let Some(zone) = self.tampon.get_mut(self.n..self.n + longueur) else { return };
-        let mut i = longueur;
-        if d > 0 {
-            for _ in 0..d {
-                i -= 1;
-                zone[i] = b'0' + (f % 10) as u8;
-                f /= 10;
-            }
-            i -= 1;
-            zone[i] = b',';
+        let (v, negatif) = (valeur.unsigned_abs(), valeur < 0);
+        let n = longueur(v, negatif, DECIMALES);
+        if let Some(zone) = self.tampon.get_mut(self.n..self.n + n) {
+            ecrire_dans(zone, v, negatif, DECIMALES);
+            self.n += n;
         }
-        while e > u64::from(u32::MAX) {
-            let r = (e % 100) as usize * 2;
-            e /= 100;
-            i -= 2;
-            zone[i] = PAIRES[r];
-            zone[i + 1] = PAIRES[r + 1];
-        }
-        let mut e = e as u32;
-        while e >= 10 {
-            let r = (e % 100) as usize * 2;
-            e /= 100;
-            i -= 2;
-            zone[i] = PAIRES[r];
-            zone[i + 1] = PAIRES[r + 1];
-        }
-        if e > 0 || i > usize::from(valeur < 0) {
-            // A last odd digit, or the zero of a value under one.
-            i -= 1;
-            zone[i] = b'0' + e as u8;
-        }
-        if valeur < 0 {
-            zone[0] = b'-';
-        }
-        self.n += longueur;
     }
 
     /// Appends a short text, its whole block copied at once.
@@ -291,8 +280,9 @@ impl Compteur {
             }
             _ => {
                 let mut chiffres = [0u8; 20];
-                let i = chiffres_avant(n, &mut chiffres, 20);
-                *t = Court::new(chiffres.get(i..).unwrap_or_default()).unwrap_or(*t);
+                let zone = chiffres.get_mut(..longueur(n, false, 0)).unwrap_or_default();
+                ecrire_dans(zone, n, false, 0);
+                *t = Court::new(zone).unwrap_or(*t);
             }
         }
         self.n = Some(n);
@@ -378,7 +368,10 @@ mod tests {
                 8 => rangee.decimal::<8>(v),
                 _ => rangee.decimal::<9>(v),
             }
-            octets_decimal(&mut attendu, v, d);
+            // Against an independent text: the integer part and the zero-padded decimals.
+            let (p, a) = (10i128.pow(d.min(8)), i128::from(v).abs());
+            let fraction = if d == 0 { String::new() } else { format!(",{:0w$}", a % p, w = d.min(8) as usize) };
+            attendu.extend_from_slice(format!("{}{}{fraction}", if v < 0 { "-" } else { "" }, a / p).as_bytes());
         }
         rangee.fin();
         assert_eq!(String::from_utf8_lossy(&r), String::from_utf8_lossy(&attendu));

@@ -1,12 +1,14 @@
-//! Native only: the household file on every core. The input is read in rounds of one piece per
-//! thread; each piece starts and ends at a line boundary, goes to a [`LotFoyers::fourche`] that
-//! knows its first line number, and the results are written and merged back in input order, so
-//! the output is byte for byte the sequential one. Memory stays bounded by the round size.
+//! Native only: the household file on every core, cut as for the browser's workers
+//! ([`LotFoyers::repartir`]: pieces of whole, numbered lines; the header and any line longer
+//! than a piece read by the coordinator). A round of one piece per thread is computed on
+//! threads ([`LotFoyers::pour_piece`]), and the rows are written and the counts merged back in
+//! input order, so the output is byte for byte the sequential one. Memory stays bounded by the
+//! round size.
 
 use std::io::{self, Read, Write};
 
 use super::foyers::{ErreurLot, LotFoyers};
-use super::repartition::coupure;
+use super::repartition::Piece;
 
 /// Bytes per piece: small enough to keep memory low, large enough to amortise a thread.
 pub const MORCEAU: usize = 1 << 18;
@@ -22,32 +24,12 @@ pub enum ErreurParallele {
     Lot(ErreurLot),
 }
 
-/// Splits a run of complete lines into at most `n` pieces at line boundaries.
-fn pieces(octets: &[u8], n: usize) -> Vec<&[u8]> {
-    let mut v = Vec::with_capacity(n);
-    let mut reste = octets;
-    for k in (1..=n).rev() {
-        if k == 1 || reste.is_empty() {
-            break;
-        }
-        let cible = reste.len() / k;
-        match coupure(reste, cible.max(1), true) {
-            Some(c) if c > 0 && c < reste.len() => {
-                v.push(&reste[..c]);
-                reste = &reste[c..];
-            }
-            _ => break,
-        }
-    }
-    if !reste.is_empty() {
-        v.push(reste);
-    }
-    v
-}
+/// A piece for a thread: the bytes the coordinator kept, then the start of the chunk it came
+/// with (moved, not copied).
+type Tache = (Piece, Vec<u8>);
 
 /// Processes `entree` into `sortie` with `fils` threads, leaving the last line (without final
-/// newline) in `lot` for [`LotFoyers::terminer`]. The header, and any stretch where `lot` is in
-/// the middle of a line, go through `lot` itself.
+/// newline) in `lot` for [`LotFoyers::terminer`].
 ///
 /// # Errors
 /// [`ErreurParallele`]: reading, writing, or an unusable header.
@@ -58,101 +40,69 @@ pub fn traiter_en_parallele(
     fils: usize,
 ) -> Result<(), ErreurParallele> {
     let fils = fils.max(1);
-    let mut tampon: Vec<u8> = Vec::with_capacity(MORCEAU * fils + MORCEAU);
-    let mut texte = Vec::new();
+    lot.pieces_de(MORCEAU);
+    let mut tour: Vec<Tache> = Vec::with_capacity(fils);
+    let mut lignes = Vec::new();
     loop {
-        let cible = (MORCEAU * fils).max(tampon.len() + MORCEAU);
-        let lu = remplir(entree, &mut tampon, cible).map_err(ErreurParallele::Lecture)?;
+        let mut morceau = Vec::with_capacity(MORCEAU);
+        let lu = (&mut *entree).take(MORCEAU as u64).read_to_end(&mut morceau).map_err(ErreurParallele::Lecture)?;
         let fin = lu == 0;
-        let coupe = if fin { tampon.len() } else { coupure(&tampon, tampon.len(), false).unwrap_or(0) };
-        if !lot.entre_deux_lignes() || fils == 1 || coupe == 0 {
-            // Header, a line longer than a round, or one thread: the sequential reader, up to
-            // the last complete line, so that the next round starts between two lines.
-            let jusqua = if coupe > 0 { coupe } else { tampon.len() };
-            texte.clear();
-            lot.traiter(&tampon[..jusqua], &mut texte).map_err(ErreurParallele::Lot)?;
-            lot.octet_suivant(tampon.get(jusqua).copied());
-            sortie.write_all(&texte).map_err(ErreurParallele::Ecriture)?;
-            tampon.drain(..jusqua);
-        } else {
-            let complet = if fin { coupure(&tampon, tampon.len(), true).unwrap_or(0) } else { coupe };
-            en_parallele(lot, &tampon[..complet], sortie, fils)?;
-            tampon.drain(..complet);
+        lignes.clear();
+        if fils == 1 {
+            // One thread: the chunk read here, with no pieces to hand out.
+            lot.traiter(&morceau, &mut lignes).map_err(ErreurParallele::Lot)?;
+            sortie.write_all(&lignes).map_err(ErreurParallele::Ecriture)?;
+            if fin {
+                return Ok(());
+            }
+            continue;
+        }
+        let piece = lot.repartir(&morceau, &mut lignes, fin).map_err(ErreurParallele::Lot)?;
+        if !lignes.is_empty() {
+            // Rows read by the coordinator come after the pieces handed out before them.
+            calculer_tour(lot, &mut tour, sortie)?;
+            sortie.write_all(&lignes).map_err(ErreurParallele::Ecriture)?;
+        }
+        if let Some(piece) = piece {
+            morceau.truncate(piece.fin);
+            tour.push((piece, morceau));
+        }
+        if tour.len() == fils || fin {
+            calculer_tour(lot, &mut tour, sortie)?;
         }
         if fin {
-            // What is left is the last line without its newline: it stays in `lot` for `terminer`.
-            texte.clear();
-            lot.traiter(&tampon, &mut texte).map_err(ErreurParallele::Lot)?;
-            sortie.write_all(&texte).map_err(ErreurParallele::Ecriture)?;
             return Ok(());
         }
     }
 }
 
-/// Reads until `tampon` holds `cible` bytes or the input ends; returns the bytes read (0: end).
-fn remplir(entree: &mut dyn Read, tampon: &mut Vec<u8>, cible: usize) -> io::Result<usize> {
-    let debut = tampon.len();
-    while tampon.len() < cible {
-        let avant = tampon.len();
-        tampon.resize(cible, 0);
-        match entree.read(&mut tampon[avant..]) {
-            Ok(0) => {
-                tampon.truncate(avant);
-                break;
-            }
-            Ok(n) => tampon.truncate(avant + n),
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => tampon.truncate(avant),
-            Err(e) => {
-                tampon.truncate(avant);
-                return Err(e);
-            }
-        }
-    }
-    Ok(tampon.len() - debut)
-}
-
-/// One round: complete lines cut in pieces, processed on threads, written and merged in order.
-fn en_parallele(
-    lot: &mut LotFoyers,
-    octets: &[u8],
-    sortie: &mut dyn Write,
-    fils: usize,
-) -> Result<(), ErreurParallele> {
-    let morceaux = pieces(octets, fils);
-    let fourches: Vec<LotFoyers> = morceaux.iter().map(|m| lot.fourche(m)).collect();
-    let resultats: Vec<(LotFoyers, Result<Vec<u8>, ErreurLot>)> = std::thread::scope(|portee| {
-        let taches: Vec<_> = fourches
-            .into_iter()
-            .zip(&morceaux)
-            .map(|(mut f, m)| {
-                portee.spawn(move || {
-                    let mut texte = Vec::with_capacity(super::capacite_sortie(m.len()));
-                    let r = f.traiter(m, &mut texte).map(|()| texte);
-                    (f, r)
-                })
-            })
-            .collect();
-        taches.into_iter().filter_map(|t| t.join().ok()).collect()
+/// One round: each piece on a thread of its own, the rows written and the counts merged in
+/// order.
+fn calculer_tour(lot: &mut LotFoyers, tour: &mut Vec<Tache>, sortie: &mut dyn Write) -> Result<(), ErreurParallele> {
+    let taches = std::mem::take(tour);
+    let resultats: Vec<Result<(LotFoyers, Vec<u8>), ErreurLot>> = std::thread::scope(|portee| {
+        let lot = &*lot;
+        let fils: Vec<_> =
+            taches.iter().map(|(piece, tete)| portee.spawn(move || calculer_piece(lot, piece, tete))).collect();
+        fils.into_iter().filter_map(|f| f.join().ok()).collect()
     });
-    if resultats.len() != morceaux.len() {
+    if resultats.len() != taches.len() {
         return Err(ErreurParallele::Ecriture(io::Error::other("un fil de calcul s'est arrêté")));
     }
-    for (f, r) in resultats {
-        let texte = r.map_err(ErreurParallele::Lot)?;
+    for r in resultats {
+        let (f, texte) = r.map_err(ErreurParallele::Lot)?;
         sortie.write_all(&texte).map_err(ErreurParallele::Ecriture)?;
         lot.fusionner(f);
     }
     Ok(())
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn pieces_aux_fins_de_ligne() {
-        let p = pieces(b"l1\nl2\nl3\nl4\n", 3);
-        assert_eq!(p.concat(), b"l1\nl2\nl3\nl4\n");
-        assert!(p.len() <= 3 && p.iter().all(|x| x.ends_with(b"\n")));
-    }
+/// A piece computed as a worker computes it: a processor from the header and the piece's first
+/// line number, then its two parts.
+fn calculer_piece(lot: &LotFoyers, piece: &Piece, tete: &[u8]) -> Result<(LotFoyers, Vec<u8>), ErreurLot> {
+    let mut f = LotFoyers::pour_piece(lot.entete_lue(), piece.ligne, lot.points.is_some())?;
+    let mut texte = Vec::with_capacity(super::capacite_sortie(piece.debut.len() + tete.len()));
+    f.traiter(&piece.debut, &mut texte)?;
+    f.traiter(tete, &mut texte)?;
+    Ok((f, texte))
 }
