@@ -104,6 +104,8 @@ node -e '
   console.log("| OpenFisca-France, le même travail depuis le fichier CSV (lu par le module csv de Python) | " + f(o.secondes_avec_lecture * 1000, 0) + " ms, " + f(o.secondes_avec_lecture * 1000 / Number(natifOfMs), 1) + " × le natif |");
   const p = b.premier;
   console.log("| navigation → premier résultat calculé, page du foyer (médiane de 5, cache vide) | " + f(p.calcul, 0) + " ms |");
+  console.log("| plancher du navigateur : la plus petite page faite pareil (un module, un wasm de 34 o, un appel ; médiane de 5, chargements alternés) | " + f(p.plancher, 0) + " ms |");
+  console.log("| rapport premier résultat / plancher ; ce que la page ajoute au plancher | " + f(p.calcul / p.plancher, 1) + " × ; " + f(p.calcul - p.plancher, 0) + " ms |");
   console.log("| … dont : réponse HTML " + f(p.reponse, 0) + " ms ; élément démarré " + f(p.element, 0) + " ms ; paquet compilé et prêt " + f(p.paquet, 0) + " ms ; formulaire et calcul " + f(p.calcul, 0) + " ms | |");
   console.log("| navigation → premier résultat affiché (événement resultat) | " + f(p.affiche, 0) + " ms |");
   console.log("| communes et EPCI du plus gros fichier IRIS, dans le navigateur | " + f(b.territoiresS) + " s |");
