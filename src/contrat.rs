@@ -534,7 +534,8 @@ pub struct EtudeExporteeJs {
 /// The study with its identification, for the JSON export, on decoded inputs.
 ///
 /// # Errors
-/// As [`calculer_diagnostic_valeur`]; `produitLe` not a date `AAAA-MM-JJ`.
+/// As [`calculer_diagnostic_valeur`]; `produitLe` not a date `AAAA-MM-JJ` of the calendar
+/// ([`crate::format::date_valide`]: no 31 April, 29 February in leap years only).
 pub fn diagnostic_json_valeur(
     t: &Valeur,
     r: &Valeur,
@@ -544,8 +545,11 @@ pub fn diagnostic_json_valeur(
     let date = produit_le.as_bytes();
     let forme = date.len() == 10
         && date.iter().enumerate().all(|(i, c)| if i == 4 || i == 7 { *c == b'-' } else { c.is_ascii_digit() });
-    let (mois, jour) = if forme { (&produit_le[5..7], &produit_le[8..10]) } else { ("", "") };
-    if !forme || !("01"..="12").contains(&mois) || !("01"..="31").contains(&jour) {
+    // Digits only where checked: no parser needed.
+    let partie =
+        |a: usize, b: usize| date.get(a..b).unwrap_or_default().iter().fold(0, |n, c| n * 10 + u32::from(c & 0x0f));
+    let (annee, mois, jour) = (i32::try_from(partie(0, 4)).unwrap_or(0), partie(5, 7), partie(8, 10));
+    if !forme || !crate::format::date_valide(annee, mois, jour) {
         return Err(ErreurJs {
             message: format!(
                 "produitLe : « {} » n'est pas une date AAAA-MM-JJ (par exemple 2026-11-29).",
@@ -559,6 +563,31 @@ pub fn diagnostic_json_valeur(
         version: env!("CARGO_PKG_VERSION"),
         produit_le: produit_le.into(),
         etude: calculer_diagnostic_valeur(t, r, o)?,
+    })
+}
+
+/// `dateLongue(annee, mois, jour)`: a date written in full, as French writes it (`30 novembre
+/// 2026`, `1er décembre 2026`), from its numbers as a page reads them from `Date` (the month
+/// from 1 to 12).
+///
+/// # Errors
+/// `annee` not a whole number from 1 to 9999, `mois` not one from 1 to 12, `jour` not a day of
+/// that month (`champ`: the field).
+pub fn date_longue_js(annee: f64, mois: f64, jour: f64) -> Result<String, ErreurJs> {
+    let entier = |v: f64, max: f64, champ: &str, regle: &str| -> Result<u32, ErreurJs> {
+        if v.is_finite() && v.fract() == 0.0 && (1.0..=max).contains(&v) {
+            Ok(v as u32)
+        } else {
+            Err(ErreurJs { message: format!("{champ} : {regle}."), champ: champ.into() })
+        }
+    };
+    let a = entier(annee, 9999.0, "annee", "une année de 1 à 9999 est attendue")?;
+    let m = entier(mois, 12.0, "mois", "un mois de 1 à 12 est attendu")?;
+    let j = entier(jour, 31.0, "jour", "un jour de 1 à 31 est attendu")?;
+    let a = i32::try_from(a).unwrap_or(0);
+    crate::format::date_longue(a, m, j).ok_or_else(|| ErreurJs {
+        message: format!("jour : le mois {m} de {a} n'a pas de jour {j}."),
+        champ: "jour".into(),
     })
 }
 

@@ -1,5 +1,5 @@
-//! French display of numbers: decimal comma, thousands grouped by a narrow no-break space
-//! (U+202F), a no-break space (U+00A0) before `%` and `€`.
+//! French display of numbers and dates: decimal comma, thousands grouped by a narrow no-break space
+//! (U+202F), a no-break space (U+00A0) before `%` and `€`; dates in full (`1er décembre 2026`).
 //!
 //! ```
 //! use indicateurs_caf::{format, nombre::Ratio};
@@ -131,6 +131,75 @@ pub fn capitale(s: &str) -> String {
     sortie
 }
 
+/// The months as a date writes them.
+const MOIS: [&str; 12] = [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+];
+
+/// Whether `jour`/`mois`/`annee` is a day of the Gregorian calendar, years 1 to 9999 (29
+/// February in leap years only: divisible by 4, and by 400 for a century).
+pub fn date_valide(annee: i32, mois: u32, jour: u32) -> bool {
+    if !(1..=9999).contains(&annee) {
+        return false;
+    }
+    let bissextile = annee % 4 == 0 && (annee % 100 != 0 || annee % 400 == 0);
+    let jours = match mois {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if bissextile => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1..=jours).contains(&jour)
+}
+
+/// A date written in full, as French writes it: `30 novembre 2026`, `1er décembre 2026`;
+/// `None` when it is not a day of the calendar ([`date_valide`]).
+///
+/// Pages write today's date with it (the family's sheet, the study's title block) rather than
+/// with `toLocaleDateString`, whose first call loads the browser's locale data (15 to 25 ms
+/// on the main thread, before the first result is shown).
+///
+/// ```
+/// use indicateurs_caf::format::date_longue;
+/// assert_eq!(date_longue(2026, 12, 1).as_deref(), Some("1er décembre 2026"));
+/// assert_eq!(date_longue(2026, 2, 29), None);
+/// ```
+pub fn date_longue(annee: i32, mois: u32, jour: u32) -> Option<String> {
+    if !date_valide(annee, mois, jour) {
+        return None;
+    }
+    let nom = MOIS.get(usize::try_from(mois).ok()?.checked_sub(1)?)?;
+    // Digit by digit: the generic integer formatting is not otherwise in the household module.
+    fn chiffres(s: &mut String, n: u32) {
+        if n >= 10 {
+            chiffres(s, n / 10);
+        }
+        s.push(char::from(b'0' + (n % 10) as u8));
+    }
+    let mut texte = String::with_capacity(24);
+    chiffres(&mut texte, jour);
+    if jour == 1 {
+        texte.push_str("er");
+    }
+    texte.push(' ');
+    texte.push_str(nom);
+    texte.push(' ');
+    chiffres(&mut texte, annee.unsigned_abs());
+    Some(texte)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -175,5 +244,32 @@ mod tests {
         cas(pres_de_euros(Ratio::entier(51_555)), "près de 52 000 €");
         cas(pres_de_euros(Ratio::entier(99_500)), "près de 100 000 €");
         cas(pres_de_euros(Ratio::entier(45)), "près de 45 €");
+    }
+    #[track_caller]
+    fn date(annee: i32, mois: u32, jour: u32, attendu: Option<&str>) {
+        assert_eq!(date_longue(annee, mois, jour).as_deref(), attendu, "{annee}-{mois}-{jour}");
+    }
+
+    #[test]
+    fn dates() {
+        date(2026, 11, 30, Some("30 novembre 2026"));
+        date(2026, 12, 1, Some("1er décembre 2026"));
+        date(2027, 1, 31, Some("31 janvier 2027"));
+        date(2026, 8, 15, Some("15 août 2026"));
+        date(2026, 2, 10, Some("10 février 2026"));
+        date(2024, 2, 29, Some("29 février 2024"));
+        date(2000, 2, 29, Some("29 février 2000"));
+        date(1900, 2, 29, None);
+        date(2026, 2, 29, None);
+        date(2026, 4, 31, None);
+        date(2026, 13, 1, None);
+        date(2026, 0, 1, None);
+        date(2026, 1, 0, None);
+        date(2026, 12, 32, None);
+        date(0, 1, 1, None);
+        date(-4, 2, 29, None);
+        date(10_000, 1, 1, None);
+        date(9999, 12, 31, Some("31 décembre 9999"));
+        date(1, 1, 1, Some("1er janvier 1"));
     }
 }

@@ -427,6 +427,16 @@ pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_string()
 }
 
+/// `dateLongue(annee, mois, jour)`: a date written in full in French (`1er décembre 2026`), for
+/// the dates pages print, without the browser's locale data.
+///
+/// # Errors
+/// As [`crate::contrat::date_longue_js`].
+#[wasm_bindgen(js_name = dateLongue)]
+pub fn date_longue(annee: f64, mois: f64, jour: f64) -> Result<String, JsValue> {
+    Ok(crate::contrat::date_longue_js(annee, mois, jour)?)
+}
+
 /// The TypeScript declarations of every input and output (`crate::contrat::TYPES`).
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &'static str = crate::contrat::TYPES;

@@ -154,3 +154,29 @@ fn le_lecteur_de_declarations_voit_les_champs_et_l_heritage() {
     assert_eq!(d["Situation"].get("loyerMensuel"), Some(&true));
     assert!(!d["OptionsDiagnostic"].contains_key("bande"), "un champ d'un objet imbriqué n'est pas de premier niveau");
 }
+
+#[track_caller]
+fn date_refusee(annee: f64, mois: f64, jour: f64, champ: &str, extrait: &str) {
+    let e = indicateurs_caf::contrat::date_longue_js(annee, mois, jour).unwrap_err();
+    assert_eq!(e.champ, champ, "{annee}-{mois}-{jour}");
+    assert!(e.message.starts_with(&format!("{champ} : ")) && e.message.contains(extrait), "{}", e.message);
+}
+
+#[test]
+fn date_longue_regles() {
+    let date = |a, m, j| indicateurs_caf::contrat::date_longue_js(a, m, j).unwrap();
+    assert_eq!(date(2026.0, 11.0, 30.0), "30 novembre 2026");
+    assert_eq!(date(2026.0, 12.0, 1.0), "1er décembre 2026");
+    assert_eq!(date(2024.0, 2.0, 29.0), "29 février 2024");
+    date_refusee(f64::NAN, 1.0, 1.0, "annee", "de 1 à 9999");
+    date_refusee(0.0, 1.0, 1.0, "annee", "de 1 à 9999");
+    date_refusee(10_000.0, 1.0, 1.0, "annee", "de 1 à 9999");
+    date_refusee(2026.5, 1.0, 1.0, "annee", "de 1 à 9999");
+    date_refusee(2026.0, 0.0, 1.0, "mois", "de 1 à 12");
+    date_refusee(2026.0, 13.0, 1.0, "mois", "de 1 à 12");
+    date_refusee(2026.0, f64::INFINITY, 1.0, "mois", "de 1 à 12");
+    date_refusee(2026.0, 1.0, 0.0, "jour", "de 1 à 31");
+    date_refusee(2026.0, 1.0, -3.0, "jour", "de 1 à 31");
+    date_refusee(2026.0, 4.0, 31.0, "jour", "le mois 4 de 2026 n'a pas de jour 31");
+    date_refusee(2025.0, 2.0, 29.0, "jour", "n'a pas de jour 29");
+}

@@ -363,7 +363,11 @@ fn export_json_de_l_etude_entiere() {
     let d = diagnostic(&f["territoire"], &f["reference"], &Value::Null).unwrap();
     assert_eq!(e["etude"], d);
     verifier_etude(&f, &e["etude"]);
-    for mauvaise in ["", "29/11/2026", "2026-13-01", "2026-11-00", "2026-1-29", "aaaa-mm-jj"] {
+    assert!(diagnostic_json_valeur(&t, &r, &Valeur::Nul, "2024-02-29").is_ok());
+    let jours_impossibles = ["2026-04-31", "2026-02-29", "1900-02-29", "2026-02-30", "2026-12-32"];
+    for mauvaise in
+        ["", "29/11/2026", "2026-13-01", "2026-11-00", "2026-1-29", "aaaa-mm-jj"].into_iter().chain(jours_impossibles)
+    {
         let err = diagnostic_json_valeur(&t, &r, &Valeur::Nul, mauvaise).unwrap_err();
         assert_eq!(err.champ, "produitLe", "{mauvaise}");
         assert!(err.message.contains("AAAA-MM-JJ"), "{}", err.message);

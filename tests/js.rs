@@ -7,7 +7,9 @@
 mod commun;
 
 use commun::{foyers, pays_opale, verifier, verifier_erreur, verifier_etude};
-use indicateurs_caf::wasm::{calculer_diagnostic, calculer_foyer, cles_diagnostic, exporter_diagnostic_csv, seuils};
+use indicateurs_caf::wasm::{
+    calculer_diagnostic, calculer_foyer, cles_diagnostic, date_longue, exporter_diagnostic_csv, seuils,
+};
 use js_sys::{Array, Error, Object, Reflect, JSON};
 use serde_json::Value;
 use wasm_bindgen::{JsCast, JsValue};
@@ -164,4 +166,14 @@ fn diagnostic_erreurs_levees_avec_champ() {
     assert_eq!(champ, "territoire.valeurs.allocataires");
     let cles = rust(&cles_diagnostic().unwrap());
     assert!(cles.as_array().unwrap().iter().any(|c| c["cle"] == "habitants"));
+}
+
+#[wasm_bindgen_test]
+fn date_longue_par_la_frontiere_js() {
+    assert_eq!(date_longue(2026.0, 12.0, 1.0).unwrap(), "1er décembre 2026");
+    let (message, champ) = erreur(date_longue(2026.0, 2.0, 30.0).unwrap_err());
+    assert_eq!(champ, "jour");
+    assert!(message.contains("n'a pas de jour 30"), "{message}");
+    let (_, champ) = erreur(date_longue(2026.0, 13.0, 1.0).unwrap_err());
+    assert_eq!(champ, "mois");
 }

@@ -215,8 +215,7 @@ export class VueDiagnostic {
 
   /** The title block a printed copy starts with: the package's lines, and today's date. */
   titre(d) {
-    const produite = new Date().toLocaleDateString("fr-FR", { day: "numeric", month: "long", year: "numeric" });
-    const lignes = [...d.entete, ["Produite le", `${produite} (indicateurs-caf ${this.hote.api.version()})`]];
+    const lignes = [...d.entete, ["Produite le", `${this.hote.aujourdhui()} (indicateurs-caf ${this.hote.api.version()})`]];
     this.$("titre-etude").replaceChildren(
       h("p", { class: "titre" }, `Étude préliminaire : ${d.nom}`),
       h("dl", {}, lignes.flatMap(([l, t]) => [h("dt", {}, l), h("dd", {}, t)])));

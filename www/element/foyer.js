@@ -254,7 +254,7 @@ export class VueFoyer {
     const seuils = [r.seuil, ...r.seuilsInsee];
     this.$("fiche").replaceChildren(
       h("h2", {}, "Fiche de situation du foyer"),
-      h("p", {}, `Établie le ${new Date().toLocaleDateString("fr-FR", { day: "numeric", month: "long", year: "numeric" })}, calculée sur cet appareil ; aucune donnée n'a été transmise.`),
+      h("p", {}, `Établie le ${this.hote.aujourdhui()}, calculée sur cet appareil ; aucune donnée n'a été transmise.`),
       h("h3", {}, "Situation déclarée"),
       h("dl", { class: "recap" }, r.recapitulatif.map((l) => h("div", {}, h("dt", {}, l.libelle), h("dd", {}, l.valeur)))),
       h("h3", {}, "En bref"),

@@ -108,6 +108,13 @@ class CafIndicateurs extends HTMLElement {
     this.vueCourante.dessiner();
   }
 
+  /** Today's local date in full (« 1er décembre 2026 »), written by the package: no
+   * `toLocaleDateString`, whose first call loads the browser's locale data (15 to 25 ms). */
+  aujourdhui() {
+    const d = new Date();
+    return this.api.dateLongue(d.getFullYear(), d.getMonth() + 1, d.getDate());
+  }
+
   emettre(type, detail) {
     this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
   }
