@@ -2,7 +2,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { environnement, espaces, ouvrir as ouvrirPage, requetesExternes, texteComplet } from "./outils.mjs";
+import { dateDuJour, environnement, espaces, ouvrir as ouvrirPage, requetesExternes, texteComplet } from "./outils.mjs";
 
 const IRIS = new URL("../../data/insee-caf-iris/", import.meta.url);
 const POPULATION = new URL("../../data/insee-population-communes/donnees_communes.csv", import.meta.url);
@@ -78,7 +78,7 @@ test("l'exemple du Pays d'Opale : tableaux, phrases, radar, CSV, impression", as
     return { id: visibles[0]?.id, texte: visibles[0]?.innerText ?? "" };
   });
   assert.equal(premier.id, "titre-etude", JSON.stringify(premier));
-  for (const attendu of ["Étude préliminaire : Cc Pays D'opale", "Pas-de-Calais", "Année des données", "2020", "Sources", "Produite le"]) {
+  for (const attendu of ["Étude préliminaire : Cc Pays D'opale", "Pas-de-Calais", "Année des données", "2020", "Sources", "Produite le", `${dateDuJour()} (indicateurs-caf `]) {
     assert.ok(premier.texte.includes(attendu), `${attendu} absent de « ${premier.texte} »`);
   }
   await page.evaluate(() => window.scrollTo(0, 0));

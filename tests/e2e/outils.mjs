@@ -68,3 +68,11 @@ export async function texteComplet(page) {
 
 /** Text with no-break spaces as plain spaces. */
 export const espaces = (s) => s.replace(/[\u202f\u00a0]/g, " ").trim();
+
+/** Today's date as French writes it (« 1er décembre 2026 »), computed here independently of the
+ * package, to check the dates the pages print. */
+export function dateDuJour() {
+  const mois = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"];
+  const d = new Date();
+  return `${d.getDate() === 1 ? "1er" : d.getDate()} ${mois[d.getMonth()]} ${d.getFullYear()}`;
+}

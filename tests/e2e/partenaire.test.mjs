@@ -4,7 +4,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { environnement, espaces, ouvrir as ouvrirPage, pret, requetesExternes, texteComplet } from "./outils.mjs";
+import { dateDuJour, environnement, espaces, ouvrir as ouvrirPage, pret, requetesExternes, texteComplet } from "./outils.mjs";
 
 const require = createRequire(import.meta.url);
 const AXE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
@@ -85,7 +85,7 @@ test("fiche imprimable, lien de partage qui restaure la situation, nouvelle situ
   assert.deepEqual(recap.slice(0, 3).map((t) => t.replace(/\s*:\s*$/, "")), ["Année de référence", "Personne 1", "Personne 2"]);
   const texte = espaces(await fiche.innerText());
   for (const attendu of ["Fiche de situation du foyer", "Revenus annuels", "14 400,00 €", "allocataire, 35 ans", "enfant, 9 ans", "Loyer mensuel", "600,00 €",
-    "RUC = (1 200,00 € + 350,00 €) / 2,1 UC = 738,10 € par UC.", "Seuil de bas revenus CAF 2017 : 1 052 € par UC et par mois", "source officielle", "Établie le "]) {
+    "RUC = (1 200,00 € + 350,00 €) / 2,1 UC = 738,10 € par UC.", "Seuil de bas revenus CAF 2017 : 1 052 € par UC et par mois", "source officielle", `Établie le ${dateDuJour()}, calculée sur cet appareil`]) {
     assert.ok(texte.includes(attendu), `fiche sans « ${attendu} » :\n${texte}`);
   }
   const pdf = await page.pdf({ path: "tests/e2e/artefacts/fiche.pdf", format: "A4" });
