@@ -103,6 +103,8 @@ test("fiche imprimable, lien de partage qui restaure la situation, nouvelle situ
   assert.equal(await valeur(fraiche, "#foyer", "ruc"), ruc);
   assert.equal(await valeur(fraiche, "#foyer", "tauxEffort"), effort);
   assert.equal(await fraiche.locator("#foyer").locator("#p4-age").inputValue(), "9");
+  // Once restored, the situation leaves the address bar (and the history entry).
+  await fraiche.waitForFunction(() => !location.hash.includes("foyer="), null, { timeout: 2000 });
   assert.ok(requetes.every((u) => !u.includes("#") && !u.includes("foyer=")), "le fragment ne part jamais dans une requête");
   await fraiche.close();
   // Nouvelle situation: empty form, fragment cleared, focus on the first field.

@@ -84,8 +84,12 @@ export class VueFoyer {
     this.$("annee").value = this.hote.getAttribute("annee") || String(new Date().getFullYear());
     this.ajouterPersonne("allocataire");
     this.ecouter();
-    const lienIllisible = this.restaurerDepuisLien();
+    const { restauree, lienIllisible } = this.restaurerDepuisLien();
     this.calculer();
+    // The situation leaves the address bar once the first result is computed: updating the URL
+    // takes ≈ 3 ms of the main thread, not spent before the first result (README « Premier
+    // résultat »).
+    if (restauree) setTimeout(() => this.effacerDuLien(), 0);
     if (lienIllisible) {
       this.$("annonce").textContent = lienIllisible;
       this.$("annonce").className = "annonce erreur-annonce";
@@ -292,12 +296,13 @@ export class VueFoyer {
   /**
    * Restores the situation of a share link. Size and shape are checked before anything is
    * built, and the package validates it (roles, ages, at most 30 persons) before the form is
-   * filled: a link that cannot be read changes nothing and says why (the returned message).
+   * filled: a link that cannot be read changes nothing and says why (`lienIllisible`).
+   * `restauree`: the form now holds the link's situation.
    */
   restaurerDepuisLien() {
     const brut = new URLSearchParams(location.hash.slice(1)).get(this.hote.clePartage);
-    if (brut === null) return null;
-    const illisible = (raison) => `Le lien de partage n'a pas pu être lu : ${raison} La situation n'a pas été restaurée.`;
+    if (brut === null) return { restauree: false, lienIllisible: null };
+    const illisible = (raison) => ({ restauree: false, lienIllisible: `Le lien de partage n'a pas pu être lu : ${raison} La situation n'a pas été restaurée.` });
     if (brut.length > LIEN_MAX) return illisible(`il est trop long (${LIEN_MAX} caractères au plus).`);
     let s;
     try {
@@ -313,8 +318,7 @@ export class VueFoyer {
     }
     this.remplirSituation(s);
     this.soumis = true;
-    this.effacerDuLien();
-    return null;
+    return { restauree: true, lienIllisible: null };
   }
 
   /** Takes this instance's situation out of the address bar (the page keeps it in the form). */
