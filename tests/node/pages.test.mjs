@@ -33,3 +33,20 @@ test("les pages partagent l'accès rapide, l'en-tête et le pied de page", () =>
     }
   }
 });
+
+// www/dsfr-pages.css is reduced to the custom properties its rules read (scripts/dsfr.mjs): none
+// may be read without being declared, or a colour would silently fall back to nothing.
+// (The DSFR itself reads four it never declares, `--background-disabled-grey-hover` and the
+// like: those are left as the DSFR has them.)
+test("la feuille du DSFR des pages déclare chaque variable qu'elle lit", () => {
+  const lire = (chemin) => readFileSync(new URL(chemin, import.meta.url), "utf8");
+  const declarees = (css) => new Set([...css.matchAll(/[{;]\s*(--[A-Za-z0-9_-]+)\s*:/g)].map((m) => m[1]));
+  const css = lire("../../www/dsfr-pages.css");
+  const dansLeDsfr = declarees(lire("../../node_modules/@gouvfr/dsfr/dist/dsfr.min.css"));
+  const ici = declarees(css);
+  // A read with a fallback (`var(--x, …)`) may stay undeclared; a bare one may not.
+  const lues = new Set([...css.matchAll(/var\(\s*(--[A-Za-z0-9_-]+)\s*\)/g)].map((m) => m[1]));
+  const manquantes = [...lues].filter((v) => !ici.has(v) && dansLeDsfr.has(v));
+  assert.deepEqual(manquantes, []);
+  assert.ok(lues.size > 20 && ici.size < 400, `${lues.size} lues, ${ici.size} déclarées`);
+});
