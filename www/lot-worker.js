@@ -150,13 +150,20 @@ async function reparti({ fichier, population, ponderation }) {
       file.push(fils.envoyer(message, [r.debut.buffer, octets.buffer]));
     }
   };
+  // Chromium reads a file in chunks of up to 2 MB: a small file would come in one chunk, so in
+  // one piece for one worker. A chunk is given to the package in slices small enough for at least
+  // four pieces per worker (never under 512 KB); a large file's chunks are not cut.
+  const tranche = Math.max(1 << 19, Math.ceil(fichier.size / (4 * n)));
   try {
     const lecteur = fichier.stream().getReader();
     for (;;) {
       const { done, value } = await lecteur.read();
       if (done) break;
-      donner(t.repartir(value, false), value);
-      await prendre(2 * n);
+      for (let i = 0; i < value.length; i += tranche) {
+        const part = value.length <= tranche ? value : value.subarray(i, i + tranche);
+        donner(t.repartir(part, false), part);
+        await prendre(2 * n);
+      }
     }
     const vide = new Uint8Array(0);
     donner(t.repartir(vide, true), vide);

@@ -108,6 +108,25 @@ test("un seul fil (fils: 1) : le fichier lu et calculé par le fil du lot seul, 
   await page.close();
 });
 
+test("un petit fichier, lu par le navigateur en un seul morceau, est quand même partagé entre tous les fils", async () => {
+  // About 0,8 MB: Chromium hands a file this size to the stream in one chunk (up to 2 MB).
+  const contenu = genererFoyers(20_000, 11);
+  const chemin = join(dossier, "petit.csv");
+  writeFileSync(chemin, contenu);
+  const t = new TraitementFoyers(false, 0);
+  const attendu = t.traiter(new TextEncoder().encode(contenu)) + t.terminer();
+  t.free();
+  const { page, journal } = await ouvrir();
+  const fils = await page.evaluate(() => Math.min(8, navigator.hardwareConcurrency || 1));
+  await page.setInputFiles("#fichier-foyers", chemin);
+  await page.waitForSelector("body[data-foyers=fini]", { timeout: 60_000 });
+  assert.equal(await page.evaluate(() => document.body.dataset.fils), String(fils), "chaque fil a reçu sa part");
+  const [telechargement] = await Promise.all([page.waitForEvent("download"), page.click("#telecharger-foyers")]);
+  assert.ok(readFileSync(await telechargement.path(), "utf8") === "\ufeff" + attendu, "résultats identiques octet pour octet");
+  assert.deepEqual(journal.erreursConsole, []);
+  await page.close();
+});
+
 test("annuler un traitement en cours, la page reste réactive", async () => {
   const chemin = join(dossier, "gros.csv");
   // Large enough (about 125 MB) that the batch is still running when the checks below run.
