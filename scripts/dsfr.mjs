@@ -21,22 +21,29 @@ function classesEmployees() {
   return classes;
 }
 
+/**
+ * The index in `texte`, from `i`, of the first character outside quotes for which `arret(c)` is
+ * true (a backslash escapes the next character inside quotes); `texte.length` if none.
+ */
+function chercher(texte, i, arret) {
+  let guillemet = null;
+  for (; i < texte.length; i++) {
+    const c = texte[i];
+    if (guillemet) {
+      if (c === "\\") i++;
+      else if (c === guillemet) guillemet = null;
+    } else if (c === '"' || c === "'") guillemet = c;
+    else if (arret(c)) return i;
+  }
+  return texte.length;
+}
+
 /** Splits CSS into top-level items: [prelude, body] for blocks, [statement] for `@import;`. */
 function items(css) {
   const out = [];
   let i = 0;
   while (i < css.length) {
-    let j = i;
-    let guillemet = null;
-    while (j < css.length) {
-      const c = css[j];
-      if (guillemet) {
-        if (c === "\\") j++;
-        else if (c === guillemet) guillemet = null;
-      } else if (c === '"' || c === "'") guillemet = c;
-      else if (c === "{" || c === ";") break;
-      j++;
-    }
+    const j = chercher(css, i, (c) => c === "{" || c === ";");
     if (j >= css.length) break;
     const prelude = css.slice(i, j).trim();
     if (css[j] === ";") {
@@ -45,20 +52,42 @@ function items(css) {
       continue;
     }
     let profondeur = 1;
-    let k = j + 1;
-    guillemet = null;
-    while (k < css.length && profondeur > 0) {
-      const c = css[k];
-      if (guillemet) {
-        if (c === "\\") k++;
-        else if (c === guillemet) guillemet = null;
-      } else if (c === '"' || c === "'") guillemet = c;
-      else if (c === "{") profondeur++;
-      else if (c === "}") profondeur--;
-      k++;
-    }
-    out.push([prelude, css.slice(j + 1, k - 1)]);
-    i = k;
+    const k = chercher(css, j + 1, (c) => (profondeur += c === "{" ? 1 : c === "}" ? -1 : 0) === 0);
+    out.push([prelude, css.slice(j + 1, k)]);
+    i = k + 1;
+  }
+  return out;
+}
+
+/** Splits a rule's body into its declarations (`;` outside quotes and parentheses). */
+function declarations(corps) {
+  const out = [];
+  let profondeur = 0;
+  const fin = (c) => (profondeur += c === "(" ? 1 : c === ")" ? -1 : 0) === 0 && c === ";";
+  for (let i = 0; i < corps.length; ) {
+    const j = chercher(corps, i, fin);
+    out.push(corps.slice(i, j));
+    i = j + 1;
+  }
+  return out.filter((d) => d.trim() !== "");
+}
+
+const GROUPE = /^@(media|supports|layer)\b/;
+
+/**
+ * The sheet rewritten rule by rule: `regle(prelude, corps)` gives the text of each rule (empty
+ * to drop it); @media, @supports and @layer are walked inside (dropped when left empty); other
+ * at-rules and statements are kept as they are.
+ */
+function reecrire(css, regle) {
+  let out = "";
+  for (const [prelude, corps] of items(css)) {
+    if (corps === undefined) out += prelude;
+    else if (GROUPE.test(prelude)) {
+      const dedans = reecrire(corps, regle);
+      if (dedans) out += `${prelude}{${dedans}}`;
+    } else if (prelude.startsWith("@")) out += `${prelude}{${corps}}`;
+    else out += regle(prelude, corps);
   }
   return out;
 }
@@ -68,64 +97,28 @@ function garder(selecteurs, classes) {
   return selecteurs.split(",").some((s) => [...s.matchAll(/\.(fr-[a-zA-Z0-9_-]+)/g)].every(([, c]) => classes.has(c)));
 }
 
-function filtrer(css, classes) {
-  let out = "";
-  for (const [prelude, corps] of items(css)) {
-    if (corps === undefined) out += prelude;
-    else if (/^@(media|supports|layer)\b/.test(prelude)) {
-      const dedans = filtrer(corps, classes);
-      if (dedans) out += `${prelude}{${dedans}}`;
-    } else if (prelude.startsWith("@") || garder(prelude, classes)) out += `${prelude}{${corps}}`;
-  }
-  return out;
-}
-
-/** Splits a rule's body into its declarations (`;` outside quotes and parentheses). */
-function declarations(corps) {
-  const out = [];
-  let [debut, profondeur, guillemet] = [0, 0, null];
-  for (let i = 0; i < corps.length; i++) {
-    const c = corps[i];
-    if (guillemet) {
-      if (c === "\\") i++;
-      else if (c === guillemet) guillemet = null;
-    } else if (c === '"' || c === "'") guillemet = c;
-    else if (c === "(") profondeur++;
-    else if (c === ")") profondeur--;
-    else if (c === ";" && profondeur === 0) {
-      out.push(corps.slice(debut, i));
-      debut = i + 1;
-    }
-  }
-  out.push(corps.slice(debut));
-  return out.filter((d) => d.trim() !== "");
-}
+/** The rules whose selectors name employed classes. */
+const filtrer = (css, classes) => reecrire(css, (p, c) => (garder(p, classes) ? `${p}{${c}}` : ""));
 
 const VARIABLE = /^\s*(--[A-Za-z0-9_-]+)\s*:/;
 const references = (texte) => [...texte.matchAll(/var\(\s*(--[A-Za-z0-9_-]+)/g)].map(([, v]) => v);
 
-/** Every declaration of every rule body, nested blocks included. */
-function* toutesDeclarations(css) {
-  for (const [prelude, corps] of items(css)) {
-    if (corps === undefined) continue;
-    if (/^@(media|supports|layer)\b/.test(prelude)) yield* toutesDeclarations(corps);
-    else yield* declarations(corps);
-  }
-}
-
 /**
  * The custom properties the sheet needs: those a property reads (`var(--x)`), then those their
  * values read, and so on. The DSFR declares ≈ 1 200 on :root (colours of every theme, half the
- * sheet); the pages read a few hundred.
+ * sheet); the pages read about a hundred.
  */
 function variablesUtiles(css) {
   const lues = new Map();
   const racines = new Set();
-  for (const d of toutesDeclarations(css)) {
-    const nom = d.match(VARIABLE)?.[1];
-    if (nom) lues.set(nom, [...(lues.get(nom) ?? []), ...references(d)]);
-    else for (const v of references(d)) racines.add(v);
-  }
+  reecrire(css, (_, corps) => {
+    for (const d of declarations(corps)) {
+      const nom = d.match(VARIABLE)?.[1];
+      if (nom) lues.set(nom, [...(lues.get(nom) ?? []), ...references(d)]);
+      else for (const v of references(d)) racines.add(v);
+    }
+    return "";
+  });
   const utiles = new Set();
   const aVoir = [...racines];
   while (aVoir.length > 0) {
@@ -139,19 +132,10 @@ function variablesUtiles(css) {
 
 /** The sheet without the declarations of unused custom properties (nor the rules left empty). */
 function sansVariablesInutiles(css, utiles) {
-  let out = "";
-  for (const [prelude, corps] of items(css)) {
-    if (corps === undefined) out += prelude;
-    else if (/^@(media|supports|layer)\b/.test(prelude)) {
-      const dedans = sansVariablesInutiles(corps, utiles);
-      if (dedans) out += `${prelude}{${dedans}}`;
-    } else if (prelude.startsWith("@")) out += `${prelude}{${corps}}`;
-    else {
-      const gardees = declarations(corps).filter((d) => !d.match(VARIABLE) || utiles.has(d.match(VARIABLE)[1]));
-      if (gardees.length > 0) out += `${prelude}{${gardees.join(";")}}`;
-    }
-  }
-  return out;
+  return reecrire(css, (prelude, corps) => {
+    const gardees = declarations(corps).filter((d) => !d.match(VARIABLE) || utiles.has(d.match(VARIABLE)[1]));
+    return gardees.length > 0 ? `${prelude}{${gardees.join(";")}}` : "";
+  });
 }
 
 const classes = classesEmployees();
@@ -160,10 +144,11 @@ const css = feuilles
   .join("\n")
   .replace(/url\((["']?)(?:\.\.\/)+(fonts|icons)\//g, "url($1dsfr/$2/");
 const filtree = filtrer(css.replace(/\/\*[\s\S]*?\*\//g, ""), classes);
-const garde = sansVariablesInutiles(filtree, variablesUtiles(filtree));
+const utiles = variablesUtiles(filtree);
+const garde = sansVariablesInutiles(filtree, utiles);
 writeFileSync(
   sortie,
   "/* DSFR (@gouvfr/dsfr, MIT) : cœur et composants employés, règles des classes des pages — produit par scripts/build.sh ; ne pas modifier. */\n" +
     garde,
 );
-console.log(`DSFR des pages : ${garde.length} octets (${classes.size} classes employées, ${variablesUtiles(filtree).size} variables lues, sur ${css.length} octets)`);
+console.log(`DSFR des pages : ${garde.length} octets (${classes.size} classes employées, ${utiles.size} variables lues, sur ${css.length} octets)`);
