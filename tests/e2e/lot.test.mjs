@@ -27,15 +27,34 @@ after(async () => { await env?.fermer(); });
 
 const ouvrir = () => ouvrirPage(env, "/lot.html");
 
-test("un fichier de 50 000 foyers : progression jusqu'à 100 %, résultat téléchargé identique", async () => {
-  const contenu = genererFoyers(50_000, 9);
-  const chemin = join(dossier, "foyers.csv");
+/** A generated household file written to disk, and the package's own output for it (the
+ * reference every batch path must give byte for byte). */
+function fichierDeFoyers(nom, nombre, graine) {
+  const contenu = genererFoyers(nombre, graine);
+  const chemin = join(dossier, nom);
   writeFileSync(chemin, contenu);
   const t = new TraitementFoyers(false, 0);
   const attendu = t.traiter(new TextEncoder().encode(contenu)) + t.terminer();
-  const { page, journal } = await ouvrir();
+  t.free();
+  return { contenu, chemin, attendu };
+}
+
+/** Drops the file on the batch page and waits for the end of the batch. */
+async function traiterSurLaPage(page, chemin, timeout = 60_000) {
   await page.setInputFiles("#fichier-foyers", chemin);
-  await page.waitForSelector("body[data-foyers=fini]", { timeout: 60_000 });
+  await page.waitForSelector("body[data-foyers=fini]", { timeout });
+}
+
+/** The downloaded results, checked byte for byte (after the BOM every CSV export starts with). */
+async function verifierTelechargement(page, attendu) {
+  const [telechargement] = await Promise.all([page.waitForEvent("download"), page.click("#telecharger-foyers")]);
+  assert.ok(readFileSync(await telechargement.path(), "utf8") === "\ufeff" + attendu, "résultats identiques octet pour octet");
+}
+
+test("un fichier de 50 000 foyers : progression jusqu'à 100 %, résultat téléchargé identique", async () => {
+  const { chemin, attendu } = fichierDeFoyers("foyers.csv", 50_000, 9);
+  const { page, journal } = await ouvrir();
+  await traiterSurLaPage(page, chemin);
   assert.equal(await page.locator("#barre-foyers").evaluate((b) => b.value), 100);
   // Shared among a pool of workers, one per core (up to 8): same bytes as the native program.
   const fils = await page.evaluate(() => Math.min(8, navigator.hardwareConcurrency || 1));
@@ -43,9 +62,8 @@ test("un fichier de 50 000 foyers : progression jusqu'à 100 %, résultat télé
   const reparti = fils > 1 ? ` Calcul réparti sur ${fils} fils de travail\\.` : "";
   assert.match(espaces(await page.locator("#etat-foyers").innerText()), new RegExp(`^100 % — 50 000 lignes traitées\\. 50 000 lignes traitées, dont 0 en erreur, en [\\d,]+ s\\.${reparti}$`));
   await page.screenshot({ path: "tests/e2e/artefacts/lot-reparti.png", fullPage: true });
-  const [telechargement] = await Promise.all([page.waitForEvent("download"), page.click("#telecharger-foyers")]);
   // Every CSV export starts with a BOM (spreadsheets then read « é » right).
-  assert.equal(readFileSync(await telechargement.path(), "utf8"), "\ufeff" + attendu);
+  await verifierTelechargement(page, attendu);
   const seuils = (await page.locator("#seuils-population li").allInnerTexts()).map(espaces);
   // One median per reference year, never pooled: three sentences per year of the file.
   assert.ok(seuils.length > 3 && seuils.length % 3 === 0, `${seuils.length} phrases`);
@@ -68,28 +86,18 @@ test("un fichier de 50 000 foyers : progression jusqu'à 100 %, résultat télé
 
 test("un gros fichier : les résultats gardés en plusieurs blocs, dans l'ordre, identiques", async () => {
   // About 37 MB in and 76 MB out: more than two blocks of results (32 MB each) and a last one.
-  const contenu = genererFoyers(900_000, 5);
-  const chemin = join(dossier, "gros-identique.csv");
-  writeFileSync(chemin, contenu);
-  const t = new TraitementFoyers(false, 0);
-  const attendu = t.traiter(new TextEncoder().encode(contenu)) + t.terminer();
-  t.free();
+  const { chemin, attendu } = fichierDeFoyers("gros-identique.csv", 900_000, 5);
   assert.ok(attendu.length > 2 * (32 << 20), `${attendu.length} octets`);
   const { page, journal } = await ouvrir();
-  await page.setInputFiles("#fichier-foyers", chemin);
-  await page.waitForSelector("body[data-foyers=fini]", { timeout: 120_000 });
-  const [telechargement] = await Promise.all([page.waitForEvent("download"), page.click("#telecharger-foyers")]);
-  assert.ok(readFileSync(await telechargement.path(), "utf8") === "\ufeff" + attendu, "résultats identiques octet pour octet");
+  await traiterSurLaPage(page, chemin, 120_000);
+  await verifierTelechargement(page, attendu);
   assert.deepEqual(journal.erreursConsole, []);
   await page.close();
 });
 
 test("un seul fil (fils: 1) : le fichier lu et calculé par le fil du lot seul, mêmes octets", async () => {
   // Several chunks of the file's stream, so that the rows of every chunk must come out in order.
-  const contenu = genererFoyers(150_000, 4);
-  const t = new TraitementFoyers(false, 0);
-  const attendu = t.traiter(new TextEncoder().encode(contenu)) + t.terminer();
-  t.free();
+  const { contenu, attendu } = fichierDeFoyers("un-fil.csv", 150_000, 4);
   const { page, journal } = await ouvrir();
   const rendu = await page.evaluate(async (texte) => {
     const w = new Worker("/lot-worker.js", { type: "module" });
@@ -110,19 +118,12 @@ test("un seul fil (fils: 1) : le fichier lu et calculé par le fil du lot seul, 
 
 test("un petit fichier, lu par le navigateur en un seul morceau, est quand même partagé entre tous les fils", async () => {
   // About 0,8 MB: Chromium hands a file this size to the stream in one chunk (up to 2 MB).
-  const contenu = genererFoyers(20_000, 11);
-  const chemin = join(dossier, "petit.csv");
-  writeFileSync(chemin, contenu);
-  const t = new TraitementFoyers(false, 0);
-  const attendu = t.traiter(new TextEncoder().encode(contenu)) + t.terminer();
-  t.free();
+  const { chemin, attendu } = fichierDeFoyers("petit.csv", 20_000, 11);
   const { page, journal } = await ouvrir();
   const fils = await page.evaluate(() => Math.min(8, navigator.hardwareConcurrency || 1));
-  await page.setInputFiles("#fichier-foyers", chemin);
-  await page.waitForSelector("body[data-foyers=fini]", { timeout: 60_000 });
+  await traiterSurLaPage(page, chemin);
   assert.equal(await page.evaluate(() => document.body.dataset.fils), String(fils), "chaque fil a reçu sa part");
-  const [telechargement] = await Promise.all([page.waitForEvent("download"), page.click("#telecharger-foyers")]);
-  assert.ok(readFileSync(await telechargement.path(), "utf8") === "\ufeff" + attendu, "résultats identiques octet pour octet");
+  await verifierTelechargement(page, attendu);
   assert.deepEqual(journal.erreursConsole, []);
   await page.close();
 });
@@ -158,8 +159,7 @@ test("montants ambigus et virgules décimales : les lignes en erreur listées su
     "vieux,2017,A70,12000,0",
   ].join("\n"));
   const { page, journal } = await ouvrir();
-  await page.setInputFiles("#fichier-foyers", chemin);
-  await page.waitForSelector("body[data-foyers=fini]");
+  await traiterSurLaPage(page, chemin);
   const lignes = await page.locator("#erreurs-foyers tbody tr").evaluateAll((trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent)));
   assert.equal(lignes.length, 2);
   assert.deepEqual(lignes.map((l) => l.slice(0, 2)), [["3", "ligne"], ["4", "revenus_annuels"]]);
