@@ -181,23 +181,8 @@ pub fn date_longue(annee: i32, mois: u32, jour: u32) -> Option<String> {
         return None;
     }
     let nom = MOIS.get(usize::try_from(mois).ok()?.checked_sub(1)?)?;
-    // Digit by digit: the generic integer formatting is not otherwise in the household module.
-    fn chiffres(s: &mut String, n: u32) {
-        if n >= 10 {
-            chiffres(s, n / 10);
-        }
-        s.push(char::from(b'0' + (n % 10) as u8));
-    }
-    let mut texte = String::with_capacity(24);
-    chiffres(&mut texte, jour);
-    if jour == 1 {
-        texte.push_str("er");
-    }
-    texte.push(' ');
-    texte.push_str(nom);
-    texte.push(' ');
-    chiffres(&mut texte, annee.unsigned_abs());
-    Some(texte)
+    let premier = if jour == 1 { "er" } else { "" };
+    Some(format!("{jour}{premier} {nom} {annee}"))
 }
 
 #[cfg(test)]
