@@ -545,11 +545,11 @@ pub fn diagnostic_json_valeur(
     let date = produit_le.as_bytes();
     let forme = date.len() == 10
         && date.iter().enumerate().all(|(i, c)| if i == 4 || i == 7 { *c == b'-' } else { c.is_ascii_digit() });
-    // Digits only where checked: no parser needed.
+    // Read only once the shape is checked: digits where they are expected.
     let partie =
-        |a: usize, b: usize| date.get(a..b).unwrap_or_default().iter().fold(0, |n, c| n * 10 + u32::from(c & 0x0f));
-    let (annee, mois, jour) = (i32::try_from(partie(0, 4)).unwrap_or(0), partie(5, 7), partie(8, 10));
-    if !forme || !crate::format::date_valide(annee, mois, jour) {
+        |a: usize, b: usize| date.get(a..b).unwrap_or_default().iter().fold(0, |n, c| n * 10 + u32::from(c - b'0'));
+    let valide = forme && crate::format::date_valide(partie(0, 4) as i32, partie(5, 7), partie(8, 10));
+    if !valide {
         return Err(ErreurJs {
             message: format!(
                 "produitLe : « {} » n'est pas une date AAAA-MM-JJ (par exemple 2026-11-29).",
