@@ -1,9 +1,8 @@
 // The batch runs here, off the page's thread: the file is read as a stream and shared among a
 // pool of workers (this same script, one per core up to FILS_MAX), the results kept in file
 // order as Blob parts of PAQUET_BLOB bytes (the browser may keep them out of the JavaScript
-// heap). No arithmetic
-// here either: the package cuts the pieces, merges the counts, and gives progress, estimates
-// and durations.
+// heap). No arithmetic here either: the package cuts the pieces, merges the counts, and gives
+// progress, estimates and durations.
 // Each job loads the package made for it: pkg/foyer/ for foyers, pkg/territoire/ for territories.
 // Loaded and initialised once per worker, by the element's own loader.
 import { charger as paquet } from "./element/paquet.js";
