@@ -568,6 +568,19 @@ impl TraitementFoyers {
         Ok(())
     }
 
+    /// Sets the pieces for a file of `taille` bytes shared among `fils` workers; returns the
+    /// most bytes of a chunk to give to `repartir` at once (cut larger chunks): every worker
+    /// gets a share of any file over 64 Kio per worker, whatever chunks the browser reads.
+    ///
+    /// # Errors
+    /// Throws after `free()`.
+    #[wasm_bindgen(js_name = decouperPour)]
+    pub fn decouper_pour(&mut self, taille: f64, fils: f64) -> Result<f64, JsValue> {
+        let taille = taille.clamp(0.0, 9e15) as u64;
+        let fils = fils.clamp(1.0, 1024.0) as usize;
+        Ok(self.lot_mut()?.decouper_pour(taille, fils) as f64)
+    }
+
     /// The header line as read, for `TraitementFoyers.pourPiece` in the workers.
     ///
     /// # Errors

@@ -397,6 +397,65 @@ fn le_coordinateur_ne_lit_que_l_en_tete() {
     }
 }
 
+/// The pieces of one file handed out in turn to `fils` workers, as the browser's coordinator
+/// does: chunks of the sizes `tailles` (cycled), each cut into slices no longer than
+/// [`LotFoyers::decouper_pour`] says. Returns the pieces each worker got.
+fn pieces_par_fil(contenu: &[u8], fils: usize, tailles: &[usize]) -> Vec<usize> {
+    let mut c = LotFoyers::new(false);
+    let tranche = c.decouper_pour(contenu.len() as u64, fils);
+    let mut par_fil = vec![0; fils];
+    let mut suivant = 0;
+    let mut lignes = Vec::new();
+    let mut donner = |c: &mut LotFoyers, m: &[u8], fin: bool| {
+        if c.repartir(m, &mut lignes, fin).unwrap().is_some() {
+            par_fil[suivant % fils] += 1;
+            suivant += 1;
+        }
+    };
+    let mut reste = contenu;
+    for &taille in tailles.iter().cycle() {
+        if reste.is_empty() {
+            break;
+        }
+        let (morceau, apres) = reste.split_at(taille.min(reste.len()));
+        for part in morceau.chunks(tranche) {
+            donner(&mut c, part, false);
+        }
+        reste = apres;
+    }
+    donner(&mut c, b"", true);
+    par_fil
+}
+
+/// Chromium reads a file in chunks of any size up to 2 MB, different at each reading: whatever
+/// the chunks, every worker gets a share of a file of more than 128 Kio per worker (a file
+/// that came in one chunk, or a first chunk just under a piece, once went to one worker).
+#[test]
+fn chaque_fil_a_sa_part_quels_que_soient_les_morceaux() {
+    let mut contenu = String::new();
+    generer(20_000, 11, &mut contenu);
+    let contenu = contenu.as_bytes();
+    let aleatoires: Vec<usize> = (1..40u64).map(|k| (k * 2_654_435_761 % 2_097_152) as usize + 1).collect();
+    let k64 = 1 << 16;
+    let lectures: [&[usize]; 7] =
+        [&[usize::MAX], &[k64], &[6 * k64, 5 * k64], &[11 * k64], &[3 * k64, 7 * k64], &[2 << 20], &aleatoires];
+    for fils in 2..=6 {
+        assert!(contenu.len() > fils * 2 * indicateurs_caf::lot::PIECE_PETITE);
+        for tailles in lectures {
+            let par_fil = pieces_par_fil(contenu, fils, tailles);
+            assert!(
+                par_fil.iter().all(|&p| p > 0),
+                "{fils} fils, morceaux de {:?}… : {par_fil:?}",
+                &tailles[..tailles.len().min(3)]
+            );
+        }
+    }
+    // A large file: pieces of at most 512 Kio, chunks cut only into quarters of a share.
+    let mut c = LotFoyers::new(false);
+    assert_eq!(c.decouper_pour(1 << 30, 2), 1 << 27);
+    assert_eq!(c.decouper_pour(0, 2), indicateurs_caf::lot::PIECE_PETITE);
+}
+
 /// Property tests (native: proptest is not built for wasm).
 #[cfg(not(target_arch = "wasm32"))]
 mod aux_limites {

@@ -149,10 +149,10 @@ async function reparti({ fichier, population, ponderation }) {
       file.push(fils.envoyer(message, [r.debut.buffer, octets.buffer]));
     }
   };
-  // Chromium reads a file in chunks of up to 2 MB: a small file would come in one chunk, so in
-  // one piece for one worker. A chunk is given to the package in slices small enough for at least
-  // four pieces per worker (never under 512 KB); a large file's chunks are not cut.
-  const tranche = Math.max(1 << 19, Math.ceil(fichier.size / (4 * n)));
+  // Chromium reads a file in chunks of any size up to 2 MB, different at each reading: the
+  // package sizes the pieces for this file and these workers, and the largest slice of a chunk
+  // to give it, so that every worker gets a share of a small file too.
+  const tranche = t.decouperPour(fichier.size, n);
   try {
     const lecteur = fichier.stream().getReader();
     for (;;) {

@@ -55,5 +55,5 @@ pub use population::{
     annees, seuils_par_annee, seuils_population, Point, Ponderation, SeuilPopulation, SeuilsPopulation,
 };
 pub use progression::{duree, progression, Progression};
-pub use repartition::{Piece, PIECE_MIN};
+pub use repartition::{Piece, PIECE_MIN, PIECE_PETITE};
 pub use territoires::{indicateurs_importables, territoire_de, territoires_csv};

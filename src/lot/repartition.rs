@@ -16,6 +16,10 @@ use super::population::Point;
 /// computing 10 000 foyers.
 pub const PIECE_MIN: usize = 1 << 19;
 
+/// The smallest piece [`LotFoyers::decouper_pour`] makes: below it, a worker computes a piece in
+/// well under a millisecond, less than the message costs.
+pub const PIECE_PETITE: usize = 1 << 16;
+
 /// Whole lines of the file after its header, for a worker: [`Piece::debut`] then the first
 /// [`Piece::fin`] bytes of the chunk given to [`LotFoyers::repartir`].
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -164,6 +168,19 @@ impl LotFoyers {
     /// least one): smaller pieces share a small file among more workers.
     pub fn pieces_de(&mut self, octets: usize) {
         self.taille_piece = octets.max(1);
+    }
+
+    /// Sets the pieces for a file of `taille` bytes shared among `fils` workers, and returns
+    /// the most bytes of a chunk to give to [`LotFoyers::repartir`] at once (the caller cuts
+    /// larger chunks). A piece then holds less than a slice plus a piece: at most a
+    /// `2 × fils`-th of the file, or 128 Kio. Whatever chunks the file comes in, every worker of
+    /// a round-robin gets a share of any file of more than 128 Kio per worker. Pieces gather
+    /// [`PIECE_PETITE`] to [`PIECE_MIN`] bytes; a large file's chunks are cut only into quarters
+    /// of a worker's share.
+    pub fn decouper_pour(&mut self, taille: u64, fils: usize) -> usize {
+        let quart = usize::try_from(taille.div_ceil(4 * fils.max(1) as u64)).unwrap_or(usize::MAX);
+        self.taille_piece = quart.clamp(PIECE_PETITE, PIECE_MIN);
+        quart.max(self.taille_piece)
     }
 
     /// A worker's processor for a piece: the file's header line (as [`LotFoyers::entete_lue`]

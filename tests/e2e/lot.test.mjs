@@ -117,8 +117,9 @@ test("un seul fil (fils: 1) : le fichier lu et calculé par le fil du lot seul, 
 });
 
 test("un petit fichier, lu par le navigateur en un seul morceau, est quand même partagé entre tous les fils", async () => {
-  // About 0,8 MB: Chromium hands a file this size to the stream in one chunk (up to 2 MB).
-  const { chemin, attendu } = fichierDeFoyers("petit.csv", 20_000, 11);
+  // About 1,2 MB: Chromium may hand a file this size to the stream in one chunk (up to 2 MB), or
+  // in chunks of other sizes at each reading; over 128 KB per worker for up to 8 workers.
+  const { chemin, attendu } = fichierDeFoyers("petit.csv", 30_000, 11);
   const { page, journal } = await ouvrir();
   const fils = await page.evaluate(() => Math.min(8, navigator.hardwareConcurrency || 1));
   await traiterSurLaPage(page, chemin);
