@@ -376,6 +376,61 @@ fn lot_parallele_octet_pour_octet() {
     parallele_identique(b"id;annee;personnes;revenus_annuels;prestations_mensuelles\nF;2017;A35;1000;0");
 }
 
+/// A reader or a writer that fails after `reste` bytes.
+#[cfg(not(target_arch = "wasm32"))]
+struct Panne<'a> {
+    octets: &'a [u8],
+    reste: usize,
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+impl std::io::Read for Panne<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        if self.reste == 0 {
+            return Err(std::io::Error::other("disque illisible"));
+        }
+        let n = buf.len().min(self.reste).min(self.octets.len());
+        buf[..n].copy_from_slice(&self.octets[..n]);
+        (self.octets, self.reste) = (&self.octets[n..], self.reste - n);
+        Ok(n)
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+impl std::io::Write for Panne<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.reste == 0 {
+            return Err(std::io::Error::other("disque plein"));
+        }
+        let n = buf.len().min(self.reste);
+        self.reste -= n;
+        Ok(n)
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// A read or a write that fails while pieces are being computed stops the file with that
+/// error, whatever the threads: never a hang, never a silent truncation.
+#[cfg(not(target_arch = "wasm32"))]
+#[test]
+fn une_panne_de_lecture_ou_d_ecriture_arrete_le_lot() {
+    use indicateurs_caf::lot::{traiter_en_parallele, ErreurParallele};
+    let mut contenu = String::new();
+    generer(40_000, 5, &mut contenu);
+    for fils in [1, 2, 4] {
+        for apres in [0, 100, 600_000] {
+            let mut entree = Panne { octets: contenu.as_bytes(), reste: apres };
+            let r = traiter_en_parallele(&mut LotFoyers::new(false), &mut entree, &mut Vec::new(), fils);
+            assert!(matches!(r, Err(ErreurParallele::Lecture(_))), "{fils} fils, lecture après {apres} : {r:?}");
+            let mut sortie = Panne { octets: b"", reste: apres };
+            let r = traiter_en_parallele(&mut LotFoyers::new(false), &mut contenu.as_bytes(), &mut sortie, fils);
+            assert!(matches!(r, Err(ErreurParallele::Ecriture(_))), "{fils} fils, écriture après {apres} : {r:?}");
+        }
+    }
+}
+
 /// The coordinator reads the header and nothing more: every data line goes to the workers,
 /// the first ones included, whatever the size of the first chunk.
 #[test]

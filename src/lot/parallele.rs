@@ -1,16 +1,19 @@
 //! Native only: the household file on every core, cut as for the browser's workers
 //! ([`LotFoyers::repartir`]: pieces of whole, numbered lines; the header and any line longer
-//! than a piece read by the coordinator). A round of one piece per thread is computed on
-//! threads ([`LotFoyers::pour_piece`]), and the rows are written and the counts merged back in
-//! input order, so the output is byte for byte the sequential one. Memory stays bounded by the
-//! round size.
+//! than a piece read by the coordinator). `fils` threads, kept for the whole file, take the
+//! pieces as they come ([`LotFoyers::pour_piece`]); the coordinator goes on reading while they
+//! compute, and writes the rows and merges the counts back in input order as each piece is
+//! done, so the output is byte for byte the sequential one. Memory stays bounded: at most
+//! `2 × fils` pieces wait for their turn.
 
+use std::collections::VecDeque;
 use std::io::{self, Read, Write};
+use std::sync::{mpsc, Mutex};
 
 use super::foyers::{ErreurLot, LotFoyers};
 use super::repartition::Piece;
 
-/// Bytes per piece: small enough to keep memory low, large enough to amortise a thread.
+/// Bytes per piece: small enough to keep memory low, large enough to amortise a message.
 pub const MORCEAU: usize = 1 << 18;
 
 /// What can stop the parallel processing.
@@ -24,9 +27,24 @@ pub enum ErreurParallele {
     Lot(ErreurLot),
 }
 
+/// A piece's processor after its lines, and its rows.
+type Resultat = Result<(LotFoyers, Vec<u8>), ErreurLot>;
+
 /// A piece for a thread: the bytes the coordinator kept, then the start of the chunk it came
-/// with (moved, not copied).
-type Tache = (Piece, Vec<u8>);
+/// with (moved, not copied); the header a processor is made from; where the result goes.
+struct Travail {
+    piece: Piece,
+    tete: Vec<u8>,
+    entete: Vec<u8>,
+    population: bool,
+    reponse: mpsc::SyncSender<Resultat>,
+}
+
+/// The output in file order: rows the coordinator wrote itself, or a piece being computed.
+enum EnAttente {
+    Lignes(Vec<u8>),
+    Piece(mpsc::Receiver<Resultat>),
+}
 
 /// Processes `entree` into `sortie` with `fils` threads, leaving the last line (without final
 /// newline) in `lot` for [`LotFoyers::terminer`].
@@ -39,36 +57,76 @@ pub fn traiter_en_parallele(
     sortie: &mut dyn Write,
     fils: usize,
 ) -> Result<(), ErreurParallele> {
-    let fils = fils.max(1);
+    if fils <= 1 {
+        return sequentiel(lot, entree, sortie);
+    }
     lot.pieces_de(MORCEAU);
-    let mut tour: Vec<Tache> = Vec::with_capacity(fils);
+    let (envoi, recu) = mpsc::channel::<Travail>();
+    let recu = Mutex::new(recu);
+    std::thread::scope(|portee| {
+        for _ in 0..fils {
+            portee.spawn(|| travailler(&recu));
+        }
+        let fait = coordonner(lot, entree, sortie, fils, &envoi);
+        // No more pieces, whatever the outcome: the threads end, and the scope joins them.
+        drop(envoi);
+        fait
+    })
+}
+
+/// One thread: the chunks read and computed here, with no pieces to hand out.
+fn sequentiel(lot: &mut LotFoyers, entree: &mut dyn Read, sortie: &mut dyn Write) -> Result<(), ErreurParallele> {
     let mut lignes = Vec::new();
     loop {
-        let mut morceau = Vec::with_capacity(MORCEAU);
-        let lu = (&mut *entree).take(MORCEAU as u64).read_to_end(&mut morceau).map_err(ErreurParallele::Lecture)?;
-        let fin = lu == 0;
+        let morceau = lire(entree)?;
         lignes.clear();
-        if fils == 1 {
-            // One thread: the chunk read here, with no pieces to hand out.
-            lot.traiter(&morceau, &mut lignes).map_err(ErreurParallele::Lot)?;
-            sortie.write_all(&lignes).map_err(ErreurParallele::Ecriture)?;
-            if fin {
-                return Ok(());
-            }
-            continue;
+        lot.traiter(&morceau, &mut lignes).map_err(ErreurParallele::Lot)?;
+        sortie.write_all(&lignes).map_err(ErreurParallele::Ecriture)?;
+        if morceau.is_empty() {
+            return Ok(());
         }
+    }
+}
+
+/// The next chunk of the input (empty at its end).
+fn lire(entree: &mut dyn Read) -> Result<Vec<u8>, ErreurParallele> {
+    let mut morceau = Vec::with_capacity(MORCEAU);
+    entree.take(MORCEAU as u64).read_to_end(&mut morceau).map_err(ErreurParallele::Lecture)?;
+    Ok(morceau)
+}
+
+/// The coordinator: reads, hands out the pieces, and writes the results in order as they come.
+fn coordonner(
+    lot: &mut LotFoyers,
+    entree: &mut dyn Read,
+    sortie: &mut dyn Write,
+    fils: usize,
+    envoi: &mpsc::Sender<Travail>,
+) -> Result<(), ErreurParallele> {
+    let mut file = VecDeque::new();
+    loop {
+        let mut morceau = lire(entree)?;
+        let fin = morceau.is_empty();
+        let mut lignes = Vec::new();
         let piece = lot.repartir(&morceau, &mut lignes, fin).map_err(ErreurParallele::Lot)?;
         if !lignes.is_empty() {
             // Rows read by the coordinator come after the pieces handed out before them.
-            calculer_tour(lot, &mut tour, sortie)?;
-            sortie.write_all(&lignes).map_err(ErreurParallele::Ecriture)?;
+            file.push_back(EnAttente::Lignes(lignes));
         }
         if let Some(piece) = piece {
             morceau.truncate(piece.fin);
-            tour.push((piece, morceau));
+            let (reponse, attente) = mpsc::sync_channel(1);
+            let (entete, population) = (lot.entete_lue().to_vec(), lot.points.is_some());
+            envoi.send(Travail { piece, tete: morceau, entete, population, reponse }).map_err(|_| arret())?;
+            file.push_back(EnAttente::Piece(attente));
         }
-        if tour.len() == fils || fin {
-            calculer_tour(lot, &mut tour, sortie)?;
+        // What is done goes out now; beyond 2 pieces per thread, the coordinator waits.
+        while let Some(premier) = file.pop_front() {
+            let attendre = fin || file.len() >= 2 * fils;
+            if let Some(premier) = ecrire(lot, premier, sortie, attendre)? {
+                file.push_front(premier);
+                break;
+            }
         }
         if fin {
             return Ok(());
@@ -76,31 +134,58 @@ pub fn traiter_en_parallele(
     }
 }
 
-/// One round: each piece on a thread of its own, the rows written and the counts merged in
-/// order.
-fn calculer_tour(lot: &mut LotFoyers, tour: &mut Vec<Tache>, sortie: &mut dyn Write) -> Result<(), ErreurParallele> {
-    let taches = std::mem::take(tour);
-    let resultats: Vec<Result<(LotFoyers, Vec<u8>), ErreurLot>> = std::thread::scope(|portee| {
-        let lot = &*lot;
-        let fils: Vec<_> =
-            taches.iter().map(|(piece, tete)| portee.spawn(move || calculer_piece(lot, piece, tete))).collect();
-        fils.into_iter().filter_map(|f| f.join().ok()).collect()
-    });
-    if resultats.len() != taches.len() {
-        return Err(ErreurParallele::Ecriture(io::Error::other("un fil de calcul s'est arrêté")));
+/// Writes `premier` and merges its counts when it is done (or, `attendre`, once it is);
+/// gives it back when it is not done yet.
+fn ecrire(
+    lot: &mut LotFoyers,
+    premier: EnAttente,
+    sortie: &mut dyn Write,
+    attendre: bool,
+) -> Result<Option<EnAttente>, ErreurParallele> {
+    let texte = match premier {
+        EnAttente::Lignes(texte) => texte,
+        EnAttente::Piece(attente) => {
+            let resultat = if attendre {
+                attente.recv().map_err(|_| arret())?
+            } else {
+                match attente.try_recv() {
+                    Ok(r) => r,
+                    Err(mpsc::TryRecvError::Empty) => return Ok(Some(EnAttente::Piece(attente))),
+                    Err(mpsc::TryRecvError::Disconnected) => return Err(arret()),
+                }
+            };
+            let (f, texte) = resultat.map_err(ErreurParallele::Lot)?;
+            lot.fusionner(f);
+            texte
+        }
+    };
+    sortie.write_all(&texte).map_err(ErreurParallele::Ecriture)?;
+    Ok(None)
+}
+
+/// A computing thread stopped (it cannot: no panic is reachable; said rather than hung).
+fn arret() -> ErreurParallele {
+    ErreurParallele::Ecriture(io::Error::other("un fil de calcul s'est arrêté"))
+}
+
+/// A computing thread: takes pieces until the coordinator has no more.
+fn travailler(recu: &Mutex<mpsc::Receiver<Travail>>) {
+    loop {
+        let travail = match recu.lock() {
+            Ok(recu) => recu.recv(),
+            Err(_) => return,
+        };
+        let Ok(t) = travail else { return };
+        let resultat = calculer_piece(&t.entete, t.population, &t.piece, &t.tete);
+        // The coordinator may have stopped on an error: nobody to tell.
+        let _ = t.reponse.send(resultat);
     }
-    for r in resultats {
-        let (f, texte) = r.map_err(ErreurParallele::Lot)?;
-        sortie.write_all(&texte).map_err(ErreurParallele::Ecriture)?;
-        lot.fusionner(f);
-    }
-    Ok(())
 }
 
 /// A piece computed as a worker computes it: a processor from the header and the piece's first
 /// line number, then its two parts.
-fn calculer_piece(lot: &LotFoyers, piece: &Piece, tete: &[u8]) -> Result<(LotFoyers, Vec<u8>), ErreurLot> {
-    let mut f = LotFoyers::pour_piece(lot.entete_lue(), piece.ligne, lot.points.is_some())?;
+fn calculer_piece(entete: &[u8], population: bool, piece: &Piece, tete: &[u8]) -> Resultat {
+    let mut f = LotFoyers::pour_piece(entete, piece.ligne, population)?;
     let mut texte = Vec::with_capacity(super::capacite_sortie(piece.debut.len() + tete.len()));
     f.traiter(&piece.debut, &mut texte)?;
     f.traiter(tete, &mut texte)?;
