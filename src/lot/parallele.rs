@@ -63,11 +63,12 @@ pub fn traiter_en_parallele(
     lot.pieces_de(MORCEAU);
     let (envoi, recu) = mpsc::channel::<Travail>();
     let recu = Mutex::new(recu);
+    let (entrees, sorties) = (Reserve::default(), Reserve::default());
     std::thread::scope(|portee| {
         for _ in 0..fils {
-            portee.spawn(|| travailler(&recu));
+            portee.spawn(|| travailler(&recu, &entrees, &sorties));
         }
-        let fait = coordonner(lot, entree, sortie, fils, &envoi);
+        let fait = coordonner(lot, entree, sortie, fils, &envoi, (&entrees, &sorties));
         // No more pieces, whatever the outcome: the threads end, and the scope joins them.
         drop(envoi);
         fait
@@ -78,7 +79,7 @@ pub fn traiter_en_parallele(
 fn sequentiel(lot: &mut LotFoyers, entree: &mut dyn Read, sortie: &mut dyn Write) -> Result<(), ErreurParallele> {
     let mut lignes = Vec::new();
     loop {
-        let morceau = lire(entree)?;
+        let morceau = lire(entree, Vec::with_capacity(MORCEAU))?;
         lignes.clear();
         lot.traiter(&morceau, &mut lignes).map_err(ErreurParallele::Lot)?;
         sortie.write_all(&lignes).map_err(ErreurParallele::Ecriture)?;
@@ -88,11 +89,35 @@ fn sequentiel(lot: &mut LotFoyers, entree: &mut dyn Read, sortie: &mut dyn Write
     }
 }
 
-/// The next chunk of the input (empty at its end).
-fn lire(entree: &mut dyn Read) -> Result<Vec<u8>, ErreurParallele> {
-    let mut morceau = Vec::with_capacity(MORCEAU);
+/// The next chunk of the input (empty at its end), read into `morceau` (emptied first).
+fn lire(entree: &mut dyn Read, mut morceau: Vec<u8>) -> Result<Vec<u8>, ErreurParallele> {
+    morceau.clear();
     entree.take(MORCEAU as u64).read_to_end(&mut morceau).map_err(ErreurParallele::Lecture)?;
     Ok(morceau)
+}
+
+/// Buffers given back once used, for the next pieces: the memory of the first pieces serves
+/// the whole file, instead of fresh pages (a page fault each) for every piece.
+#[derive(Default)]
+struct Reserve(Mutex<Vec<Vec<u8>>>);
+
+impl Reserve {
+    /// A buffer of `capacite` bytes at least, empty.
+    fn prendre(&self, capacite: usize) -> Vec<u8> {
+        let mut v = self.0.lock().ok().and_then(|mut r| r.pop()).unwrap_or_default();
+        v.clear();
+        v.reserve(capacite);
+        v
+    }
+
+    /// Keeps `v` for a later piece (a few at most: as many as pieces can wait).
+    fn rendre(&self, v: Vec<u8>) {
+        if let Ok(mut r) = self.0.lock() {
+            if r.len() < 64 {
+                r.push(v);
+            }
+        }
+    }
 }
 
 /// The coordinator: reads, hands out the pieces, and writes the results in order as they come.
@@ -102,10 +127,11 @@ fn coordonner(
     sortie: &mut dyn Write,
     fils: usize,
     envoi: &mpsc::Sender<Travail>,
+    (entrees, sorties): (&Reserve, &Reserve),
 ) -> Result<(), ErreurParallele> {
     let mut file = VecDeque::new();
     loop {
-        let mut morceau = lire(entree)?;
+        let mut morceau = lire(entree, entrees.prendre(MORCEAU))?;
         let fin = morceau.is_empty();
         let mut lignes = Vec::new();
         let piece = lot.repartir(&morceau, &mut lignes, fin).map_err(ErreurParallele::Lot)?;
@@ -123,7 +149,7 @@ fn coordonner(
         // What is done goes out now; beyond 2 pieces per thread, the coordinator waits.
         while let Some(premier) = file.pop_front() {
             let attendre = fin || file.len() >= 2 * fils;
-            if let Some(premier) = ecrire(lot, premier, sortie, attendre)? {
+            if let Some(premier) = ecrire(lot, premier, sortie, attendre, sorties)? {
                 file.push_front(premier);
                 break;
             }
@@ -141,6 +167,7 @@ fn ecrire(
     premier: EnAttente,
     sortie: &mut dyn Write,
     attendre: bool,
+    sorties: &Reserve,
 ) -> Result<Option<EnAttente>, ErreurParallele> {
     let texte = match premier {
         EnAttente::Lignes(texte) => texte,
@@ -160,6 +187,7 @@ fn ecrire(
         }
     };
     sortie.write_all(&texte).map_err(ErreurParallele::Ecriture)?;
+    sorties.rendre(texte);
     Ok(None)
 }
 
@@ -169,24 +197,25 @@ fn arret() -> ErreurParallele {
 }
 
 /// A computing thread: takes pieces until the coordinator has no more.
-fn travailler(recu: &Mutex<mpsc::Receiver<Travail>>) {
+fn travailler(recu: &Mutex<mpsc::Receiver<Travail>>, entrees: &Reserve, sorties: &Reserve) {
     loop {
         let travail = match recu.lock() {
             Ok(recu) => recu.recv(),
             Err(_) => return,
         };
         let Ok(t) = travail else { return };
-        let resultat = calculer_piece(&t.entete, t.population, &t.piece, &t.tete);
+        let texte = sorties.prendre(super::capacite_sortie(t.piece.debut.len() + t.tete.len()));
+        let resultat = calculer_piece(&t.entete, t.population, &t.piece, &t.tete, texte);
+        entrees.rendre(t.tete);
         // The coordinator may have stopped on an error: nobody to tell.
         let _ = t.reponse.send(resultat);
     }
 }
 
 /// A piece computed as a worker computes it: a processor from the header and the piece's first
-/// line number, then its two parts.
-fn calculer_piece(entete: &[u8], population: bool, piece: &Piece, tete: &[u8]) -> Resultat {
+/// line number, then its two parts, their rows in `texte`.
+fn calculer_piece(entete: &[u8], population: bool, piece: &Piece, tete: &[u8], mut texte: Vec<u8>) -> Resultat {
     let mut f = LotFoyers::pour_piece(entete, piece.ligne, population)?;
-    let mut texte = Vec::with_capacity(super::capacite_sortie(piece.debut.len() + tete.len()));
     f.traiter(&piece.debut, &mut texte)?;
     f.traiter(tete, &mut texte)?;
     Ok((f, texte))
