@@ -8,7 +8,7 @@ use super::nombres::{entier, octets_decimal, octets_entier, trim, Compteur, Cour
 use super::population::Point;
 use super::progression::{duree, progression, Progression};
 use crate::foyer::{Chiffres, ErreurFoyer, Parametres, Personne, Role, Saisie, Situation, ANNEE_MAX, ANNEE_MIN};
-use crate::nombre::lire_montant;
+use crate::nombre::{lire_montant, ErreurEcriture};
 use crate::tableur::{cellule_csv, cellule_texte_csv};
 use crate::valeur::{ErreurSaisie, Regle};
 
@@ -586,21 +586,29 @@ fn lire_saisie<'a>(champ: impl Fn(usize) -> Option<&'a [u8]>, s: &mut Saisie) ->
         .ok_or_else(|| ("annee", format!("Année de référence : « {} » n'est pas une année.", texte(annee_brute))))?;
     personnes(champ(2).unwrap_or_default(), &mut s.personnes)
         .map_err(|m| ("personnes", format!("Personnes du foyer : {m}.")))?;
-    let montant = |i: usize, nom: &'static str, libelle: &str| -> Result<Option<i64>, ErreurLigne> {
-        let brut = champ(i).unwrap_or_default();
-        lire_montant(brut).map_err(|e| {
-            let texte = String::from_utf8_lossy(trim(brut));
-            let erreur = ErreurSaisie { champ: nom.into(), libelle: libelle.into(), regle: Regle::ecriture(e, &texte) };
-            (nom, erreur.to_string())
-        })
-    };
-    s.revenus_annuels_centimes = montant(3, "revenus_annuels", "Revenus annuels")?
+    let cellule = |i: usize| champ(i).unwrap_or_default();
+    s.revenus_annuels_centimes = montant(cellule(3), "revenus_annuels", "Revenus annuels")?
         .ok_or_else(|| ("revenus_annuels", "Revenus annuels : ce champ est obligatoire.".to_string()))?;
-    s.prestations_centimes = montant(4, "prestations_mensuelles", "Prestations mensuelles")?
+    s.prestations_centimes = montant(cellule(4), "prestations_mensuelles", "Prestations mensuelles")?
         .ok_or_else(|| ("prestations_mensuelles", "Prestations mensuelles : ce champ est obligatoire.".to_string()))?;
-    s.aide_logement_centimes = montant(5, "aide_logement", "Aide au logement")?;
-    s.loyer_centimes = montant(6, "loyer", "Loyer mensuel")?;
+    s.aide_logement_centimes = montant(cellule(5), "aide_logement", "Aide au logement")?;
+    s.loyer_centimes = montant(cellule(6), "loyer", "Loyer mensuel")?;
     Ok(())
+}
+
+/// An amount cell, in centimes. Always inlined, its error made out of line: a call would
+/// return its wide result through memory, four times a line.
+#[inline(always)]
+fn montant(brut: &[u8], nom: &'static str, libelle: &'static str) -> Result<Option<i64>, ErreurLigne> {
+    lire_montant(brut).map_err(|e| montant_illisible(e, brut, nom, libelle))
+}
+
+#[cold]
+#[inline(never)]
+fn montant_illisible(e: ErreurEcriture, brut: &[u8], nom: &'static str, libelle: &str) -> ErreurLigne {
+    let texte = String::from_utf8_lossy(trim(brut));
+    let erreur = ErreurSaisie { champ: nom.into(), libelle: libelle.into(), regle: Regle::ecriture(e, &texte) };
+    (nom, erreur.to_string())
 }
 
 /// The batch column name of an error of the one-by-one rules.
