@@ -169,11 +169,46 @@ impl<'a> Rangee<'a> {
         if self.n + 24 > self.tampon.len() {
             self.vider();
         }
+        if let (1 | 2, Ok(v @ 0..1_000_000_000)) = (DECIMALES, u32::try_from(valeur)) {
+            return self.decimal_courant::<DECIMALES>(v);
+        }
         let (v, negatif) = (valeur.unsigned_abs(), valeur < 0);
         let n = longueur(v, negatif, DECIMALES);
         if let Some(zone) = self.tampon.get_mut(self.n..self.n + n) {
             ecrire_dans(zone, v, negatif, DECIMALES);
             self.n += n;
+        }
+    }
+
+    /// [`Rangee::decimal`] for the common amounts and rates: one or two decimals, `v` under
+    /// 10⁹. The integer part is written as eight zero-padded digits with a fixed amount of work
+    /// (four pairs), then copied at once from its first significant digit: no loop and no branch
+    /// on the count of digits, which changes from row to row (the loop of [`ecrire_dans`]
+    /// mispredicts at its end; ≈ 10 ns a number). The caller has made room for 24 bytes.
+    #[inline(always)]
+    fn decimal_courant<const DECIMALES: u32>(&mut self, v: u32) {
+        let p = 10u32.pow(DECIMALES);
+        let (e, f) = (v / p, v % p);
+        let (haut, bas) = (e / 10_000, e % 10_000);
+        let mut bloc = [0u8; 24];
+        let paires = [haut / 100, haut % 100, bas / 100, bas % 100, f];
+        for (k, &q) in paires.iter().enumerate() {
+            let q = q as usize * 2;
+            // The pair of the decimals goes after the comma (at 9); one decimal is its second digit.
+            let place = if k < 4 { 2 * k } else { 9 };
+            if let (Some(b), Some(c)) = (bloc.get_mut(place..place + 2), PAIRES.get(q..q + 2)) {
+                b.copy_from_slice(c);
+            }
+        }
+        bloc[8] = b',';
+        if DECIMALES == 1 {
+            bloc[9] = bloc[10];
+        }
+        let chiffres = e.checked_ilog10().map_or(1, |l| l as usize + 1);
+        let debut = 8usize.saturating_sub(chiffres);
+        if let (Some(place), Some(texte)) = (self.tampon.get_mut(self.n..self.n + 16), bloc.get(debut..debut + 16)) {
+            place.copy_from_slice(texte);
+            self.n += chiffres + 1 + DECIMALES as usize;
         }
     }
 
@@ -354,7 +389,9 @@ mod tests {
             octets_decimal(&mut attendu, k as i64 * 7 - 900, 2);
             attendu.push(b';');
         }
-        let valeurs = (-1200..1200).chain((0..63).flat_map(|k| [1i64 << k, -(1i64 << k), (1i64 << k) - 1]));
+        let valeurs = (-1200..1200)
+            .chain((0..63).flat_map(|k| [1i64 << k, -(1i64 << k), (1i64 << k) - 1]))
+            .chain((0..19).flat_map(|k| [10i64.pow(k) - 1, 10i64.pow(k), 10i64.pow(k) + 1, 10i64.pow(k) + 99]));
         for (v, d) in valeurs.flat_map(|v| (0..=9).map(move |d| (v, d))).chain([(i64::MIN, 8), (i64::MAX, 0)]) {
             match d {
                 0 => rangee.decimal::<0>(v),
