@@ -199,6 +199,8 @@ fn arret() -> ErreurParallele {
 /// A computing thread: takes pieces until the coordinator has no more.
 fn travailler(recu: &Mutex<mpsc::Receiver<Travail>>, entrees: &Reserve, sorties: &Reserve) {
     loop {
+        // The lock is held while this thread waits for a piece: the others wait for the lock
+        // rather than for the channel, and each piece still goes to one free thread.
         let travail = match recu.lock() {
             Ok(recu) => recu.recv(),
             Err(_) => return,
