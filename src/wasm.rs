@@ -570,7 +570,7 @@ impl TraitementFoyers {
 
     /// Sets the pieces for a file of `taille` bytes shared among `fils` workers; returns the
     /// most bytes of a chunk to give to `repartir` at once (cut larger chunks): every worker
-    /// gets a share of any file over 64 Kio per worker, whatever chunks the browser reads.
+    /// gets a share of any file over 128 Kio per worker, whatever chunks the browser reads.
     ///
     /// # Errors
     /// Throws after `free()`.

@@ -226,6 +226,7 @@ fn montant_positif(c: Option<i64>, champ: &str, libelle: &str) -> Result<(), Err
     }
 }
 
+/// The error of an amount out of its bounds (rare: made out of line).
 #[cold]
 #[inline(never)]
 fn montant_refuse(c: i64, champ: &str, libelle: &str) -> ErreurFoyer {

@@ -603,6 +603,7 @@ fn montant(brut: &[u8], nom: &'static str, libelle: &'static str) -> Result<Opti
     lire_montant(brut).map_err(|e| montant_illisible(e, brut, nom, libelle))
 }
 
+/// The error row's field and message for an unreadable amount (rare: made out of line).
 #[cold]
 #[inline(never)]
 fn montant_illisible(e: ErreurEcriture, brut: &[u8], nom: &'static str, libelle: &str) -> ErreurLigne {
