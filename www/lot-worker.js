@@ -159,7 +159,8 @@ async function reparti({ fichier, population, ponderation }) {
       const { done, value } = await lecteur.read();
       if (done) break;
       for (let i = 0; i < value.length; i += tranche) {
-        const part = value.length <= tranche ? value : value.subarray(i, i + tranche);
+        // A chunk that fits whole stays the owner of its buffer (subarray of all of it).
+        const part = value.subarray(i, i + tranche);
         donner(t.repartir(part, false), part);
         await prendre(2 * n);
       }

@@ -77,9 +77,9 @@ pub fn traiter_en_parallele(
 
 /// One thread: the chunks read and computed here, with no pieces to hand out.
 fn sequentiel(lot: &mut LotFoyers, entree: &mut dyn Read, sortie: &mut dyn Write) -> Result<(), ErreurParallele> {
-    let mut lignes = Vec::new();
+    let (mut morceau, mut lignes) = (Vec::with_capacity(MORCEAU), Vec::new());
     loop {
-        let morceau = lire(entree, Vec::with_capacity(MORCEAU))?;
+        morceau = lire(entree, morceau)?;
         lignes.clear();
         lot.traiter(&morceau, &mut lignes).map_err(ErreurParallele::Lot)?;
         sortie.write_all(&lignes).map_err(ErreurParallele::Ecriture)?;
@@ -96,6 +96,10 @@ fn lire(entree: &mut dyn Read, mut morceau: Vec<u8>) -> Result<Vec<u8>, ErreurPa
     Ok(morceau)
 }
 
+/// Buffers a reserve keeps: as many as are in use at once (the pieces waiting for their turn,
+/// `2 × fils + 1` at most) up to 31 threads; beyond, the extra buffers are simply freed.
+const RESERVE_MAX: usize = 64;
+
 /// Buffers given back once used, for the next pieces: the memory of the first pieces serves
 /// the whole file, instead of fresh pages (a page fault each) for every piece.
 #[derive(Default)]
@@ -110,10 +114,10 @@ impl Reserve {
         v
     }
 
-    /// Keeps `v` for a later piece (a few at most: as many as pieces can wait).
+    /// Keeps `v` for a later piece ([`RESERVE_MAX`] buffers at most).
     fn rendre(&self, v: Vec<u8>) {
         if let Ok(mut r) = self.0.lock() {
-            if r.len() < 64 {
+            if r.len() < RESERVE_MAX {
                 r.push(v);
             }
         }
