@@ -179,11 +179,12 @@ test("import des fichiers IRIS réels, EPCI et département, taux de couverture 
   await page.close();
 });
 
-test("import hors du fil de la page : progression, annulation, fichier démesuré refusé avant lecture", async () => {
-  const { mkdtempSync, writeFileSync } = await import("node:fs");
+test("import hors du fil de la page : progression, annulation, fichier démesuré refusé avant lecture", async (t) => {
+  const { mkdtempSync, writeFileSync, rmSync } = await import("node:fs");
   const { tmpdir } = await import("node:os");
   const { join } = await import("node:path");
   const dossier = mkdtempSync(join(tmpdir(), "import-"));
+  t.after(() => rmSync(dossier, { recursive: true, force: true }));
   // A file over the 64 MB bound: refused at once, by the package's own message.
   const enorme = join(dossier, "data_CAF_2020_IRIS.csv");
   writeFileSync(enorme, "CODGEO;NOTE;A;PERCOU\n" + "620010101;0;3;4\n".repeat(4_300_000));
@@ -206,11 +207,13 @@ test("import hors du fil de la page : progression, annulation, fichier démesur�
   await page.close();
 });
 
-test("un fichier de comptes de plusieurs territoires : l'étude de chaque ligne face à sa référence, le modèle à télécharger", async () => {
-  const { mkdtempSync, writeFileSync, readFileSync } = await import("node:fs");
+test("un fichier de comptes de plusieurs territoires : l'étude de chaque ligne face à sa référence, le modèle à télécharger", async (t) => {
+  const { mkdtempSync, writeFileSync, readFileSync, rmSync } = await import("node:fs");
   const { tmpdir } = await import("node:os");
   const { join } = await import("node:path");
-  const chemin = join(mkdtempSync(join(tmpdir(), "comptes-")), "comptes.csv");
+  const dossier = mkdtempSync(join(tmpdir(), "comptes-"));
+  t.after(() => rmSync(dossier, { recursive: true, force: true }));
+  const chemin = join(dossier, "comptes.csv");
   writeFileSync(chemin, [
     "code,nom,niveau,annee,reference,habitants,personnesCouvertes,allocataires,allocataires_5ans,partAlParcPublic,allocatairesReference,allocatairesBasRevenus",
     "62,Pas-de-Calais,departement,2020,,1466743,790365,318388,300000,,300000,90000",

@@ -2,7 +2,7 @@
 // download equal to the package's own output; cancel; the territory batch on real IRIS files.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync, writeFileSync, mkdtempSync } from "node:fs";
+import { readFileSync, writeFileSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { execFileSync } from "node:child_process";
@@ -23,7 +23,8 @@ function programmeNatif() {
 }
 let env;
 before(async () => { env = await environnement(); });
-after(async () => { await env?.fermer(); });
+// The generated files (≈ 165 MB) go with the run: a test leaves nothing behind in /tmp.
+after(async () => { await env?.fermer(); rmSync(dossier, { recursive: true, force: true }); });
 
 const ouvrir = () => ouvrirPage(env, "/lot.html");
 

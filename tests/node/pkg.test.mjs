@@ -93,12 +93,13 @@ test("docs/api.md nomme chaque fonction, classe et type exportés par les décla
   assert.deepEqual(absents, [], `absents de docs/api.md : ${absents.join(", ")}`);
 });
 
-test("pkg/ s'installe comme un paquet npm et s'utilise par son nom", async () => {
+test("pkg/ s'installe comme un paquet npm et s'utilise par son nom", async (t) => {
   const { execFileSync } = await import("node:child_process");
-  const { mkdtempSync, writeFileSync, existsSync } = await import("node:fs");
+  const { mkdtempSync, writeFileSync, existsSync, rmSync } = await import("node:fs");
   const { tmpdir } = await import("node:os");
   const { join } = await import("node:path");
   const dossier = mkdtempSync(join(tmpdir(), "portail-"));
+  t.after(() => rmSync(dossier, { recursive: true, force: true }));
   const pkg = new URL("../../pkg/", import.meta.url).pathname;
   const archive = execFileSync("npm", ["pack", "--silent", "--pack-destination", dossier], { cwd: pkg, encoding: "utf8" }).trim().split("\n").pop();
   writeFileSync(join(dossier, "package.json"), JSON.stringify({ name: "portail", private: true, type: "module" }));
