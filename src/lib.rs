@@ -36,6 +36,7 @@
 //! | *référence* | the territory compared with, the département by default |
 
 #![deny(missing_docs)]
+#![deny(unsafe_code)]
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
 
 pub mod catalogue;

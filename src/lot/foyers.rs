@@ -4,6 +4,7 @@
 use std::fmt;
 
 use super::bilan::{Bilan, ErreurListee, ERREURS_LISTEES};
+use super::masques::fin_de_ligne;
 use super::nombres::{entier, octets_decimal, octets_entier, trim, Compteur, Court, Rangee, Tampon};
 use super::population::Point;
 use super::progression::{duree, progression, Progression};
@@ -217,8 +218,8 @@ impl LotFoyers {
             debut = 1;
         }
         // Lines end with LF, CRLF or a lone CR (old spreadsheet exports).
-        while let Some(pos) = morceau.get(debut..).and_then(|m| memchr::memchr2(b'\n', b'\r', m)) {
-            let fin = debut + pos;
+        while let Some(f) = morceau.get(debut..).and_then(|m| fin_de_ligne(m, self.separateur)) {
+            let fin = debut + f.fin;
             let segment = morceau.get(debut..fin).unwrap_or_default();
             if self.reste.is_empty() && !self.reste_trop_long {
                 // The same bound whether the line came whole or in pieces: the result never
@@ -226,7 +227,7 @@ impl LotFoyers {
                 if segment.len() > LIGNE_MAX {
                     self.ligne_trop_longue(sortie)?;
                 } else {
-                    self.ligne_complete(segment, sortie)?;
+                    self.ligne_complete(segment, f.separateurs, sortie)?;
                 }
             } else {
                 self.empiler(segment);
@@ -234,7 +235,7 @@ impl LotFoyers {
                 if std::mem::replace(&mut self.reste_trop_long, false) {
                     self.ligne_trop_longue(sortie)?;
                 } else {
-                    self.ligne_complete(&ligne, sortie)?;
+                    self.ligne_complete(&ligne, None, sortie)?;
                 }
                 self.reste = ligne;
                 self.reste.clear();
@@ -328,7 +329,7 @@ impl LotFoyers {
         if std::mem::replace(&mut self.reste_trop_long, false) {
             self.ligne_trop_longue(sortie)?;
         } else if !ligne.is_empty() {
-            self.ligne_complete(&ligne, sortie)?;
+            self.ligne_complete(&ligne, None, sortie)?;
         }
         if self.colonnes.is_none() {
             return Err(ErreurLot::Vide);
@@ -336,7 +337,14 @@ impl LotFoyers {
         Ok(())
     }
 
-    fn ligne_complete(&mut self, ligne: &[u8], sortie: &mut Vec<u8>) -> Result<(), ErreurLot> {
+    /// A whole line, without its line end; `separateurs`, when known, the bits of its
+    /// separators ([`fin_de_ligne`]).
+    fn ligne_complete(
+        &mut self,
+        ligne: &[u8],
+        separateurs: Option<u64>,
+        sortie: &mut Vec<u8>,
+    ) -> Result<(), ErreurLot> {
         self.ligne += 1;
         let ligne = ligne.strip_suffix(b"\r").unwrap_or(ligne);
         if self.colonnes.is_none() {
@@ -350,7 +358,7 @@ impl LotFoyers {
             return Ok(());
         }
         self.lignes += 1;
-        self.donnees(ligne, sortie);
+        self.donnees(ligne, separateurs, sortie);
         Ok(())
     }
 
@@ -435,10 +443,13 @@ impl LotFoyers {
         Some(self.parametres.len() - 1)
     }
 
-    fn donnees(&mut self, ligne: &[u8], sortie: &mut Vec<u8>) {
+    fn donnees(&mut self, ligne: &[u8], separateurs: Option<u64>, sortie: &mut Vec<u8>) {
         let Some(colonnes) = self.colonnes else { return };
         let mut valeurs: [&[u8]; 7] = [b""; 7];
-        let n = decouper(ligne, self.separateur, &self.cibles, &mut valeurs);
+        let n = match separateurs {
+            Some(bits) => decouper_par_bits(ligne, bits, &self.cibles, &mut valeurs),
+            None => decouper(ligne, self.separateur, &self.cibles, &mut valeurs),
+        };
         let champ = |i: usize| -> Option<&[u8]> { colonnes[i].filter(|c| *c < n).map(|_| valeurs[i]) };
         let id = champ(0).map(trim).unwrap_or_default();
         if id.len() > 200 {
@@ -525,6 +536,31 @@ fn decouper<'a>(ligne: &'a [u8], separateur: u8, cibles: &[Option<u8>], valeurs:
             return n;
         }
         i += 1;
+    }
+}
+
+/// [`decouper`] for a line without double quotes whose separators are the set bits of
+/// `separateurs` (bit `k`: byte `k`): each cell ends at the next set bit, found without a loop
+/// over the bytes.
+#[inline]
+fn decouper_par_bits<'a>(
+    ligne: &'a [u8],
+    mut separateurs: u64,
+    cibles: &[Option<u8>],
+    valeurs: &mut [&'a [u8]; 7],
+) -> usize {
+    let (mut n, mut debut) = (0, 0);
+    loop {
+        let fin = if separateurs == 0 { ligne.len() } else { separateurs.trailing_zeros() as usize };
+        if let Some(v) = cibles.get(n).copied().flatten().and_then(|k| valeurs.get_mut(usize::from(k))) {
+            *v = ligne.get(debut..fin).unwrap_or_default();
+        }
+        n += 1;
+        if separateurs == 0 {
+            return n;
+        }
+        separateurs &= separateurs - 1;
+        debut = fin + 1;
     }
 }
 
@@ -738,5 +774,30 @@ mod tests {
             assert_eq!(en_texte(sortie), entier, "morceaux de {taille} octets");
         }
         assert_eq!(entier.lines().count(), 301);
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+
+        /// The cells cut by the separators' bits are those of the byte-by-byte reader, for any
+        /// line [`fin_de_ligne`] gives bits for, wanted columns anywhere.
+        #[test]
+        fn les_bits_coupent_comme_le_lecteur_octet_par_octet(
+            ligne in proptest::collection::vec(proptest::prop_oneof![proptest::strategy::Just(b';'), proptest::strategy::Just(b' '), b'0'..=b'z'], 0..63),
+            cibles in proptest::collection::vec(proptest::option::of(0u8..7), 0..12),
+        ) {
+            let mut texte = ligne.clone();
+            texte.push(b'\n');
+            texte.resize(64, b'x');
+            let f = fin_de_ligne(&texte, b';').unwrap();
+            proptest::prop_assert_eq!(f.fin, ligne.len());
+            if let Some(bits) = f.separateurs {
+                let (mut par_bits, mut par_octets) = ([&b""[..]; 7], [&b""[..]; 7]);
+                let n = decouper_par_bits(&ligne, bits, &cibles, &mut par_bits);
+                proptest::prop_assert_eq!(n, decouper(&ligne, b';', &cibles, &mut par_octets));
+                proptest::prop_assert_eq!(par_bits, par_octets);
+            }
+        }
     }
 }

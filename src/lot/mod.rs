@@ -29,6 +29,7 @@ mod bilan;
 mod comptes;
 mod foyers;
 mod generateur;
+mod masques;
 mod moyennes;
 mod nombres;
 #[cfg(not(target_arch = "wasm32"))]
