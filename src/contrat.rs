@@ -792,6 +792,12 @@ pub struct SeuilsPopulationJs {
     pub seuils: Vec<SeuilPopulationJs>,
     /// French sentences.
     pub phrases: Vec<String>,
+    /// The same figures as a table row, French formatting (`20,5 % (713)`).
+    pub cellules: Vec<String>,
+    /// The headers of `cellules`.
+    pub colonnes: Vec<String>,
+    /// What the median is weighted by, in French, for a table's caption.
+    pub legende: String,
 }
 
 /// One threshold of a population.
@@ -821,6 +827,9 @@ impl From<&SeuilsPopulation> for SeuilsPopulationJs {
             personnes: s.personnes as f64,
             mediane: s.mediane.to_f64(),
             phrases: s.phrases(),
+            cellules: s.cellules(),
+            colonnes: s.colonnes(),
+            legende: s.legende(),
             seuils: s
                 .seuils
                 .iter()
@@ -1366,6 +1375,12 @@ export interface SeuilsPopulation {
   mediane: number;
   seuils: { pourcent: 60 | 50; valeur: number; foyersSous: number; personnesSous: number; partFoyers: number; partPersonnes: number }[];
   phrases: string[];
+  /** Les mêmes chiffres en une ligne de tableau, au format français (« 20,5 % (713) »). */
+  cellules: string[];
+  /** Les en-têtes de `cellules`. */
+  colonnes: string[];
+  /** Ce qui pondère la médiane, en français (« médiane pondérée par les personnes »). */
+  legende: string;
 }
 
 /** Ce qu'un lot de foyers a trouvé : comptes des statuts et phrases. */

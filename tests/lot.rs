@@ -4,6 +4,7 @@
 use indicateurs_caf::contrat::calculer_foyer_valeur;
 use indicateurs_caf::lot::{
     en_texte, generer, seuils_par_annee, seuils_population, traiter_tout, LotFoyers, Point, Ponderation,
+    SeuilsPopulation,
 };
 use indicateurs_caf::nombre::Ratio;
 use indicateurs_caf::valeur::Valeur;
@@ -182,6 +183,29 @@ fn mediane_de_la_population_exacte() {
         let sous60 = etendu.iter().filter(|r| r.compare(s.seuils[0].valeur).unwrap().is_lt()).count() as u64;
         assert_eq!(s.seuils[0].personnes_sous, sous60, "{annee}");
         assert!(s.phrases()[0].starts_with("RUC médian : ") && s.phrases()[0].contains(&format!("de l'année {annee}")));
+        verifier_tableau(s);
+    }
+}
+
+/// The table row of a median says what its sentences say: same year, counts, amounts and
+/// shares, each under its header.
+#[track_caller]
+fn verifier_tableau(s: &SeuilsPopulation) {
+    let (colonnes, cellules, phrases) = (s.colonnes(), s.cellules(), s.phrases().join(" "));
+    assert_eq!(colonnes.len(), cellules.len());
+    assert_eq!(colonnes[4].replace('\u{a0}', " "), "Seuil à 60 %");
+    assert_eq!(cellules[0], s.annee.to_string());
+    assert!(phrases.contains(&format!("sur {} foyers et {} personnes", cellules[1], cellules[2])), "{phrases}");
+    assert!(phrases.contains(&format!("RUC médian : {} par UC", cellules[3])), "{phrases}");
+    for (k, seuil) in s.seuils.iter().enumerate() {
+        let [valeur, foyers, personnes] = [&cellules[4 + 3 * k], &cellules[5 + 3 * k], &cellules[6 + 3 * k]];
+        let (part_f, n_f) = foyers.split_once(" (").unwrap();
+        let (part_p, n_p) = personnes.split_once(" (").unwrap();
+        let attendu = format!(
+            "Seuil à {} % de la médiane : {valeur} ; sous ce seuil : {part_f} des foyers ({n_f} et {part_p} des personnes ({n_p}.",
+            seuil.pourcent
+        );
+        assert!(phrases.contains(&attendu), "{attendu} dans {phrases}");
     }
 }
 

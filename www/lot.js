@@ -20,7 +20,18 @@ function cellules(tr, textes, balise = "td") {
 /** The summary of the statuses, the median of each year, the first error rows. */
 function afficherBilan(m) {
   $("bilan-foyers").replaceChildren(...m.bilan.phrases.map(li));
-  $("seuils-population").replaceChildren(...m.seuils.flatMap((s) => s.phrases.map(li)));
+  // One row per reference year: the package writes every cell, its headers and the weighting.
+  const [premier] = m.seuils;
+  const tableau = $("seuils-population");
+  tableau.querySelector("thead tr").replaceChildren(...(premier?.colonnes ?? []).map((t) => Object.assign(document.createElement("th"), { scope: "col", textContent: t })));
+  const ligne = (s) => {
+    const tr = document.createElement("tr");
+    tr.append(Object.assign(document.createElement("th"), { scope: "row", textContent: s.cellules[0] }));
+    return cellules(tr, s.cellules.slice(1));
+  };
+  tableau.querySelector("tbody").replaceChildren(...m.seuils.map(ligne));
+  $("legende-seuils").textContent = premier ? `RUC médian et seuils, année par année (${premier.legende})` : "RUC médian et seuils, année par année";
+  $("zone-seuils").hidden = !premier;
   const corps = $("erreurs-foyers").querySelector("tbody");
   corps.replaceChildren(...m.erreurs.map((e) => cellules(document.createElement("tr"), [String(e.ligne), e.champ, e.message])));
   $("legende-erreurs").textContent = m.bilan.erreurs > m.erreurs.length
@@ -55,7 +66,7 @@ function lancerFoyers(fichier) {
   dernierFichier = fichier;
   const w = nouveauTravail();
   $("telecharger-foyers").hidden = true;
-  $("seuils-population").replaceChildren();
+  $("zone-seuils").hidden = true;
   $("bilan-foyers").replaceChildren();
   $("zone-erreurs").hidden = true;
   $("barre-foyers").value = 0;

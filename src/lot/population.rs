@@ -125,32 +125,99 @@ pub struct SeuilPopulation {
 }
 
 impl SeuilsPopulation {
+    /// The headers of [`SeuilsPopulation::cellules`]: the year, the counts, the median, then
+    /// for each threshold its value and the shares of foyers and persons under it.
+    pub fn colonnes(&self) -> Vec<String> {
+        let mut v: Vec<String> =
+            ["Année", "Foyers", "Personnes", "RUC médian (par UC et par mois)"].map(String::from).to_vec();
+        for s in &self.seuils {
+            let p = s.pourcent;
+            let p = format!("{p}{}%", format::ESPACE_INSECABLE);
+            v.extend([format!("Seuil à {p}"), format!("Foyers sous {p}"), format!("Personnes sous {p}")]);
+        }
+        v
+    }
+
+    /// The figures of [`SeuilsPopulation::phrases`] as one table row, in French formatting,
+    /// under [`SeuilsPopulation::colonnes`]: a share is followed by its count (`20,5 % (713)`).
+    pub fn cellules(&self) -> Vec<String> {
+        let t = self.textes();
+        let mut v = vec![self.annee.to_string(), t.foyers, t.personnes, t.mediane];
+        for s in t.seuils {
+            v.extend([
+                s.valeur,
+                format!("{} ({})", s.part_foyers, s.foyers_sous),
+                format!("{} ({})", s.part_personnes, s.personnes_sous),
+            ]);
+        }
+        v
+    }
+
+    /// What the median is weighted by, in French (`médiane pondérée par les personnes`).
+    pub fn legende(&self) -> String {
+        let par = match self.ponderation {
+            Ponderation::Personnes => "personnes",
+            Ponderation::Foyers => "foyers",
+        };
+        format!("médiane pondérée par les {par}")
+    }
+
     /// French sentences of the result.
     pub fn phrases(&self) -> Vec<String> {
+        let t = self.textes();
         let mut v = vec![format!(
-            "RUC médian : {} par UC et par mois, sur {} foyers et {} personnes de l'année {} (médiane pondérée par les {}).",
-            format::euros(self.mediane, 2),
-            format::entier(i128::from(self.foyers)),
-            format::entier(i128::from(self.personnes)),
+            "RUC médian : {} par UC et par mois, sur {} foyers et {} personnes de l'année {} ({}).",
+            t.mediane,
+            t.foyers,
+            t.personnes,
             self.annee,
-            match self.ponderation {
-                Ponderation::Personnes => "personnes",
-                Ponderation::Foyers => "foyers",
-            }
+            self.legende()
         )];
-        for s in &self.seuils {
+        for (s, x) in t.seuils.iter().zip(&self.seuils) {
             v.push(format!(
                 "Seuil à {} % de la médiane : {} ; sous ce seuil : {} des foyers ({}) et {} des personnes ({}).",
-                s.pourcent,
-                format::euros(s.valeur, 2),
-                format::pourcent(s.part_foyers, 1),
-                format::entier(i128::from(s.foyers_sous)),
-                format::pourcent(s.part_personnes, 1),
-                format::entier(i128::from(s.personnes_sous))
+                x.pourcent, s.valeur, s.part_foyers, s.foyers_sous, s.part_personnes, s.personnes_sous
             ));
         }
         v
     }
+
+    /// Every figure written once, for the sentences and the table row alike.
+    fn textes(&self) -> TextesSeuils {
+        TextesSeuils {
+            foyers: format::entier(i128::from(self.foyers)),
+            personnes: format::entier(i128::from(self.personnes)),
+            mediane: format::euros(self.mediane, 2),
+            seuils: self
+                .seuils
+                .iter()
+                .map(|s| TexteSeuil {
+                    valeur: format::euros(s.valeur, 2),
+                    foyers_sous: format::entier(i128::from(s.foyers_sous)),
+                    personnes_sous: format::entier(i128::from(s.personnes_sous)),
+                    part_foyers: format::pourcent(s.part_foyers, 1),
+                    part_personnes: format::pourcent(s.part_personnes, 1),
+                })
+                .collect(),
+        }
+    }
+}
+
+/// The figures of a [`SeuilsPopulation`] in French formatting.
+struct TextesSeuils {
+    foyers: String,
+    personnes: String,
+    mediane: String,
+    seuils: Vec<TexteSeuil>,
+}
+
+/// The figures of a [`SeuilPopulation`] in French formatting.
+struct TexteSeuil {
+    valeur: String,
+    foyers_sous: String,
+    personnes_sous: String,
+    part_foyers: String,
+    part_personnes: String,
 }
 
 /// The exact weighted median of the RUC of `points`, and the thresholds at 60 % and 50 % of it.

@@ -53,7 +53,7 @@ async function verifierTelechargement(page, attendu) {
 }
 
 test("un fichier de 50 000 foyers : progression jusqu'à 100 %, résultat téléchargé identique", async () => {
-  const { chemin, attendu } = fichierDeFoyers("foyers.csv", 50_000, 9);
+  const { contenu, chemin, attendu } = fichierDeFoyers("foyers.csv", 50_000, 9);
   const { page, journal } = await ouvrir();
   await traiterSurLaPage(page, chemin);
   assert.equal(await page.locator("#barre-foyers").evaluate((b) => b.value), 100);
@@ -65,20 +65,35 @@ test("un fichier de 50 000 foyers : progression jusqu'à 100 %, résultat télé
   await page.screenshot({ path: "tests/e2e/artefacts/lot-reparti.png", fullPage: true });
   // Every CSV export starts with a BOM (spreadsheets then read « é » right).
   await verifierTelechargement(page, attendu);
-  const seuils = (await page.locator("#seuils-population li").allInnerTexts()).map(espaces);
-  // One median per reference year, never pooled: three sentences per year of the file.
-  assert.ok(seuils.length > 3 && seuils.length % 3 === 0, `${seuils.length} phrases`);
-  assert.match(seuils[0], /^RUC médian : [\d ]+,\d\d € par UC et par mois, sur [\d ]+ foyers et [\d ]+ personnes de l'année 2014/);
+  // One median per reference year, never pooled: one table row per year of the file, the
+  // package's own cells for the same file (computed here in Node, away from the page's pool).
+  const lignesSeuils = () => page.locator("#seuils-population tbody tr").evaluateAll((trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent)));
+  const t = new TraitementFoyers(true, 0);
+  t.traiter(new TextEncoder().encode(contenu));
+  t.terminer();
+  const attendus = t.seuilsParAnnee("personnes");
+  t.free();
+  assert.ok(attendus.length > 1, `${attendus.length} années`);
+  assert.deepEqual(await lignesSeuils(), attendus.map((s) => s.cellules));
+  assert.deepEqual(await page.locator("#seuils-population thead th").evaluateAll((ths) => ths.map((th) => th.textContent)), attendus[0].colonnes);
+  assert.equal(espaces(await page.locator("#legende-seuils").innerText()), "RUC médian et seuils, année par année (médiane pondérée par les personnes)");
+  assert.match(espaces((await lignesSeuils())[0].join(" | ")), /^2014 \| [\d ]+ \| [\d ]+ \| [\d ]+,\d\d € \| [\d ]+,\d\d € \| \d+,\d % \([\d ]+\) \| /);
   const bilan = (await page.locator("#bilan-foyers li").allInnerTexts()).map(espaces);
   assert.equal(bilan[0], "50 000 lignes : 50 000 foyers calculés, 0 en erreur.");
   assert.match(bilan[1], /^Dans le champ des indicateurs de bas revenus \([\d ]+ foyers\) : [\d ]+ à bas revenus \([\d,]+ %\)/);
   assert.equal(await page.locator("#zone-erreurs").isVisible(), false);
-  // The same figures as the native program on the same file.
+  // The same figures as the native program on the same file (its sentences, from the same
+  // figures as the cells).
   const natif = espaces(execFileSync(programmeNatif(), ["seuils", chemin], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] })).split("\n").filter(Boolean);
-  assert.deepEqual(seuils, natif);
+  assert.deepEqual(attendus.flatMap((s) => s.phrases).map(espaces), natif);
+  // A phone: the table scrolls within itself, the page does not.
+  await page.setViewportSize({ width: 390, height: 844 });
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 390), "la page déborde à 390 px");
+  await page.locator("#zone-seuils").screenshot({ path: "tests/e2e/artefacts/lot-seuils-390.png" });
+  await page.setViewportSize({ width: 1280, height: 900 });
   // Changing the weighting runs the file again.
   await page.selectOption("#ponderation", "foyers");
-  await page.waitForFunction(() => document.querySelector("#seuils-population li")?.textContent.includes("pondérée par les foyers"));
+  await page.waitForFunction(() => document.getElementById("legende-seuils").textContent.includes("pondérée par les foyers"));
   assert.deepEqual(journal.erreursConsole, []);
   assert.deepEqual(await journal.violations(), []);
   assert.deepEqual(requetesExternes(journal, env.origine), []);
