@@ -62,7 +62,9 @@ test("l'exemple du Pays d'Opale : tableaux, phrases, radar, CSV, impression", as
   const [json] = await Promise.all([page.waitForEvent("download"), page.click("#exporter-json")]);
   const etude = JSON.parse(readFileSync(await json.path(), "utf8"));
   assert.equal(etude.format, "indicateurs-caf/etude");
-  assert.match(etude.produitLe, /^\d{4}-\d{2}-\d{2}$/);
+  // Dated with the browser's local date, AAAA-MM-JJ.
+  const aujourdhui = await page.evaluate(() => { const d = new Date(); return [d.getFullYear(), d.getMonth() + 1, d.getDate()]; });
+  assert.equal(etude.produitLe, `${aujourdhui[0]}-${String(aujourdhui[1]).padStart(2, "0")}-${String(aujourdhui[2]).padStart(2, "0")}`);
   assert.equal(etude.etude.nomReference, "Pas-de-Calais");
   assert.equal(typeof etude.etude.sections[1].lignes[0].valeur, "number");
   // Print: only the study.

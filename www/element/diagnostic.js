@@ -249,7 +249,7 @@ export class VueDiagnostic {
 
   /** The whole study for other tools; the date is today's local date, AAAA-MM-JJ. */
   exporterJson() {
-    const produitLe = new Date().toLocaleDateString("sv-SE");
+    const produitLe = this.hote.aujourdhuiIso();
     const etude = this.hote.api.exporterDiagnosticJson(this.lireTerritoire("territoire"), this.lireTerritoire("reference"), this.optionsDiagnostic(), produitLe);
     telecharger(this.hote.racine, "etude-preliminaire.json", JSON.stringify(etude, null, 2), "application/json;charset=utf-8");
   }

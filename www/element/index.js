@@ -115,6 +115,13 @@ class CafIndicateurs extends HTMLElement {
     return this.api.dateLongue(d.getFullYear(), d.getMonth() + 1, d.getDate());
   }
 
+  /** Today's local date as AAAA-MM-JJ, for files other tools read (the same date as
+   * `aujourdhui`, without `toLocaleDateString` and its locale data). */
+  aujourdhuiIso() {
+    const d = new Date();
+    return [d.getFullYear(), d.getMonth() + 1, d.getDate()].map((n, i) => String(n).padStart(i === 0 ? 4 : 2, "0")).join("-");
+  }
+
   emettre(type, detail) {
     this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
   }
