@@ -20,6 +20,7 @@ function cellules(tr, textes, balise = "td") {
 /** The summary of the statuses, the median of each year, the first error rows. */
 function afficherBilan(m) {
   $("bilan-foyers").replaceChildren(...m.bilan.phrases.map(li));
+  $("zone-bilan").hidden = false;
   // One row per reference year: the package writes every cell, its headers and the weighting.
   const [premier] = m.seuils;
   const tableau = $("seuils-population");
@@ -68,6 +69,7 @@ function lancerFoyers(fichier) {
   $("telecharger-foyers").hidden = true;
   $("zone-seuils").hidden = true;
   $("bilan-foyers").replaceChildren();
+  $("zone-bilan").hidden = true;
   $("zone-erreurs").hidden = true;
   $("barre-foyers").value = 0;
   $("etat-foyers").textContent = `Traitement de « ${fichier.name} »…`;

@@ -55,7 +55,11 @@ async function verifierTelechargement(page, attendu) {
 test("un fichier de 50 000 foyers : progression jusqu'à 100 %, résultat téléchargé identique", async () => {
   const { contenu, chemin, attendu } = fichierDeFoyers("foyers.csv", 50_000, 9);
   const { page, journal } = await ouvrir();
+  // Before any file, no empty heading: the summary and the medians appear with their figures.
+  assert.equal(await page.locator("#zone-bilan").isVisible(), false);
+  assert.equal(await page.locator("#zone-seuils").isVisible(), false);
   await traiterSurLaPage(page, chemin);
+  assert.equal(await page.locator("#zone-bilan").isVisible(), true);
   assert.equal(await page.locator("#barre-foyers").evaluate((b) => b.value), 100);
   // Shared among a pool of workers, one per core (up to 8): same bytes as the native program.
   const fils = await page.evaluate(() => Math.min(8, navigator.hardwareConcurrency || 1));
