@@ -15,7 +15,8 @@ use wasm_bindgen::prelude::*;
 
 use crate::contrat::*;
 use crate::lot::{
-    annees, duree, en_texte, generer, seuils_par_annee, seuils_population, ErreurLot, LotFoyers, Ponderation,
+    annees, duree, en_texte, generer, seuils_csv, seuils_par_annee, seuils_population, ErreurLot, LotFoyers,
+    Ponderation,
 };
 use crate::valeur::{Valeur, PROFONDEUR_MAX, TEXTE_MAX};
 
@@ -694,6 +695,18 @@ impl TraitementFoyers {
         let v: Vec<SeuilsPopulationJs> =
             seuils_par_annee(&mut points, p).iter().map(|(_, s)| SeuilsPopulationJs::from(s)).collect();
         encoder(&v)
+    }
+
+    /// The same medians as one CSV table, one row per year, for spreadsheets (BOM, `;`,
+    /// decimal comma): [`crate::lot::seuils_csv`].
+    ///
+    /// # Errors
+    /// Throws when `ponderation` is unknown.
+    #[wasm_bindgen(js_name = seuilsParAnneeCsv)]
+    pub fn seuils_par_annee_csv(&self, ponderation: &str) -> Result<String, JsValue> {
+        let p = Ponderation::depuis_code(ponderation).map_err(erreur_lot)?;
+        let mut points = self.lot()?.points().to_vec();
+        Ok(seuils_csv(seuils_par_annee(&mut points, p).iter().map(|(_, s)| s)))
     }
 
     /// The counts of the statuses, in numbers and French sentences.

@@ -65,6 +65,22 @@ fn fichiers_generes_seuils_et_territoires() {
     let (code, sortie, _) = lancer(&["seuils", foyers.to_str().unwrap(), "--ponderation", "foyers"], "");
     assert_eq!(code, 0);
     assert!(sortie.starts_with("RUC médian : ") && sortie.contains("(médiane pondérée par les foyers)"), "{sortie}");
+    // The same medians as a table for spreadsheets, one row per year, in a file.
+    let medianes = dossier.join("medianes.csv");
+    let s = programme()
+        .args(["seuils", "--csv", "--ponderation", "foyers", "-o"])
+        .arg(&medianes)
+        .arg(&foyers)
+        .output()
+        .unwrap();
+    assert_eq!(s.status.code(), Some(0), "{}", String::from_utf8_lossy(&s.stderr));
+    let tableau = std::fs::read_to_string(&medianes).unwrap();
+    assert!(tableau.starts_with("\u{feff}annee;ponderation;foyers;personnes;ruc_median;seuil_60;"), "{tableau}");
+    assert_eq!(tableau.lines().count(), 1 + sortie.matches("RUC médian : ").count());
+    assert!(tableau.lines().nth(1).unwrap().starts_with("2014;foyers;"), "{tableau}");
+    let (code, _, erreurs) = lancer(&["foyers", "--csv"], "");
+    assert_eq!(code, 2);
+    assert!(erreurs.contains("--csv ne vaut que pour « seuils »"), "{erreurs}");
     let iris = "data/insee-caf-iris/data_CAF_2018_IRIS.csv";
     let (code, sortie, _) = lancer(&["territoires", iris], "");
     assert_eq!(code, 0);

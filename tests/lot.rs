@@ -3,7 +3,7 @@
 
 use indicateurs_caf::contrat::calculer_foyer_valeur;
 use indicateurs_caf::lot::{
-    en_texte, generer, seuils_par_annee, seuils_population, traiter_tout, LotFoyers, Point, Ponderation,
+    en_texte, generer, seuils_csv, seuils_par_annee, seuils_population, traiter_tout, LotFoyers, Point, Ponderation,
     SeuilsPopulation,
 };
 use indicateurs_caf::nombre::Ratio;
@@ -185,6 +185,55 @@ fn mediane_de_la_population_exacte() {
         assert!(s.phrases()[0].starts_with("RUC médian : ") && s.phrases()[0].contains(&format!("de l'année {annee}")));
         verifier_tableau(s);
     }
+}
+
+/// The CSV of the medians gives each year's figures at the precision shown (euros to the cent,
+/// shares to a tenth of a percent, counts whole), equal to the page's table.
+#[test]
+fn medianes_en_csv() {
+    let mut entree = String::new();
+    generer(3_000, 4, &mut entree);
+    let mut lot = LotFoyers::new(true);
+    let mut sortie = Vec::new();
+    lot.traiter(entree.as_bytes(), &mut sortie).unwrap();
+    lot.terminer(&mut sortie).unwrap();
+    let par_annee = seuils_par_annee(&mut lot.points().to_vec(), Ponderation::Foyers);
+    let csv = seuils_csv(par_annee.iter().map(|(_, s)| s));
+    let mut lignes = csv.strip_prefix('\u{feff}').unwrap().lines();
+    let entete: Vec<&str> = lignes.next().unwrap().split(';').collect();
+    assert_eq!(entete.len(), 15);
+    assert_eq!(
+        &entete[..7],
+        ["annee", "ponderation", "foyers", "personnes", "ruc_median", "seuil_60", "foyers_sous_60"]
+    );
+    assert_eq!(entete[14], "part_personnes_sous_50");
+    // The figures the page's table shows (tested against an independent median above), as
+    // raw numbers: no grouping, no unit, the share and its count in columns of their own.
+    let nombre = |texte: &str| texte.replace(['\u{a0}', '\u{202f}', ' ', '€', '%'], "");
+    for ((annee, s), ligne) in par_annee.iter().zip(lignes.by_ref()) {
+        let c: Vec<String> = ligne.split(';').map(String::from).collect();
+        let affiche = s.cellules();
+        let mut attendu = vec![
+            annee.to_string(),
+            "foyers".into(),
+            s.foyers.to_string(),
+            s.personnes.to_string(),
+            nombre(&affiche[3]),
+        ];
+        for (k, x) in s.seuils.iter().enumerate() {
+            let part = |cellule: &str| nombre(cellule.split_once('(').unwrap().0);
+            attendu.extend([
+                nombre(&affiche[4 + 3 * k]),
+                x.foyers_sous.to_string(),
+                part(&affiche[5 + 3 * k]),
+                x.personnes_sous.to_string(),
+                part(&affiche[6 + 3 * k]),
+            ]);
+        }
+        assert_eq!(c, attendu, "{annee}");
+    }
+    assert_eq!(lignes.next(), None, "une ligne par année");
+    assert_eq!(seuils_csv(std::iter::empty()), "\u{feff}annee;ponderation;foyers;personnes;ruc_median\n");
 }
 
 /// The table row of a median says what its sentences say: same year, counts, amounts and

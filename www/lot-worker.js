@@ -55,6 +55,7 @@ function fin(t, fichier, sortie, population, ponderation, fils) {
     bilan: t.bilan(),
     erreurs: t.erreursListees(),
     seuils: population ? t.seuilsParAnnee(ponderation) : [],
+    seuilsCsv: population ? t.seuilsParAnneeCsv(ponderation) : "",
     fils,
   });
   t.free();

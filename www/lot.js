@@ -33,6 +33,7 @@ function afficherBilan(m) {
   tableau.querySelector("tbody").replaceChildren(...m.seuils.map(ligne));
   $("legende-seuils").textContent = premier ? `RUC médian et seuils, année par année (${premier.legende})` : "RUC médian et seuils, année par année";
   $("zone-seuils").hidden = !premier;
+  if (premier) lien($("telecharger-seuils"), new Blob([m.seuilsCsv], { type: "text/csv;charset=utf-8" }));
   const corps = $("erreurs-foyers").querySelector("tbody");
   corps.replaceChildren(...m.erreurs.map((e) => cellules(document.createElement("tr"), [String(e.ligne), e.champ, e.message])));
   $("legende-erreurs").textContent = m.bilan.erreurs > m.erreurs.length

@@ -6,8 +6,8 @@ use std::process::ExitCode;
 
 use indicateurs_caf::import::{importer, Fichier};
 use indicateurs_caf::lot::{
-    comptes_csv, duree, est_fichier_comptes, generer_lignes, lire_comptes, modele_comptes, seuils_par_annee,
-    territoires_csv, traiter_en_parallele, ErreurParallele, LotFoyers, Ponderation,
+    comptes_csv, duree, est_fichier_comptes, generer_lignes, lire_comptes, modele_comptes, seuils_csv,
+    seuils_par_annee, territoires_csv, traiter_en_parallele, ErreurParallele, LotFoyers, Ponderation,
 };
 
 const AIDE: &str = "\
@@ -19,9 +19,10 @@ UTILISATION
       aide_logement;loyer) : UC, RUC, seuil, statuts, taux d'effort. Une ligne invalide donne une
       ligne d'erreur (numéro, champ, message) et le reste du fichier est traité. Sur tous les cœurs
       (--fils N pour en fixer le nombre) ; la sortie est la même, dans l'ordre du fichier.
-  indicateurs-caf seuils [FICHIER] [--ponderation personnes|foyers]
+  indicateurs-caf seuils [FICHIER] [--ponderation personnes|foyers] [--csv] [-o SORTIE]
       RUC médian exact d'une population de foyers (même CSV), seuils à 60 % et 50 % de la
-      médiane, parts des foyers et des personnes sous chacun. Pondération par défaut : personnes.
+      médiane, parts des foyers et des personnes sous chacun, année par année. Pondération par
+      défaut : personnes. --csv : un tableau pour tableur (une ligne par année) au lieu de phrases.
   indicateurs-caf territoires FICHIER... [-o SORTIE]
       Le diagnostic de chaque territoire d'un fichier de comptes (code;nom;niveau;annee;reference
       puis les clés du diagnostic et leurs valeurs cinq ans plus tôt, <clé>_5ans) face à sa
@@ -54,6 +55,8 @@ struct Options {
     ponderation: Ponderation,
     /// Threads of the household batch (0: every core).
     fils: usize,
+    /// `seuils`: the medians as a CSV table rather than sentences.
+    csv: bool,
 }
 
 fn usage(message: &str) -> ExitCode {
@@ -75,6 +78,7 @@ fn lire_options(args: &[String]) -> Result<Options, String> {
         graine: 1,
         ponderation: Ponderation::Personnes,
         fils: 0,
+        csv: false,
     };
     let mut i = 0;
     while let Some(a) = args.get(i) {
@@ -100,6 +104,7 @@ fn lire_options(args: &[String]) -> Result<Options, String> {
                     .ok_or_else(|| "--fils attend un entier de 1 à 256".to_string())?;
                 i += 1;
             }
+            "--csv" => o.csv = true,
             "--ponderation" => {
                 o.ponderation = Ponderation::depuis_code(&valeur(i)?).map_err(|e| e.to_string())?;
                 i += 1;
@@ -168,12 +173,14 @@ fn foyers(o: &Options, population: bool) -> ExitCode {
             Ok(s) => s,
             Err(e) => return inutilisable(&format!("écriture impossible : {e}")),
         };
-        for p in par_annee.iter().flat_map(|(_, s)| s.phrases()) {
-            if writeln!(sortie, "{p}").is_err() {
-                return inutilisable("écriture impossible");
-            }
+        let texte = if o.csv {
+            seuils_csv(par_annee.iter().map(|(_, s)| s))
+        } else {
+            par_annee.iter().flat_map(|(_, s)| s.phrases()).map(|p| p + "\n").collect()
+        };
+        if sortie.write_all(texte.as_bytes()).and_then(|()| sortie.flush()).is_err() {
+            return inutilisable("écriture impossible");
         }
-        let _ = sortie.flush();
     }
     eprintln!("{}", lot.resume(0.0, debut.elapsed().as_secs_f64() * 1000.0));
     for p in lot.bilan().phrases() {
@@ -299,6 +306,9 @@ fn main() -> ExitCode {
         Ok(o) => o,
         Err(m) => return usage(&m),
     };
+    if o.csv && o.commande != "seuils" {
+        return usage("--csv ne vaut que pour « seuils »");
+    }
     match o.commande.as_str() {
         "foyers" => foyers(&o, false),
         "seuils" => foyers(&o, true),

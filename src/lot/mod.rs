@@ -53,7 +53,7 @@ pub use moyennes::{moyennes, Membre, MoyenneRadar};
 #[cfg(not(target_arch = "wasm32"))]
 pub use parallele::{traiter_en_parallele, ErreurParallele, MORCEAU};
 pub use population::{
-    annees, seuils_par_annee, seuils_population, Point, Ponderation, SeuilPopulation, SeuilsPopulation,
+    annees, seuils_csv, seuils_par_annee, seuils_population, Point, Ponderation, SeuilPopulation, SeuilsPopulation,
 };
 pub use progression::{duree, progression, Progression};
 pub use repartition::{Piece, PIECE_MIN, PIECE_PETITE};

@@ -3,9 +3,11 @@
 
 use std::cmp::Ordering;
 
+use super::nombres::ecrire_decimal;
 use super::ErreurLot;
 use crate::format;
 use crate::nombre::Ratio;
+use crate::tableur::BOM;
 
 /// What the median needs of a foyer: resources in twelfths of a centime, UC in tenths, persons.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -201,6 +203,43 @@ impl SeuilsPopulation {
                 .collect(),
         }
     }
+}
+
+/// The medians of a file, one row per year, for spreadsheets (`;`, BOM, decimal comma, no
+/// grouping): `annee;ponderation;foyers;personnes;ruc_median`, then for each threshold `p` (60,
+/// 50) `seuil_p;foyers_sous_p;part_foyers_sous_p;personnes_sous_p;part_personnes_sous_p`.
+/// Amounts in euros to the cent, shares in % to one decimal, rounded half away from zero as
+/// the page and the sentences show them; counts whole.
+pub fn seuils_csv<'a>(seuils: impl IntoIterator<Item = &'a SeuilsPopulation>) -> String {
+    let mut seuils = seuils.into_iter().peekable();
+    let mut s = format!("{BOM}annee;ponderation;foyers;personnes;ruc_median");
+    for p in seuils.peek().map(|x| x.seuils.as_slice()).unwrap_or_default() {
+        let p = p.pourcent;
+        s.push_str(&format!(
+            ";seuil_{p};foyers_sous_{p};part_foyers_sous_{p};personnes_sous_{p};part_personnes_sous_{p}"
+        ));
+    }
+    s.push('\n');
+    // A figure out of range (never in practice) leaves its cell empty.
+    let decimal = |s: &mut String, r: Ratio, d: u32| {
+        if let Some(v) = r.arrondi(d).and_then(|v| i64::try_from(v).ok()) {
+            ecrire_decimal(s, v, d);
+        }
+    };
+    for x in seuils {
+        s.push_str(&format!("{};{};{};{};", x.annee, x.ponderation.code(), x.foyers, x.personnes));
+        decimal(&mut s, x.mediane, 2);
+        for p in &x.seuils {
+            s.push(';');
+            decimal(&mut s, p.valeur, 2);
+            s.push_str(&format!(";{};", p.foyers_sous));
+            decimal(&mut s, p.part_foyers, 1);
+            s.push_str(&format!(";{};", p.personnes_sous));
+            decimal(&mut s, p.part_personnes, 1);
+        }
+        s.push('\n');
+    }
+    s
 }
 
 /// The figures of a [`SeuilsPopulation`] in French formatting.

@@ -76,6 +76,7 @@ test("un fichier de 50 000 foyers : progression jusqu'à 100 %, résultat télé
   t.traiter(new TextEncoder().encode(contenu));
   t.terminer();
   const attendus = t.seuilsParAnnee("personnes");
+  const csvAttendu = t.seuilsParAnneeCsv("personnes");
   t.free();
   assert.ok(attendus.length > 1, `${attendus.length} années`);
   assert.deepEqual(await lignesSeuils(), attendus.map((s) => s.cellules));
@@ -90,6 +91,13 @@ test("un fichier de 50 000 foyers : progression jusqu'à 100 %, résultat télé
   // figures as the cells).
   const natif = espaces(execFileSync(programmeNatif(), ["seuils", chemin], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] })).split("\n").filter(Boolean);
   assert.deepEqual(attendus.flatMap((s) => s.phrases).map(espaces), natif);
+  // The medians as a CSV for spreadsheets: one row per year, the package's own bytes.
+  const [medianes] = await Promise.all([page.waitForEvent("download"), page.click("#telecharger-seuils")]);
+  assert.equal(medianes.suggestedFilename(), "medianes-par-annee.csv");
+  const csv = readFileSync(await medianes.path(), "utf8");
+  assert.equal(csv, csvAttendu);
+  assert.match(csv, /^\ufeffannee;ponderation;foyers;personnes;ruc_median;seuil_60;/);
+  assert.equal(csv.trim().split("\n").length, 1 + attendus.length);
   // A phone: the table scrolls within itself, the page does not.
   await page.setViewportSize({ width: 390, height: 844 });
   assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 390), "la page déborde à 390 px");

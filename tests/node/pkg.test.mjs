@@ -59,7 +59,7 @@ test("un TraitementFoyers utilisé après free() lève l'erreur française de so
   assert.match(t.traiter(entete), /F1/);
   t.free();
   const appels = [() => t.traiter(entete), () => t.terminer(), () => t.lignes, () => t.erreurs, () => t.bilan(),
-    () => t.resume(0), () => t.progression(10, 0), () => t.seuils("personnes"), () => t.seuilsParAnnee("foyers"), () => t.erreursListees()];
+    () => t.resume(0), () => t.progression(10, 0), () => t.seuils("personnes"), () => t.seuilsParAnnee("foyers"), () => t.seuilsParAnneeCsv("foyers"), () => t.erreursListees()];
   for (const appel of appels) {
     assert.throws(appel, (e) => e instanceof Error && e.champ === "traitement" && /a été libéré \(free\)/.test(e.message), String(appel));
   }
