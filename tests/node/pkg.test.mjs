@@ -53,6 +53,19 @@ test("chaque règle lève une Error française avec son champ, et le module surv
   }
 });
 
+test("une pondération inconnue : une Error française qui nomme le champ, pour chaque forme des médianes", () => {
+  const t = new TraitementFoyers(true, 0);
+  t.traiter(new TextEncoder().encode("id;annee;personnes;revenus_annuels;prestations_mensuelles\nF1;2017;A35;14400;0\n"));
+  t.terminer();
+  for (const appel of [() => t.seuils("menages"), () => t.seuilsParAnnee("menages"), () => t.seuilsParAnneeCsv("menages")]) {
+    assert.throws(appel, (e) => e instanceof Error && e.champ === "ponderation"
+      && e.message === "Pondération : valeur « menages » inconnue (valeurs possibles : personnes, foyers).", String(appel));
+  }
+  // The empty code is the default weighting (persons), as documented.
+  assert.equal(t.seuilsParAnneeCsv(""), t.seuilsParAnneeCsv("personnes"));
+  t.free();
+});
+
 test("un TraitementFoyers utilisé après free() lève l'erreur française de son champ, et le module survit", () => {
   const entete = new TextEncoder().encode("id;annee;personnes;revenus_annuels;prestations_mensuelles\nF1;2017;A35;14400;0\n");
   const t = new TraitementFoyers(false, 0);
