@@ -1085,8 +1085,25 @@ mod tests {
         assert!(e.to_string().contains("colonnes trouvées : x, y"));
         let e = importer(&[Fichier { nom: "iris.csv", contenu: b"CODGEO;A;PERCOU\n", annee: None }]).unwrap_err();
         assert!(matches!(e, ErreurImport::AnneeInconnue { .. }));
+        assert_eq!(
+            e.to_string(),
+            "Fichier « iris.csv » : année introuvable dans le nom du fichier ; précisez l'année de ce fichier."
+        );
         let e = importer(&[Fichier { nom: "vide.csv", contenu: b"", annee: None }]).unwrap_err();
         assert!(matches!(e, ErreurImport::FichierVide { .. }));
+        assert_eq!(
+            (e.champ().as_str(), e.to_string().as_str()),
+            ("fichiers[0]", "Fichier « vide.csv » : il est vide.")
+        );
+        // Legal populations alone: nothing to compute them against.
+        let population = b"CODREG;REG;CODDEP;CODARR;CODCAN;CODCOM;COM;PMUN;PCAP;PTOT
+32;Hauts;62;1;1;001;Ablain;100;1;101
+";
+        let e = importer(&[Fichier { nom: "donnees_communes.csv", contenu: population, annee: None }]).unwrap_err();
+        assert_eq!(
+            (e.champ().as_str(), e.to_string().as_str()),
+            ("fichiers", "Fichiers : il faut au moins un fichier INSEE « Données CAF à l'IRIS ».")
+        );
         // Invalid UTF-8 is read lossily, never a panic.
         let i =
             importer(&[Fichier { nom: "iris2020.csv", contenu: b"CODGEO;A;PERCOU\n62001\xff0101;3;4\n", annee: None }])

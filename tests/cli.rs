@@ -83,7 +83,10 @@ fn fichiers_generes_seuils_et_territoires() {
     assert!(erreurs.contains("--csv ne vaut que pour « seuils »"), "{erreurs}");
     let (code, _, erreurs) = lancer(&["seuils", "--ponderation", "menages"], "");
     assert_eq!(code, 2);
-    assert!(erreurs.contains("Pondération : valeur « menages » inconnue (valeurs possibles : personnes, foyers)."), "{erreurs}");
+    assert!(
+        erreurs.contains("Pondération : valeur « menages » inconnue (valeurs possibles : personnes, foyers)."),
+        "{erreurs}"
+    );
     let iris = "data/insee-caf-iris/data_CAF_2018_IRIS.csv";
     let (code, sortie, _) = lancer(&["territoires", iris], "");
     assert_eq!(code, 0);
