@@ -106,6 +106,25 @@ fn seule_la_liaison_nomme_wasm_bindgen() {
     }
 }
 
+/// The crate denies unsafe code; the one exception is the SSE2 window of the household batch
+/// (`lot/masques.rs`), allowed there and only there.
+#[test]
+fn unsafe_seulement_dans_les_masques() {
+    assert!(fs::read_to_string("src/lib.rs").unwrap().contains("#![deny(unsafe_code)]"));
+    let mut fichiers_unsafe: Vec<String> = sources()
+        .into_iter()
+        .filter(|(_, _, texte)| code(texte).contains("unsafe"))
+        .map(|(_, chemin, _)| chemin.display().to_string())
+        .collect();
+    fichiers_unsafe.extend(
+        ["src/bin/indicateurs-caf.rs"]
+            .into_iter()
+            .filter(|c| code(&fs::read_to_string(c).unwrap()).contains("unsafe"))
+            .map(String::from),
+    );
+    assert_eq!(fichiers_unsafe, ["src/lot/masques.rs"]);
+}
+
 /// (name, first line, length) of every function of a rustfmt-formatted file: a function ends
 /// at the first line that closes its brace at its own indentation.
 fn fonctions(texte: &str) -> Vec<(String, usize, usize)> {
