@@ -13,6 +13,7 @@ import init, {
   type Resultat,
   type Seuil,
   type Situation,
+  type SeuilsPopulation,
   type TerritoireSaisi,
 } from "../../pkg/indicateurs_caf.js";
 
@@ -35,11 +36,15 @@ export async function exemple(): Promise<string> {
   const i: ImportDonnees = importerDonnees([{ nom: "data_CAF_2020_IRIS.csv", contenu: new Uint8Array() }]);
   const lot = new TraitementFoyers(true, performance.now());
   const csv: string = lot.traiter(new Uint8Array()) + lot.terminer();
+  // The medians year by year, as a table row under its headers, and as a CSV for spreadsheets.
+  const annees: SeuilsPopulation[] = lot.seuilsParAnnee("personnes");
+  const ligne: string = (annees[0]?.colonnes ?? []).map((c, k) => `${c} : ${annees[0]?.cellules[k]}`).join(", ") + (annees[0]?.legende ?? "");
+  const medianes: string = lot.seuilsParAnneeCsv("foyers") + ligne;
   try {
     calculerFoyer({ ...situation, annee: 1800 });
   } catch (e) {
     const champ: string = (e as ErreurSaisie).champ;
-    return `${champ} ${bas} ${premier?.valeur} ${cellule} ${i.annee} ${csv} ${exporterDiagnosticCsv(t, t).length} ${r.figures[0]?.explication}`;
+    return `${champ} ${bas} ${premier?.valeur} ${cellule} ${i.annee} ${csv} ${exporterDiagnosticCsv(t, t).length} ${r.figures[0]?.explication} ${medianes}`;
   }
   return "";
 }
