@@ -210,6 +210,22 @@ impl SeuilsPopulation {
 /// 50) `seuil_p;foyers_sous_p;part_foyers_sous_p;personnes_sous_p;part_personnes_sous_p`.
 /// Amounts in euros to the cent, shares in % to one decimal, rounded half away from zero as
 /// the page and the sentences show them; counts whole.
+///
+/// ```
+/// use indicateurs_caf::lot::{seuils_csv, seuils_par_annee, LotFoyers, Ponderation};
+///
+/// let fichier = "id;annee;personnes;revenus_annuels;prestations_mensuelles\n\
+///                F1;2017;A35;14400;0\n\
+///                F2;2017;A35|E4;20000;100\n";
+/// let mut lot = LotFoyers::new(true);
+/// let mut sortie = Vec::new();
+/// lot.traiter(fichier.as_bytes(), &mut sortie).unwrap();
+/// lot.terminer(&mut sortie).unwrap();
+/// let par_annee = seuils_par_annee(&mut lot.points().to_vec(), Ponderation::Personnes);
+/// let csv = seuils_csv(par_annee.iter().map(|(_, s)| s));
+/// // Two foyers, three persons of 2017; the median RUC and the thresholds follow.
+/// assert!(csv.lines().nth(1).unwrap().starts_with("2017;personnes;2;3;"));
+/// ```
 pub fn seuils_csv<'a>(seuils: impl IntoIterator<Item = &'a SeuilsPopulation>) -> String {
     let mut seuils = seuils.into_iter().peekable();
     let mut s = format!("{BOM}annee;ponderation;foyers;personnes;ruc_median");
