@@ -7,7 +7,7 @@
 //! path, which stays the reference: a test checks that both cut every line alike.
 
 /// The bytes of a window.
-#[cfg(target_arch = "x86_64")]
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
 const FENETRE: usize = 64;
 
 /// Where the line starting a window ends, and its cells when the window tells them.
@@ -24,9 +24,9 @@ pub(super) struct FinDeLigne {
 /// none: the same as `memchr2(b'\n', b'\r', texte)`, with the line's separators when the line
 /// ends in the first 64 bytes and `texte` has 64 bytes to look at.
 #[inline]
-#[cfg_attr(not(target_arch = "x86_64"), allow(unused_variables))]
+#[cfg_attr(not(all(target_arch = "x86_64", target_feature = "sse2")), allow(unused_variables))]
 pub(super) fn fin_de_ligne(texte: &[u8], separateur: u8) -> Option<FinDeLigne> {
-    #[cfg(target_arch = "x86_64")]
+    #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
     if let Some(fenetre) = texte.first_chunk::<FENETRE>() {
         let m = sse2::masques(fenetre, separateur);
         if m.fins != 0 {
@@ -41,14 +41,14 @@ pub(super) fn fin_de_ligne(texte: &[u8], separateur: u8) -> Option<FinDeLigne> {
 }
 
 /// Bit `k` of each mask is set when byte `k` of the window is of its kind.
-#[cfg(target_arch = "x86_64")]
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
 struct Masques {
     fins: u64,
     separateurs: u64,
     guillemets: u64,
 }
 
-#[cfg(target_arch = "x86_64")]
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
 #[allow(unsafe_code)]
 mod sse2 {
     use super::{Masques, FENETRE};
@@ -58,9 +58,10 @@ mod sse2 {
     #[inline]
     pub(super) fn masques(fenetre: &[u8; FENETRE], separateur: u8) -> Masques {
         let mut m = Masques { fins: 0, separateurs: 0, guillemets: 0 };
-        // SAFETY: SSE2 is enabled on every x86_64 target (the intrinsics are `unsafe` only for
-        // their target feature), and each unaligned load reads the 16 bytes of a chunk of
-        // exactly 16 bytes borrowed from the window.
+        // SAFETY: this module is built only where SSE2 is enabled (every standard x86_64
+        // target; the intrinsics are `unsafe` only for their target feature), and each
+        // unaligned load reads the 16 bytes of a chunk of exactly 16 bytes borrowed from the
+        // window.
         unsafe {
             let bits = |v| u64::from(_mm_movemask_epi8(v) as u16);
             let (lf, cr, sep, guillemet) = (
@@ -122,12 +123,12 @@ mod tests {
     fn une_ligne_ordinaire_est_lue_par_ses_masques() {
         let texte = b"F1;2020;A76|E19|E5;34710;1166,25;;\nF2;2014;A60|C46|E4;59099;769,44;;\n";
         let f = fin_de_ligne(texte, b';');
-        #[cfg(target_arch = "x86_64")]
+        #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
         assert_eq!(
             f,
             Some(FinDeLigne { fin: 34, separateurs: Some([2, 7, 18, 24, 32, 33].iter().map(|k| 1u64 << k).sum()) })
         );
-        #[cfg(not(target_arch = "x86_64"))]
+        #[cfg(not(all(target_arch = "x86_64", target_feature = "sse2")))]
         assert_eq!(f, Some(FinDeLigne { fin: 34, separateurs: None }));
     }
 }
