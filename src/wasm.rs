@@ -16,7 +16,7 @@ use wasm_bindgen::prelude::*;
 use crate::contrat::*;
 use crate::lot::{
     annees, duree, en_texte, generer, seuils_csv, seuils_par_annee, seuils_population, ErreurLot, LotFoyers,
-    Ponderation,
+    Ponderation, SeuilsPopulation,
 };
 use crate::valeur::{Valeur, PROFONDEUR_MAX, TEXTE_MAX};
 
@@ -473,6 +473,12 @@ impl TraitementFoyers {
     fn lot_mut(&mut self) -> Result<&mut LotFoyers, JsValue> {
         self.lot.as_mut().ok_or_else(libere)
     }
+
+    /// The medians of each reference year, for `seuilsParAnnee` and its CSV alike.
+    fn par_annee(&self, ponderation: &str) -> Result<Vec<(i32, SeuilsPopulation)>, JsValue> {
+        let p = Ponderation::depuis_code(ponderation).map_err(erreur_lot)?;
+        Ok(seuils_par_annee(&mut self.lot()?.points().to_vec(), p))
+    }
 }
 
 #[cfg(feature = "foyer")]
@@ -690,10 +696,8 @@ impl TraitementFoyers {
     /// Throws when `ponderation` is unknown.
     #[wasm_bindgen(js_name = seuilsParAnnee, unchecked_return_type = "SeuilsPopulation[]")]
     pub fn seuils_par_annee(&self, ponderation: &str) -> Result<JsValue, JsValue> {
-        let p = Ponderation::depuis_code(ponderation).map_err(erreur_lot)?;
-        let mut points = self.lot()?.points().to_vec();
         let v: Vec<SeuilsPopulationJs> =
-            seuils_par_annee(&mut points, p).iter().map(|(_, s)| SeuilsPopulationJs::from(s)).collect();
+            self.par_annee(ponderation)?.iter().map(|(_, s)| SeuilsPopulationJs::from(s)).collect();
         encoder(&v)
     }
 
@@ -704,9 +708,7 @@ impl TraitementFoyers {
     /// Throws when `ponderation` is unknown.
     #[wasm_bindgen(js_name = seuilsParAnneeCsv)]
     pub fn seuils_par_annee_csv(&self, ponderation: &str) -> Result<String, JsValue> {
-        let p = Ponderation::depuis_code(ponderation).map_err(erreur_lot)?;
-        let mut points = self.lot()?.points().to_vec();
-        Ok(seuils_csv(seuils_par_annee(&mut points, p).iter().map(|(_, s)| s)))
+        Ok(seuils_csv(self.par_annee(ponderation)?.iter().map(|(_, s)| s)))
     }
 
     /// The counts of the statuses, in numbers and French sentences.

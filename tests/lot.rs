@@ -151,15 +151,20 @@ fn memoire_bornee_ligne_geante() {
     assert!(sortie.contains("\n3;;2017;1,0;"), "{sortie}");
 }
 
-#[test]
-fn mediane_de_la_population_exacte() {
+/// The population points of a generated file of `nombre` foyers (several reference years).
+fn points_generes(nombre: u64, graine: u64) -> Vec<Point> {
     let mut entree = String::new();
-    generer(5_001, 11, &mut entree);
+    generer(nombre, graine, &mut entree);
     let mut lot = LotFoyers::new(true);
     let mut sortie = Vec::new();
     lot.traiter(entree.as_bytes(), &mut sortie).unwrap();
     lot.terminer(&mut sortie).unwrap();
-    let mut points: Vec<Point> = lot.points().to_vec();
+    lot.points().to_vec()
+}
+
+#[test]
+fn mediane_de_la_population_exacte() {
+    let mut points = points_generes(5_001, 11);
     assert!(points.len() > 3_000, "{}", points.len());
     // A file of several reference years: one median per year, never pooled.
     assert!(seuils_population(&mut points.clone(), Ponderation::Personnes).is_none());
@@ -191,13 +196,7 @@ fn mediane_de_la_population_exacte() {
 /// shares to a tenth of a percent, counts whole), equal to the page's table.
 #[test]
 fn medianes_en_csv() {
-    let mut entree = String::new();
-    generer(3_000, 4, &mut entree);
-    let mut lot = LotFoyers::new(true);
-    let mut sortie = Vec::new();
-    lot.traiter(entree.as_bytes(), &mut sortie).unwrap();
-    lot.terminer(&mut sortie).unwrap();
-    let par_annee = seuils_par_annee(&mut lot.points().to_vec(), Ponderation::Foyers);
+    let par_annee = seuils_par_annee(&mut points_generes(3_000, 4), Ponderation::Foyers);
     let csv = seuils_csv(par_annee.iter().map(|(_, s)| s));
     let mut lignes = csv.strip_prefix('\u{feff}').unwrap().lines();
     let entete: Vec<&str> = lignes.next().unwrap().split(';').collect();

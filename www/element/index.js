@@ -36,6 +36,12 @@ const PAQUETS = {
 };
 let instances = 0;
 
+/** Today's local date: [year, month from 1, day]. */
+const jourLocal = () => {
+  const d = new Date();
+  return [d.getFullYear(), d.getMonth() + 1, d.getDate()];
+};
+
 class CafIndicateurs extends HTMLElement {
   static observedAttributes = ["vue", "annee", "seuil", "seuil-libelle", "couleur", "plafonds"];
 
@@ -111,15 +117,12 @@ class CafIndicateurs extends HTMLElement {
   /** Today's local date in full (« 1er décembre 2026 »), written by the package: no
    * `toLocaleDateString`, whose first call loads the browser's locale data (15 to 25 ms). */
   aujourdhui() {
-    const d = new Date();
-    return this.api.dateLongue(d.getFullYear(), d.getMonth() + 1, d.getDate());
+    return this.api.dateLongue(...jourLocal());
   }
 
-  /** Today's local date as AAAA-MM-JJ, for files other tools read (the same date as
-   * `aujourdhui`, without `toLocaleDateString` and its locale data). */
+  /** The same date as AAAA-MM-JJ, for files other tools read. */
   aujourdhuiIso() {
-    const d = new Date();
-    return [d.getFullYear(), d.getMonth() + 1, d.getDate()].map((n, i) => String(n).padStart(i === 0 ? 4 : 2, "0")).join("-");
+    return jourLocal().map((n, i) => String(n).padStart(i === 0 ? 4 : 2, "0")).join("-");
   }
 
   emettre(type, detail) {
