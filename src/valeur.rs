@@ -132,8 +132,8 @@ impl fmt::Display for Regle {
             }
             Regle::NonFini => f.write_str("doit être un nombre fini (reçu : NaN ou infini)"),
             Regle::NonEntier => f.write_str("doit être un nombre entier"),
-            Regle::HorsLimites { min, max } => write!(f, "doit être compris entre {min} et {max}"),
-            Regle::Negatif => f.write_str("ne peut pas être négatif"),
+            Regle::HorsLimites { min, max } => write!(f, "la valeur doit être comprise entre {min} et {max}"),
+            Regle::Negatif => f.write_str("la valeur ne peut pas être négative"),
             Regle::TexteTropLong => {
                 write!(f, "texte trop long ({} caractères au plus)", crate::format::entier(TEXTE_MAX as i128))
             }

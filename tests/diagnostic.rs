@@ -268,7 +268,7 @@ fn erreurs_du_diagnostic() {
             ok.clone(),
             json!(null),
             "territoire.annee",
-            "compris entre 1990 et 2100",
+            "comprise entre 1990 et 2100",
         ),
         (json!({"nom": "T", "annee": 2020}), ok.clone(), json!(null), "territoire.valeurs", "obligatoire"),
         (
@@ -297,7 +297,7 @@ fn erreurs_du_diagnostic() {
             json!({"nom": "R", "annee": 2020, "valeurs": {"habitants": -1}}),
             json!(null),
             "reference.valeurs.habitants",
-            "ne peut pas être négatif",
+            "la valeur ne peut pas être négative",
         ),
         (
             json!({"annee": 2020, "valeurs": {"allocataires": 10.5}}),
@@ -318,16 +318,16 @@ fn erreurs_du_diagnostic() {
             ok.clone(),
             json!(null),
             "territoire.valeurs.allocataires",
-            "compris entre",
+            "comprise entre",
         ),
         (
             json!({"annee": 2020, "valeurs": {}, "valeurs5ans": {"naissances": -3}}),
             ok.clone(),
             json!(null),
             "territoire.valeurs5ans.naissances",
-            "négatif",
+            "négative",
         ),
-        (ok.clone(), ok.clone(), json!({"margeFleche": -1}), "options.margeFleche", "négatif"),
+        (ok.clone(), ok.clone(), json!({"margeFleche": -1}), "options.margeFleche", "négative"),
         (
             ok.clone(),
             ok.clone(),
@@ -335,7 +335,7 @@ fn erreurs_du_diagnostic() {
             "options.radar.indicateurs[0]",
             "inconnue",
         ),
-        (ok.clone(), ok.clone(), json!({"radar": {"bande": 150}}), "options.radar.bande", "compris entre 0 et 100"),
+        (ok.clone(), ok.clone(), json!({"radar": {"bande": 150}}), "options.radar.bande", "comprise entre 0 et 100"),
         (ok.clone(), ok.clone(), json!({"radar": 3}), "options.radar", "doit être un objet"),
         (ok.clone(), ok.clone(), json!("options"), "options", "doit être un objet"),
     ];

@@ -89,7 +89,7 @@ fn valeurs_que_seul_javascript_peut_donner() {
             "personnes[0]",
             "doit être un objet",
         ),
-        ("nombre énorme", avec("loyerMensuel", JsValue::from_f64(1e300)), "loyerMensuel", "compris entre"),
+        ("nombre énorme", avec("loyerMensuel", JsValue::from_f64(1e300)), "loyerMensuel", "comprise entre"),
         // The path of the unreadable value is its field.
         ("BigInt", avec("revenusAnnuels", js_sys::BigInt::from(5u64).into()), "revenusAnnuels", "BigInt"),
         (
@@ -158,7 +158,7 @@ fn diagnostic_erreurs_levees_avec_champ() {
     t["valeurs"]["habitants"] = serde_json::json!(-5);
     let (message, champ) = erreur(calculer_diagnostic(js(&t), js(&f["reference"]), None).unwrap_err());
     assert_eq!(champ, "territoire.valeurs.habitants");
-    assert!(message.contains("négatif"), "{message}");
+    assert!(message.contains("négative"), "{message}");
     let nan = js(&f["territoire"]);
     Reflect::set(&Reflect::get(&nan, &"valeurs".into()).unwrap(), &"allocataires".into(), &JsValue::from_f64(f64::NAN))
         .unwrap();

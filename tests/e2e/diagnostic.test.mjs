@@ -95,7 +95,7 @@ test("l'exemple du Pays d'Opale : tableaux, phrases, radar, CSV, impression", as
   assert.ok((await page.locator(".notes li").allInnerTexts()).some((n) => n.includes("Taux de couverture Caf") && n.includes("à fournir : nombre d'habitants")));
   // A bad value: French error naming the field.
   await page.fill('input[data-cote="territoire"][data-cle="allocataires"]', "-4");
-  assert.match(espaces(await page.locator("#annonce").innerText()), /Valeurs du territoire : Nombre d'allocataires Caf : ne peut pas être négatif\./);
+  assert.match(espaces(await page.locator("#annonce").innerText()), /Valeurs du territoire : Nombre d'allocataires Caf : la valeur ne peut pas être négative\./);
   assert.equal(await page.locator('input[data-cote="territoire"][data-cle="allocataires"]').getAttribute("aria-invalid"), "true");
   assert.ok(!(await texteComplet(page)).includes("NaN"));
   assert.deepEqual(journal.erreursConsole, []);

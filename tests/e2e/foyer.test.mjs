@@ -50,15 +50,15 @@ test("une saisie invalide donne l'erreur française à côté du champ", async (
   await page.fill("#p1-age", "30");
   await page.fill("#revenusAnnuels", "12000");
   await page.fill("#prestationsMensuelles", "-5");
-  assert.equal(await texte(page, "#erreur-prestationsMensuelles"), "Prestations mensuelles : ne peut pas être négatif.");
+  assert.equal(await texte(page, "#erreur-prestationsMensuelles"), "Prestations mensuelles : la valeur ne peut pas être négative.");
   assert.equal(await page.locator("#prestationsMensuelles").getAttribute("aria-invalid"), "true");
-  assert.equal(await texte(page, "#annonce"), "Prestations mensuelles : ne peut pas être négatif.");
+  assert.equal(await texte(page, "#annonce"), "Prestations mensuelles : la valeur ne peut pas être négative.");
   assert.equal(await page.locator(".figure").count(), 0);
   // Text in a number field: the message names the field, nothing shows NaN.
   await page.fill("#prestationsMensuelles", "abc");
   assert.equal(await texte(page, "#erreur-prestationsMensuelles"), "Prestations mensuelles : « abc » n'est pas un nombre.");
   await page.fill("#p1-age", "300");
-  assert.match(await texte(page, "#p1-erreur"), /^Âge de la personne 1 : doit être compris entre 0 et 120\.$/);
+  assert.match(await texte(page, "#p1-erreur"), /^Âge de la personne 1 : la valeur doit être comprise entre 0 et 120\.$/);
   // Correcting the value brings the results back.
   await page.fill("#p1-age", "30");
   await page.fill("#prestationsMensuelles", "0");
