@@ -21,6 +21,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 
 use crate::nombre::Ratio;
+use crate::tableur;
 use crate::territoire::{departement, departement_de_commune};
 
 /// IRIS column → input key.
@@ -725,7 +726,13 @@ pub fn importer(fichiers: &[Fichier<'_>]) -> Result<Import, ErreurImport> {
     let mut annuels: Vec<(i32, Communes)> = Vec::new();
     // The population file's year: given, or in its name; None when the file holds none.
     let mut population: Option<Option<i32>> = None;
-    for (indice, f) in fichiers.iter().enumerate() {
+    for (indice, brut) in fichiers.iter().enumerate() {
+        // Excel's « CSV (séparateur : point-virgule) » is Windows-1252: read once, as UTF-8.
+        let (texte, encodage) = tableur::lire_fichier(brut.contenu);
+        if encodage == tableur::Encodage::Windows1252 {
+            journal.avertissements.push(tableur::avertissement_windows_1252(&format!("Le fichier « {} »", brut.nom)));
+        }
+        let f = &Fichier { contenu: texte.as_bytes(), ..*brut };
         let mut r = lecteur(f.contenu);
         let en = entete(&mut r);
         if en.iter().all(|c| c.is_empty()) {
@@ -1006,6 +1013,27 @@ mod tests {
         let pdc = t(Niveau::Departement, "62");
         assert_eq!(pdc.article, "le");
         assert_eq!(pdc.couverture, None, "toutes les communes du fichier de population sont présentes");
+    }
+
+    #[test]
+    fn fichiers_d_excel_en_windows_1252() {
+        // Re-saved by French Excel as « CSV (séparateur : point-virgule) »: Windows-1252, with a
+        // no-break space (0xA0) in a count.
+        let iris = b"CODGEO;LIBGEO;DEPCOM;LIBCOM;EPCI;REG;NOTE;A;PERCOU;AI;AM;ACSSENF;ACAVENF\r\n\
+                     420010101;X;42001;Saint-\xc9tienne;200000001;84;0;1\xa0000;2500;400;100;100;400\r\n";
+        let pop = "CODREG;REG;CODDEP;CODARR;CODCAN;CODCOM;COM;PMUN;PCAP;PTOT\r\n84;A;42;1;1;001;Nom écrit en UTF-8;3000;1;3001\r\n";
+        let i = importer(&[
+            Fichier { nom: "data_CAF_2017_IRIS.csv", contenu: iris, annee: None },
+            Fichier { nom: "pop.csv", contenu: pop.as_bytes(), annee: None },
+        ])
+        .unwrap();
+        let commune = i.territoires.iter().find(|t| t.niveau == Niveau::Commune).unwrap();
+        assert_eq!((commune.nom.as_str(), commune.valeurs["allocataires"]), ("Saint-Étienne", 1000));
+        let lu_en_1252 = |nom: &str| {
+            i.avertissements.iter().any(|a| a.starts_with(&format!("Le fichier « {nom} » n'est pas en UTF-8")))
+        };
+        assert!(lu_en_1252("data_CAF_2017_IRIS.csv"), "{:?}", i.avertissements);
+        assert!(!lu_en_1252("pop.csv"), "le fichier UTF-8 n'est pas signalé : {:?}", i.avertissements);
     }
 
     #[test]

@@ -225,6 +225,9 @@ fn espace(octets: &[u8], i: usize) -> usize {
     match octets.get(i..).unwrap_or_default() {
         [b' ' | b'\t', ..] => 1,
         [0xC2, 0xA0, ..] => 2,
+        // Windows-1252's no-break space (French Excel's CSV, `tableur`): a lone 0xA0, which never
+        // starts a UTF-8 character (the reader stops at any other lead byte first).
+        [0xA0, ..] => 1,
         [0xE2, 0x80, 0x80..=0x8A | 0xAF, ..] | [0xE2, 0x81, 0x9F, ..] | [0xE3, 0x80, 0x80, ..] => 3,
         _ => 0,
     }
@@ -240,7 +243,8 @@ fn groupes_valides(entiere: &[u8]) -> bool {
 
 /// A number as people write it in France, read exactly: an optional sign, digits, an optional
 /// decimal comma or point, thousands grouped by spaces of any kind, or by dots when a decimal
-/// comma follows (`1.234,56`); a final `€` is allowed. Returns the digits as one integer and
+/// comma follows (`1.234,56`); a final `€` is allowed (the no-break space and the `€` of
+/// Windows-1252 too, as French Excel writes them). Returns the digits as one integer and
 /// the count of decimals (`"1 200,50"` → `(120050, 2)`), `None` for an empty text.
 ///
 /// # Errors
@@ -291,7 +295,8 @@ fn chiffres_simples(texte: &[u8]) -> Option<(i128, u32)> {
 
 /// [`lire_ecrit`] for any text, already trimmed.
 fn lire_ecrit_general(texte: &[u8]) -> Result<Option<(i128, u32)>, ErreurEcriture> {
-    let texte = texte.strip_suffix("€".as_bytes()).unwrap_or(texte);
+    // A final `€`, in UTF-8 or in Windows-1252 (0x80).
+    let texte = texte.strip_suffix("€".as_bytes()).or_else(|| texte.strip_suffix(&[0x80])).unwrap_or(texte);
     let mut tampon = [0u8; CHIFFRES_MAX];
     let mut n = 0;
     let mut i = 0;
@@ -487,6 +492,12 @@ mod tests {
         assert_eq!(lire_ecrit(b"51,2"), Ok(Some((512, 1))));
         assert_eq!(lire_ecrit(b"0,125"), Ok(Some((125, 3))));
         assert_eq!(lire_ecrit(b"25 188"), Ok(Some((25_188, 0))));
+        // As French Excel writes them in Windows-1252: no-break space 0xA0, euro sign 0x80.
+        assert_eq!(lire_montant(b"12\xa0000,50 \x80"), Ok(Some(1_200_050)));
+        assert_eq!(lire_montant(b"1\xa0200\x80"), Ok(Some(120_000)));
+        // A UTF-8 letter whose last byte is 0x80 or 0xA0 (« À », « à ») stays a letter.
+        assert_eq!(lire_montant("12À".as_bytes()), Err(ErreurEcriture::Illisible));
+        assert_eq!(lire_montant("12à000".as_bytes()), Err(ErreurEcriture::Illisible));
     }
 
     #[track_caller]

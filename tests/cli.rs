@@ -10,9 +10,13 @@ fn programme() -> Command {
 }
 
 fn lancer(args: &[&str], entree: &str) -> (i32, String, String) {
+    lancer_octets(args, entree.as_bytes())
+}
+
+fn lancer_octets(args: &[&str], entree: &[u8]) -> (i32, String, String) {
     let mut enfant =
         programme().args(args).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
-    enfant.stdin.take().unwrap().write_all(entree.as_bytes()).unwrap();
+    enfant.stdin.take().unwrap().write_all(entree).unwrap();
     let s = enfant.wait_with_output().unwrap();
     (s.status.code().unwrap(), String::from_utf8(s.stdout).unwrap(), String::from_utf8(s.stderr).unwrap())
 }
@@ -156,6 +160,27 @@ fn fichier_de_comptes(n: usize) -> String {
         ));
     }
     s
+}
+
+/// Files as French Excel saves « CSV (séparateur : point-virgule) »: in Windows-1252.
+#[test]
+fn fichiers_d_excel_en_windows_1252() {
+    // Foyers: an identifier with « é », an amount with Windows-1252's no-break space (0xA0) and
+    // euro sign (0x80): the same results as the same file in UTF-8.
+    let excel = b"id;annee;personnes;revenus_annuels;prestations_mensuelles\nDupr\xe9;2017;A35|E5;14\xa0400 \x80;350\n";
+    let utf8 = "id;annee;personnes;revenus_annuels;prestations_mensuelles\nDupré;2017;A35|E5;14 400 €;350\n";
+    let (code, sortie, erreurs) = lancer_octets(&["foyers"], excel);
+    assert_eq!(code, 0, "{erreurs}");
+    assert!(sortie.contains("\n2;Dupré;2017;1,5;"), "{sortie}");
+    assert_eq!(sortie, lancer(&["foyers"], utf8).1);
+    // Counts: the names read, and the reading said.
+    let comptes = b"code;nom;niveau;annee;reference;habitants;allocataires\n\
+                    62;Pas-de-Calais;departement;2020;;1466743;318388\n\
+                    42218;Saint-\xc9tienne;commune;2020;62;172\xa0565;40000\n";
+    let (code, sortie, erreurs) = lancer_octets(&["territoires", "-"], comptes);
+    assert_eq!(code, 0, "{erreurs}");
+    assert!(sortie.contains("\n3;42218;Saint-Étienne;commune;2020;62;172565;"), "{sortie}");
+    assert!(erreurs.contains("Le fichier de comptes n'est pas en UTF-8 : lu en Windows-1252"), "{erreurs}");
 }
 
 #[test]

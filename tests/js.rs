@@ -7,11 +7,13 @@
 mod commun;
 
 use commun::{foyers, pays_opale, verifier, verifier_erreur, verifier_etude};
+use indicateurs_caf::tableur::{lire_cellule, lire_fichier, Encodage};
 use indicateurs_caf::wasm::{
     calculer_diagnostic, calculer_foyer, cles_diagnostic, date_longue, exporter_diagnostic_csv, seuils,
 };
 use js_sys::{Array, Error, Object, Reflect, JSON};
 use serde_json::Value;
+use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
 
@@ -176,4 +178,49 @@ fn date_longue_par_la_frontiere_js() {
     assert!(message.contains("n'a pas de jour 30"), "{message}");
     let (_, champ) = erreur(date_longue(2026.0, 13.0, 1.0).unwrap_err());
     assert_eq!(champ, "mois");
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// The platform's text decoder: the reference for Windows-1252 (WHATWG Encoding Standard).
+    type TextDecoder;
+    #[wasm_bindgen(constructor)]
+    fn new(encodage: &str) -> TextDecoder;
+    #[wasm_bindgen(method)]
+    fn decode(this: &TextDecoder, octets: &[u8]) -> String;
+}
+
+/// The WHATWG Encoding Standard's index windows-1252 at 0x80–0x9F, as code points: the reference
+/// where the platform's decoder is not the standard's (Node since 20.18.3 decodes windows-1252
+/// as Latin-1: nodejs/node issue 60888).
+const INDEX_WINDOWS_1252_80_9F: [u32; 32] = [
+    0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008D,
+    0x017D, 0x008F, 0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A,
+    0x0153, 0x009D, 0x017E, 0x0178,
+];
+
+/// Files from French Excel (`tableur`): every byte read as Windows-1252 the way the browser
+/// reads it (in Chromium, its own decoder is the reference for all 256 bytes).
+#[wasm_bindgen_test]
+fn windows_1252_comme_la_plateforme() {
+    let decodeur = TextDecoder::new("windows-1252");
+    let conforme = decodeur.decode(&[0x80]) == "€";
+    let navigateur = Reflect::has(&js_sys::global(), &"document".into()).unwrap_or(false);
+    assert!(conforme || !navigateur, "le décodeur du navigateur suit la norme");
+    let attendu = |b: u8| match b {
+        0x80..=0x9f if !conforme => {
+            char::from_u32(INDEX_WINDOWS_1252_80_9F[usize::from(b - 0x80)]).unwrap().to_string()
+        }
+        _ => decodeur.decode(&[b]),
+    };
+    for b in 0x80..=0xffu8 {
+        assert_eq!(lire_cellule(&[b]), attendu(b), "octet {b:#04x}");
+    }
+    let tous: Vec<u8> = (0..=255).collect();
+    let (texte, encodage) = lire_fichier(&tous);
+    assert_eq!(encodage, Encodage::Windows1252);
+    assert_eq!(
+        texte,
+        tous.iter().map(|&b| if b < 0x80 { char::from(b).to_string() } else { attendu(b) }).collect::<String>()
+    );
 }

@@ -13,7 +13,7 @@ use super::bilan::ErreurListee;
 use super::nombres::ecrire_decimal;
 use crate::catalogue::{cles_connues, libelle_cle, SECTIONS};
 use crate::diagnostic::{diagnostiquer, Options, Territoire};
-use crate::tableur::{cellule_csv, cellule_texte_csv, BOM};
+use crate::tableur::{self, cellule_csv, cellule_texte_csv, BOM};
 use crate::valeur::Valeur;
 
 /// Columns that describe a row (the others are input keys).
@@ -118,7 +118,8 @@ fn separateur(entete: &[u8]) -> u8 {
 /// [`ErreurComptes`] when the header has no `code` or no `annee` column; faulty rows are listed
 /// in [`Comptes::erreurs`] and the others read.
 pub fn lire_comptes(contenu: &[u8]) -> Result<Comptes, ErreurComptes> {
-    let contenu = contenu.strip_prefix("\u{feff}".as_bytes()).unwrap_or(contenu);
+    let (texte, encodage) = tableur::lire_fichier(contenu);
+    let contenu = texte.as_bytes();
     let entete_brut = contenu.split(|&b| b == b'\n' || b == b'\r').next().unwrap_or_default();
     let mut lecteur = csv::ReaderBuilder::new()
         .delimiter(separateur(entete_brut))
@@ -136,6 +137,9 @@ pub fn lire_comptes(contenu: &[u8]) -> Result<Comptes, ErreurComptes> {
         return Err(ErreurComptes { manquantes });
     }
     let mut comptes = Comptes::default();
+    if encodage == tableur::Encodage::Windows1252 {
+        comptes.avertissements.push(tableur::avertissement_windows_1252("Le fichier de comptes"));
+    }
     for (nom, c) in entete.iter().zip(&colonnes) {
         if matches!(c, Colonne::Inconnue) && !nom.is_empty() {
             comptes
@@ -152,7 +156,7 @@ pub fn lire_comptes(contenu: &[u8]) -> Result<Comptes, ErreurComptes> {
             Ok(true) => ligne += 1,
             Err(_) => {
                 ligne += 1;
-                let message = "Ligne illisible (UTF-8 invalide ou guillemets non fermés).".into();
+                let message = "Ligne illisible (guillemets non fermés).".into();
                 comptes.erreurs.push(ErreurListee { ligne: ligne as u64, champ: "ligne".into(), message });
                 continue;
             }

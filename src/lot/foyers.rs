@@ -10,7 +10,7 @@ use super::population::Point;
 use super::progression::{duree, progression, Progression};
 use crate::foyer::{Chiffres, ErreurFoyer, Parametres, Personne, Role, Saisie, Situation, ANNEE_MAX, ANNEE_MIN};
 use crate::nombre::{lire_montant, ErreurEcriture};
-use crate::tableur::{cellule_csv, cellule_texte_csv};
+use crate::tableur::{cellule_csv, cellule_texte_csv, lire_cellule};
 use crate::valeur::{ErreurSaisie, Regle};
 
 /// Columns of the household file, in their canonical order.
@@ -367,7 +367,7 @@ impl LotFoyers {
         self.separateur = [b';', b',', b'\t'].into_iter().max_by_key(|&c| compte(c)).unwrap_or(b';');
         let noms: Vec<String> = ligne
             .split(|&b| b == self.separateur)
-            .map(|c| String::from_utf8_lossy(c).trim().trim_matches('"').to_ascii_lowercase())
+            .map(|c| lire_cellule(c).trim().trim_matches('"').to_ascii_lowercase())
             .collect();
         let mut colonnes = [None; 7];
         for (i, nom) in COLONNES.iter().enumerate() {
@@ -380,10 +380,7 @@ impl LotFoyers {
             .map(|(nom, _)| *nom)
             .collect();
         if !manquantes.is_empty() {
-            return Err(ErreurLot::EnTete {
-                manquantes,
-                trouve: String::from_utf8_lossy(ligne).chars().take(120).collect(),
-            });
+            return Err(ErreurLot::EnTete { manquantes, trouve: lire_cellule(ligne).chars().take(120).collect() });
         }
         self.colonnes = Some(colonnes);
         self.colonnes_entete = noms.len();
@@ -408,7 +405,7 @@ impl LotFoyers {
         }
         octets_entier(sortie, self.ligne as i64);
         sortie.push(b';');
-        sortie.extend_from_slice(cellule_texte_csv(&String::from_utf8_lossy(id)).as_bytes());
+        sortie.extend_from_slice(cellule_texte_csv(&lire_cellule(id)).as_bytes());
         sortie.extend_from_slice(b";;;;;;;;;;;;;;");
         sortie.extend_from_slice(cellule_csv(champ).as_bytes());
         sortie.push(b';');
@@ -577,17 +574,14 @@ fn personnes(c: &[u8], v: &mut Vec<Personne>) -> Result<(), String> {
             _ => {
                 return Err(format!(
                 "« {} » : le rôle doit être A (allocataire), C (conjoint), E (enfant) ou P (autre personne à charge)",
-                String::from_utf8_lossy(jeton).chars().take(20).collect::<String>()
+                lire_cellule(jeton).chars().take(20).collect::<String>()
             ))
             }
         };
         let fin = reste.iter().position(|b| !b.is_ascii_digit()).unwrap_or(reste.len());
         let (age, options) = reste.split_at(fin);
         let age = entier(age).ok_or_else(|| {
-            format!(
-                "« {} » : âge manquant ou illisible",
-                String::from_utf8_lossy(jeton).chars().take(20).collect::<String>()
-            )
+            format!("« {} » : âge manquant ou illisible", lire_cellule(jeton).chars().take(20).collect::<String>())
         })?;
         let mut p = Personne::new(role, u8::try_from(age).unwrap_or(u8::MAX));
         for &o in options {
@@ -597,7 +591,7 @@ fn personnes(c: &[u8], v: &mut Vec<Personne>) -> Result<(), String> {
                 _ => {
                     return Err(format!(
                         "« {} » : après l'âge, seules les lettres h (handicap) et e (étudiant) sont permises",
-                        String::from_utf8_lossy(jeton).chars().take(20).collect::<String>()
+                        lire_cellule(jeton).chars().take(20).collect::<String>()
                     ))
                 }
             }
@@ -615,7 +609,7 @@ type ErreurLigne = (&'static str, String);
 /// Reads a line's cells into `s`, in place: the reference year, the members (their allocation
 /// reused), the four amounts. The other fields of `s` are never set by a batch and stay empty.
 fn lire_saisie<'a>(champ: impl Fn(usize) -> Option<&'a [u8]>, s: &mut Saisie) -> Result<(), ErreurLigne> {
-    let texte = |c: &[u8]| String::from_utf8_lossy(trim(c)).chars().take(30).collect::<String>();
+    let texte = |c: &[u8]| lire_cellule(trim(c)).chars().take(30).collect::<String>();
     let annee_brute = champ(1).unwrap_or_default();
     s.annee = entier(annee_brute)
         .and_then(|a| i32::try_from(a).ok())
@@ -643,7 +637,7 @@ fn montant(brut: &[u8], nom: &'static str, libelle: &'static str) -> Result<Opti
 #[cold]
 #[inline(never)]
 fn montant_illisible(e: ErreurEcriture, brut: &[u8], nom: &'static str, libelle: &str) -> ErreurLigne {
-    let texte = String::from_utf8_lossy(trim(brut));
+    let texte = lire_cellule(trim(brut));
     let erreur = ErreurSaisie { champ: nom.into(), libelle: libelle.into(), regle: Regle::ecriture(e, &texte) };
     (nom, erreur.to_string())
 }
@@ -696,7 +690,7 @@ fn ecrire_resultat(mut r: Rangee<'_>, t: &Textes<'_>, id: &[u8], c: &Chiffres) {
     if id_tel_quel(id) {
         r.octets(id);
     } else {
-        r.octets(cellule_texte_csv(&String::from_utf8_lossy(id)).as_bytes());
+        r.octets(cellule_texte_csv(&lire_cellule(id)).as_bytes());
     }
     r.octet(b';');
     r.court(t.annee);
@@ -748,7 +742,7 @@ pub fn traiter_tout(contenu: &[u8]) -> Result<String, ErreurLot> {
 }
 
 /// The rows written by [`LotFoyers::traiter`] as text. They are UTF-8 by construction (every
-/// cell is ASCII, a valid identifier or a lossy copy); a defect would show as U+FFFD, never as
+/// cell is ASCII, a valid identifier or one read as Windows-1252); a defect would show as U+FFFD, never as
 /// a panic.
 pub fn en_texte(sortie: Vec<u8>) -> String {
     String::from_utf8(sortie).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())

@@ -1,7 +1,9 @@
 // End to end: the territorial diagnostic page in headless Chromium.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { dateDuJour, environnement, espaces, ouvrir as ouvrirPage, requetesExternes, texteComplet } from "./outils.mjs";
 
 const IRIS = new URL("../../data/insee-caf-iris/", import.meta.url);
@@ -9,6 +11,13 @@ const POPULATION = new URL("../../data/insee-population-communes/donnees_commune
 let env;
 before(async () => { env = await environnement(); });
 after(async () => { await env?.fermer(); });
+
+/** A folder of the test's own in /tmp, deleted when the test ends. */
+function dossierTemporaire(t, prefixe) {
+  const dossier = mkdtempSync(join(tmpdir(), prefixe));
+  t.after(() => rmSync(dossier, { recursive: true, force: true }));
+  return dossier;
+}
 
 const ouvrir = () => ouvrirPage(env, "/diagnostic.html");
 
@@ -182,11 +191,7 @@ test("import des fichiers IRIS réels, EPCI et département, taux de couverture 
 });
 
 test("import hors du fil de la page : progression, annulation, fichier démesuré refusé avant lecture", async (t) => {
-  const { mkdtempSync, writeFileSync, rmSync } = await import("node:fs");
-  const { tmpdir } = await import("node:os");
-  const { join } = await import("node:path");
-  const dossier = mkdtempSync(join(tmpdir(), "import-"));
-  t.after(() => rmSync(dossier, { recursive: true, force: true }));
+  const dossier = dossierTemporaire(t, "import-");
   // A file over the 64 MB bound: refused at once, by the package's own message.
   const enorme = join(dossier, "data_CAF_2020_IRIS.csv");
   writeFileSync(enorme, "CODGEO;NOTE;A;PERCOU\n" + "620010101;0;3;4\n".repeat(4_300_000));
@@ -209,13 +214,33 @@ test("import hors du fil de la page : progression, annulation, fichier démesur�
   await page.close();
 });
 
+test("un fichier de comptes enregistré par Excel en « CSV (séparateur : point-virgule) », donc en Windows-1252", async (t) => {
+  const chemin = join(dossierTemporaire(t, "comptes-1252-"), "comptes.csv");
+  // « é », « è » as Latin-1 bytes (the same in Windows-1252), « ’ » as its Windows-1252 byte 0x92,
+  // and a count with the no-break space Excel writes (0xA0).
+  const texte = [
+    "code;nom;niveau;annee;reference;habitants;allocataires",
+    "62;Pas-de-Calais;departement;2020;;1466743;318388",
+    "200072478;Communauté de communes de la Région d\u2019Audruicq;epci;2020;62;25\u00a0188;4582",
+  ].join("\r\n");
+  const octets = Buffer.from(texte.replace("\u2019", "\u0001"), "latin1").map((b) => (b === 1 ? 0x92 : b));
+  writeFileSync(chemin, octets);
+  const { page, journal } = await ouvrir();
+  await page.setInputFiles("#fichiers", chemin);
+  await page.waitForSelector("#choix-import:not([hidden])");
+  assert.match(espaces(await page.locator("#resume-import").innerText()),
+    /Le fichier de comptes n'est pas en UTF-8 : lu en Windows-1252, l'encodage d'Excel pour « CSV \(séparateur : point-virgule\) »\. Vérifiez les lettres accentuées des noms\./);
+  assert.match(await page.locator("#choix-territoire").innerText(), /Communauté de communes de la Région d’Audruicq/);
+  await page.selectOption("#choix-territoire", "epci:200072478");
+  await page.click("#utiliser-import");
+  await page.waitForSelector('tr[data-id="tauxCouvertureCaf"]');
+  assert.equal(espaces(await page.locator("#titre-etude .titre").innerText()), "Étude préliminaire : Communauté de communes de la Région d’Audruicq");
+  assert.deepEqual(journal.erreursConsole, []);
+  await page.close();
+});
+
 test("un fichier de comptes de plusieurs territoires : l'étude de chaque ligne face à sa référence, le modèle à télécharger", async (t) => {
-  const { mkdtempSync, writeFileSync, readFileSync, rmSync } = await import("node:fs");
-  const { tmpdir } = await import("node:os");
-  const { join } = await import("node:path");
-  const dossier = mkdtempSync(join(tmpdir(), "comptes-"));
-  t.after(() => rmSync(dossier, { recursive: true, force: true }));
-  const chemin = join(dossier, "comptes.csv");
+  const chemin = join(dossierTemporaire(t, "comptes-"), "comptes.csv");
   writeFileSync(chemin, [
     "code,nom,niveau,annee,reference,habitants,personnesCouvertes,allocataires,allocataires_5ans,partAlParcPublic,allocatairesReference,allocatairesBasRevenus",
     "62,Pas-de-Calais,departement,2020,,1466743,790365,318388,300000,,300000,90000",
