@@ -965,6 +965,8 @@ pub struct ComptesJs {
     pub avertissements: Vec<String>,
     /// The radar's same-type means (every level of the file, each reference row).
     pub moyennes: Vec<MoyenneRadarJs>,
+    /// « 3 territoires lus, 1 ligne en erreur ».
+    pub resume: String,
 }
 
 impl From<&Comptes> for ComptesJs {
@@ -991,6 +993,7 @@ impl From<&Comptes> for ComptesJs {
             erreurs: c.erreurs.iter().map(ErreurLigneJs::from).collect(),
             avertissements: c.avertissements.clone(),
             moyennes: moyennes_comptes(c),
+            resume: c.resume(),
         }
     }
 }
@@ -1430,6 +1433,8 @@ export interface ComptesTerritoires {
   avertissements: string[];
   /** Moyennes de même type : chaque niveau du fichier, puis les lignes d'une même référence. */
   moyennes: MoyenneRadar[];
+  /** « 3 territoires lus, 1 ligne en erreur » : les lignes lues et celles en erreur. */
+  resume: string;
 }
 
 /** Erreur levée sur une saisie invalide. */

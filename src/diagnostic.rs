@@ -115,7 +115,10 @@ fn lire_valeurs(
         }
         let nom = crate::catalogue::libelle_cle(k).unwrap_or(k.as_str());
         let libelle_cle = format!("{libelle} : {nom}");
-        let Some(r) = lv.nombre_option(k, &libelle_cle)? else { continue };
+        // A share may keep the `%` of a spreadsheet's percent format.
+        let en_pourcent = indicateur(k).is_some_and(|i| matches!(i.unite, Unite::Pourcent | Unite::Variation));
+        let lu = if en_pourcent { lv.pourcent_option(k, &libelle_cle) } else { lv.nombre_option(k, &libelle_cle) };
+        let Some(r) = lu? else { continue };
         let abs_max = Ratio::entier(VALEUR_MAX);
         let hors = r.compare(abs_max).is_none_or(|o| o.is_gt())
             || r.compare(Ratio::entier(-VALEUR_MAX)).is_none_or(|o| o.is_lt());

@@ -58,6 +58,19 @@ pub fn entier(n: i128) -> String {
     echelle(n, 0)
 }
 
+/// A count and its words, agreed in French: singular for 0 and 1, plural from 2, digits grouped
+/// as [`entier`] groups them.
+///
+/// ```
+/// use indicateurs_caf::format::compte;
+/// assert_eq!(compte(1, "ligne en erreur", "lignes en erreur"), "1 ligne en erreur");
+/// assert_eq!(compte(0, "territoire lu", "territoires lus"), "0 territoire lu");
+/// assert_eq!(compte(12_000, "ligne", "lignes"), "12\u{202f}000 lignes");
+/// ```
+pub fn compte(n: u64, singulier: &str, pluriel: &str) -> String {
+    format!("{} {}", entier(i128::from(n)), if n > 1 { pluriel } else { singulier })
+}
+
 /// `r` rounded half away from zero to `decimales` decimals, in French.
 pub fn decimal(r: Ratio, decimales: u32) -> String {
     r.arrondi(decimales).map(|v| echelle(v, decimales)).unwrap_or_default()

@@ -277,7 +277,28 @@ impl<'a> Lecteur<'a> {
     /// # Errors
     /// [`Regle::Type`], [`Regle::NombreIllisible`], [`Regle::NonFini`].
     pub fn nombre_option(&self, cle: &str, libelle: &str) -> Result<Option<Ratio>, ErreurSaisie> {
-        match self.brut(cle) {
+        self.nombre_de(self.brut(cle), cle, libelle)
+    }
+
+    /// [`Lecteur::nombre_option`] for a value in percent: a text may end with `%` (« 12,5 % »,
+    /// « 12,50% »: a spreadsheet's cell in percent format, as it writes it in a CSV file), read
+    /// as the number before it (12,5).
+    ///
+    /// # Errors
+    /// As [`Lecteur::nombre_option`].
+    pub fn pourcent_option(&self, cle: &str, libelle: &str) -> Result<Option<Ratio>, ErreurSaisie> {
+        let v = self.brut(cle);
+        match v {
+            Some(Valeur::Texte(t)) => match t.trim_end().strip_suffix('%') {
+                Some(nombre) => self.nombre_de(Some(&Valeur::Texte(nombre.to_string())), cle, libelle),
+                None => self.nombre_de(v, cle, libelle),
+            },
+            _ => self.nombre_de(v, cle, libelle),
+        }
+    }
+
+    fn nombre_de(&self, v: Option<&Valeur>, cle: &str, libelle: &str) -> Result<Option<Ratio>, ErreurSaisie> {
+        match v {
             None => Ok(None),
             #[cfg(not(target_arch = "wasm32"))]
             Some(Valeur::Nombre(x)) => {

@@ -197,7 +197,7 @@ fn comptes_de_1250_epci_et_modele() {
         ("200000000", "50,0", "53,9")
     );
     assert_eq!(epci[col("allocataires_variation5ans")], "5,3");
-    assert!(erreurs.contains("1251 territoires, dont 0 lignes en erreur"), "{erreurs}");
+    assert!(erreurs.contains("1\u{202f}251 territoires lus, 0 ligne en erreur, en "), "{erreurs}");
     let (code, modele, _) = lancer(&["modele"], "");
     assert_eq!(code, 0);
     assert!(modele.starts_with("\u{feff}code;nom;niveau;annee;reference;"));

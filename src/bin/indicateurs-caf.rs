@@ -249,12 +249,7 @@ fn comptes(o: &Options, nom: &str, octets: &[u8]) -> ExitCode {
     if sortie.write_all(comptes_csv(&c).as_bytes()).and_then(|()| sortie.flush()).is_err() {
         return inutilisable("écriture impossible");
     }
-    eprintln!(
-        "{} territoires, dont {} lignes en erreur, en {}.",
-        c.lignes.len() + c.erreurs.len(),
-        c.erreurs.len(),
-        duree(0.0, debut.elapsed().as_secs_f64() * 1000.0)
-    );
+    eprintln!("{}, en {}.", c.resume(), duree(0.0, debut.elapsed().as_secs_f64() * 1000.0));
     ExitCode::SUCCESS
 }
 

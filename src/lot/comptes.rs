@@ -13,6 +13,7 @@ use super::bilan::ErreurListee;
 use super::nombres::ecrire_decimal;
 use crate::catalogue::{cles_connues, libelle_cle, SECTIONS};
 use crate::diagnostic::{diagnostiquer, Options, Territoire};
+use crate::format;
 use crate::tableur::{self, cellule_csv, cellule_texte_csv, BOM};
 use crate::valeur::Valeur;
 
@@ -68,9 +69,21 @@ pub struct Comptes {
     pub erreurs: Vec<ErreurListee>,
     /// Warnings (unknown columns…).
     pub avertissements: Vec<String>,
+    /// The codes of the rows in error, with their line: a row that refers to one of them is told
+    /// why its reference is missing.
+    pub codes_en_erreur: Vec<(String, u64)>,
 }
 
 impl Comptes {
+    /// « 3 territoires lus, 1 ligne en erreur » (the rows read and those in error).
+    pub fn resume(&self) -> String {
+        format!(
+            "{}, {}",
+            format::compte(self.lignes.len() as u64, "territoire lu", "territoires lus"),
+            format::compte(self.erreurs.len() as u64, "ligne en erreur", "lignes en erreur")
+        )
+    }
+
     /// The row of a code.
     pub fn ligne(&self, code: &str) -> Option<&LigneComptes> {
         self.lignes.iter().find(|l| l.code == code)
@@ -167,7 +180,12 @@ pub fn lire_comptes(contenu: &[u8]) -> Result<Comptes, ErreurComptes> {
         }
         match lire_ligne(&enr, &entete, &colonnes, ligne) {
             Ok(l) => comptes.lignes.push(l),
-            Err(e) => comptes.erreurs.push(e),
+            Err(e) => {
+                let code = colonnes.iter().position(|c| matches!(c, Colonne::Description("code")));
+                let code = code.and_then(|i| enr.get(i)).map(|c| tableur::lire_cellule(c.trim_ascii()).into_owned());
+                comptes.codes_en_erreur.extend(code.filter(|c| !c.is_empty()).map(|c| (c, e.ligne)));
+                comptes.erreurs.push(e);
+            }
         }
     }
     Ok(comptes)
@@ -250,6 +268,14 @@ fn lignes_etude() -> Vec<&'static str> {
     ids
 }
 
+/// Why a row's reference is not there: its row is in error, or no row has its code.
+fn reference_absente(c: &Comptes, r: &str) -> String {
+    match c.codes_en_erreur.iter().find(|(code, _)| code == r) {
+        Some((_, ligne)) => format!("Référence « {r} » : sa ligne (ligne {ligne}) est en erreur."),
+        None => format!("Référence « {r} » : aucune ligne de ce code dans le fichier."),
+    }
+}
+
 /// The diagnostic of every row against its reference, as one CSV of raw numbers (`;`, decimal
 /// comma, no grouping, BOM): the row's description, then for each indicator its value, its
 /// 5-year variation and the reference's value; a faulty row gives its error in the last two
@@ -288,12 +314,8 @@ pub fn comptes_csv(c: &Comptes) -> String {
                 }
             }
         }
-        let erreur_reference = l.reference.as_deref().filter(|_| reference.is_none());
-        match erreur_reference {
-            Some(r) => s.push_str(&format!(
-                ";reference;{}\n",
-                cellule_csv(&format!("Référence « {r} » : aucune ligne de ce code dans le fichier."))
-            )),
+        match l.reference.as_deref().filter(|_| reference.is_none()) {
+            Some(r) => s.push_str(&format!(";reference;{}\n", cellule_csv(&reference_absente(c, r)))),
             None => s.push_str(";;\n"),
         }
     }
@@ -333,6 +355,7 @@ pub fn modele_comptes() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::nombre::Ratio;
 
     #[test]
     fn fichier_de_comptes_lu_et_diagnostique() {
@@ -356,6 +379,34 @@ mod tests {
         assert!(csv.lines().last().unwrap().starts_with("5;"));
         assert!(est_fichier_comptes(contenu.as_bytes()));
         assert!(!est_fichier_comptes(b"CODGEO;NOTE;A\n"));
+    }
+
+    /// The message of a row's reference, in the CSV of the diagnostics.
+    #[track_caller]
+    fn erreur_de_reference(csv: &str, code: &str) -> String {
+        let ligne = csv.lines().find(|l| l.split(';').nth(1) == Some(code)).unwrap();
+        ligne.rsplit(';').next().unwrap().to_string()
+    }
+
+    #[test]
+    fn parts_en_pourcent_et_reference_en_erreur() {
+        // Shares as a spreadsheet writes a cell in percent format; the département's row is in
+        // error, one EPCI refers to it, another to a code no row has.
+        let contenu = "code;nom;niveau;annee;reference;habitants;allocataires;partAlParcPublic\n\
+                       62;Pas-de-Calais;departement;2020;;1466743;abc;12,5 %\n\
+                       1;A;epci;2020;62;25188;4582;10,2%\n\
+                       2;B;epci;2020;63;25188;4582;10,2\u{202f}%\n\
+                       3;C;epci;2020;62;25188;4582;10,2 %%\n\
+                       4;D;epci;2020;62;25188 %;4582;\n";
+        let c = lire_comptes(contenu.as_bytes()).unwrap();
+        let part = |code: &str| c.ligne(code).map(|l| l.territoire.valeurs["partAlParcPublic"]);
+        assert_eq!((part("1"), part("2")), (Ratio::new(102, 10), Ratio::new(102, 10)));
+        let erreurs: Vec<(u64, &str)> = c.erreurs.iter().map(|e| (e.ligne, e.champ.as_str())).collect();
+        assert_eq!(erreurs, [(2, "allocataires"), (5, "partAlParcPublic"), (6, "habitants")]);
+        assert_eq!(c.resume(), "2 territoires lus, 3 lignes en erreur");
+        let csv = comptes_csv(&c);
+        assert_eq!(erreur_de_reference(&csv, "1"), "Référence « 62 » : sa ligne (ligne 2) est en erreur.");
+        assert_eq!(erreur_de_reference(&csv, "2"), "Référence « 63 » : aucune ligne de ce code dans le fichier.");
     }
 
     #[test]

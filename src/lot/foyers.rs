@@ -162,8 +162,8 @@ impl LotFoyers {
     /// French summary: lines, errors and the duration between two instants in milliseconds.
     pub fn resume(&self, debut_ms: f64, fin_ms: f64) -> String {
         format!(
-            "{} lignes traitées, dont {} en erreur, en {}.",
-            crate::format::entier(i128::from(self.lignes)),
+            "{}, dont {} en erreur, en {}.",
+            crate::format::compte(self.lignes, "ligne traitée", "lignes traitées"),
             crate::format::entier(i128::from(self.erreurs)),
             duree(debut_ms, fin_ms)
         )

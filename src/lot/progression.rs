@@ -38,7 +38,7 @@ pub fn progression(lignes: u64, octets: u64, total: u64, ecoule: u64) -> Progres
             if s > 1 { "s" } else { "" }
         )),
         None if pourcent == 100 => {
-            texte = format!("100\u{a0}% — {} lignes traitées", format::entier(i128::from(lignes)))
+            texte = format!("100\u{a0}% — {}", format::compte(lignes, "ligne traitée", "lignes traitées"))
         }
         None => {}
     }

@@ -254,7 +254,7 @@ test("un fichier de comptes de plusieurs territoires : l'étude de chaque ligne 
   await page.setInputFiles("#fichiers", chemin);
   await page.waitForSelector("#choix-import:not([hidden])");
   const resume = espaces(await page.locator("#resume-import").innerText());
-  assert.match(resume, /^3 territoires lus, 1 lignes en erreur\. Ligne 5, colonne habitants : .*« 12\.000 » est ambigu/);
+  assert.match(resume, /^3 territoires lus, 1 ligne en erreur\. Ligne 5, colonne habitants : .*« 12\.000 » est ambigu/);
   await page.selectOption("#choix-territoire", "epci:200072478");
   assert.equal(await page.locator("#choix-reference").inputValue(), "departement:62");
   await page.click("#utiliser-import");

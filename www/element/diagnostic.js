@@ -346,7 +346,7 @@ export class VueDiagnostic {
     this.moyennes = c.moyennes;
     this.importees = c.lignes.map((l) => ({ ...l.territoire, niveau: l.niveau, code: l.code, reference: l.reference }));
     const erreurs = c.erreurs.map((e) => `Ligne ${e.ligne}, colonne ${e.champ} : ${e.message}`);
-    this.$("resume-import").textContent = [`${c.lignes.length} territoires lus, ${c.erreurs.length} lignes en erreur.`, ...erreurs.slice(0, 5), ...c.avertissements].join(" ");
+    this.$("resume-import").textContent = [`${c.resume}.`, ...erreurs.slice(0, 5), ...c.avertissements].join(" ");
     const niveaux = [...new Set(this.importees.map((t) => t.niveau))];
     if (!niveaux.includes(this.$("niveau").value)) this.$("niveau").value = niveaux.includes("epci") ? "epci" : niveaux[0] ?? "autre";
     this.$("choix-import").hidden = c.lignes.length === 0;
