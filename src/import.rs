@@ -258,9 +258,8 @@ fn couverture_departement(code: &str, communes: &[&String], r: &Referentiel) -> 
     let presente: i64 = communes.iter().filter_map(|c| r.population.get(*c)).sum();
     let part = Ratio::new(100 * i128::from(presente), i128::from(population_totale))?;
     Some(format!(
-        "{} commune{} à IRIS sur {}, {} de la population",
-        crate::format::entier(communes.len() as i128),
-        if communes.len() > 1 { "s" } else { "" },
+        "{} à IRIS sur {}, {} de la population",
+        crate::format::compte(communes.len() as u64, "commune", "communes"),
         crate::format::entier(total.len() as i128),
         crate::format::pourcent(part.arrondi_ratio(0)?, 0)
     ))
@@ -941,9 +940,8 @@ fn couverture_du_groupe(niveau: Niveau, code: &str, communes: &[&String], r: &Re
         Niveau::Departement => couverture_departement(code, communes, r),
         // The files give no complete list of an EPCI's communes: say what is known.
         Niveau::Epci => Some(format!(
-            "{} commune{} à IRIS, les autres communes de l'EPCI absentes des fichiers",
-            communes.len(),
-            if communes.len() > 1 { "s" } else { "" }
+            "{} à IRIS, les autres communes de l'EPCI absentes des fichiers",
+            crate::format::compte(communes.len() as u64, "commune", "communes")
         )),
         Niveau::Commune => None,
     }

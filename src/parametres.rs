@@ -176,9 +176,9 @@ pub fn seuil_pour(type_seuil: TypeSeuil, annee: i32) -> Option<SeuilRetenu> {
         } else if seuil.annee == dernier {
             let age = annee - seuil.annee;
             format!(
-                "celui de {} ({valeur}), le dernier publié, est utilisé : il a {age} an{}",
+                "celui de {} ({valeur}), le dernier publié, est utilisé : il a {}",
                 seuil.annee,
-                if age > 1 { "s" } else { "" }
+                crate::format::compte(u64::try_from(age).unwrap_or(0), "an", "ans")
             )
         } else {
             format!("celui de {} ({valeur}), l'année publiée la plus proche avant, est utilisé", seuil.annee)

@@ -140,7 +140,7 @@ fn recapitulatif(s: &Saisie) -> Vec<(String, String)> {
     let e2 = |c: i64| euros(Ratio::centimes(c), 2);
     let mut r = vec![("Année de référence".to_string(), s.annee.to_string())];
     for (i, p) in s.personnes.iter().enumerate() {
-        let mut v = format!("{}, {} an{}", p.role.code(), p.age, if p.age > 1 { "s" } else { "" });
+        let mut v = format!("{}, {}", p.role.code(), crate::format::compte(u64::from(p.age), "an", "ans"));
         if p.handicap {
             v.push_str(", handicap");
         }

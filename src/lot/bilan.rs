@@ -74,8 +74,7 @@ impl Bilan {
     /// The summary in French sentences.
     pub fn phrases(&self) -> Vec<String> {
         let n = |x: u64| format::entier(i128::from(x));
-        // French: 0 and 1 take the singular.
-        let foyers = |x: u64| format!("{} foyer{}", n(x), if x > 1 { "s" } else { "" });
+        let foyers = |x: u64| format::compte(x, "foyer", "foyers");
         let part = |x: u64, sur: u64| {
             Ratio::new(100 * i128::from(x), i128::from(sur))
                 .map(|p| format!(" ({})", format::pourcent(p, 1)))
@@ -83,20 +82,17 @@ impl Bilan {
         };
         let champ = self.foyers - self.hors_champ;
         let mut v = vec![format!(
-            "{} ligne{} : {} calculé{}, {} en erreur.",
-            n(self.foyers + self.erreurs),
-            if self.foyers + self.erreurs > 1 { "s" } else { "" },
-            foyers(self.foyers),
-            if self.foyers > 1 { "s" } else { "" },
+            "{} : {}, {} en erreur.",
+            format::compte(self.foyers + self.erreurs, "ligne", "lignes"),
+            format::compte(self.foyers, "foyer calculé", "foyers calculés"),
             n(self.erreurs)
         )];
         v.push(format!(
-            "Dans le champ des indicateurs de bas revenus ({}) : {} à bas revenus{}, {} fragile{}{}.",
+            "Dans le champ des indicateurs de bas revenus ({}) : {} à bas revenus{}, {}{}.",
             foyers(champ),
             n(self.bas_revenus),
             part(self.bas_revenus, champ),
-            n(self.fragiles),
-            if self.fragiles > 1 { "s" } else { "" },
+            format::compte(self.fragiles, "fragile", "fragiles"),
             part(self.fragiles, champ)
         ));
         if self.hors_champ > 0 {

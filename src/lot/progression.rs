@@ -27,8 +27,8 @@ pub fn progression(lignes: u64, octets: u64, total: u64, ecoule: u64) -> Progres
     let reste_secondes = (octets > 0 && ecoule > 0 && octets < total)
         .then(|| (u128::from(ecoule) * u128::from(total - octets) / u128::from(octets)).div_ceil(1000) as u64);
     let mut texte = format!(
-        "{pourcent}\u{a0}% — {} lignes sur environ {}",
-        format::entier(i128::from(lignes)),
+        "{pourcent}\u{a0}% — {} sur environ {}",
+        format::compte(lignes, "ligne", "lignes"),
         format::entier(i128::from(lignes_estimees.max(lignes)))
     );
     match reste_secondes {
