@@ -106,7 +106,7 @@ fn lignes_malformees_isolees() {
         assert!(l[16].contains(message), "{id} : {}", l[16]);
         assert!(l[3].is_empty(), "{id} : pas de chiffre sur une ligne en erreur");
     };
-    erreur("court", "3", "ligne", "Ligne incomplète : 3 colonne(s) au lieu de 7");
+    erreur("court", "3", "ligne", "Ligne incomplète : 3 colonnes au lieu de 7");
     erreur("texte", "4", "revenus_annuels", "Revenus annuels : « beaucoup » n'est pas un nombre");
     erreur("trois", "5", "personnes[1].role", "déjà un allocataire");
     erreur("age", "6", "personnes[1].age", "entre 0 et 120");
@@ -119,6 +119,27 @@ fn lignes_malformees_isolees() {
     // Twenty digits do not fit in 64 bits: refused, never read as the wrapped value (1,16 €).
     erreur("vingt", "13", "revenus_annuels", "n'est pas un nombre");
     assert_eq!(lignes.len(), 11, "une ligne vide ne donne pas de ligne de résultat");
+}
+
+/// The members as people write lists: `|` as documented, or spaces, `+`, `,`.
+#[test]
+fn personnes_ecrites_de_plusieurs_facons() {
+    let entree = "id;annee;personnes;revenus_annuels;prestations_mensuelles\n\
+                  barres;2017;A35|C33|E5;14400;350\n\
+                  espaces;2017; A35  C33 E5 ;14400;350\n\
+                  plus;2017;a35+c33+e5;14400;350\n\
+                  virgules;2017;\"A35, C33, E5\";14400;350\n\
+                  fin;2017;A35|C33|E5|;14400;350\n\
+                  barre_oblique;2017;A35/C33/E5;14400;350\n\
+                  seul;2017;A;14400;350\n";
+    let sortie = traiter_tout(entree.as_bytes()).unwrap();
+    let lignes: Vec<Vec<&str>> = sortie.lines().skip(1).map(|l| l.split(';').collect()).collect();
+    let uc = |id: &str| lignes.iter().find(|l| l[1] == id).map(|l| (l[3], l[15], l[16]));
+    for id in ["barres", "espaces", "plus", "virgules", "fin"] {
+        assert_eq!(uc(id), Some(("1,8", "", "")), "{id}");
+    }
+    assert_eq!(uc("barre_oblique").map(|u| u.1), Some("personnes"));
+    assert_eq!(uc("seul"), Some(("", "personnes", "Personnes du foyer : « A » : âge manquant ou illisible.")));
 }
 
 #[test]

@@ -467,7 +467,8 @@ impl LotFoyers {
             let i = COLONNES.iter().position(|c| c == nom).unwrap_or(0);
             champ(i).is_none()
         }) {
-            let message = format!("Ligne incomplète : {n} colonne(s) au lieu de {attendues} (séparateur « {sep} »).");
+            let lues = crate::format::compte(n as u64, "colonne", "colonnes");
+            let message = format!("Ligne incomplète : {lues} au lieu de {attendues} (séparateur « {sep} »).");
             return self.erreur(sortie, id, "ligne", &message);
         }
         if let Err((champ, message)) = lire_saisie(champ, &mut self.saisie) {
@@ -564,7 +565,8 @@ fn decouper_par_bits<'a>(
 /// Reads the members of a foyer into `v` (emptied first).
 fn personnes(c: &[u8], v: &mut Vec<Personne>) -> Result<(), String> {
     v.clear();
-    for jeton in c.split(|&b| b == b'|' || b == b' ' || b == b'+').filter(|j| !j.is_empty()) {
+    // `|` as documented; a space, `+` or `,` as people also write lists.
+    for jeton in c.split(|&b| matches!(b, b'|' | b' ' | b'+' | b',')).filter(|j| !j.is_empty()) {
         let Some((&r, reste)) = jeton.split_first() else { continue };
         let role = match r.to_ascii_uppercase() {
             b'A' => Role::Allocataire,
