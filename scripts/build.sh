@@ -46,7 +46,7 @@ fi
 # territory study, the imports, the exports).
 # Optimisation levels: 3 for the household package (the batch is hot: 13 % faster than "s" for
 # 8 KB more, still far under 150 KB); "z" for the territory study, which is not hot (the largest
-# IRIS file in ~0,5 s) and must stay under 150 KB; "s" for the whole binding.
+# IRIS file in ~0,3 s) and must stay under 150 KB; "s" for the whole binding.
 paquet() {
   CARGO_PROFILE_RELEASE_OPT_LEVEL="$2" wasm-pack --quiet build --release --target web --out-dir "$1" "${@:3}"
   local wasm="$1/indicateurs_caf_bg.wasm"

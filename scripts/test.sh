@@ -88,7 +88,7 @@ etape_fuzz() {
   # cargo-fuzz wants nightly flags; RUSTC_BOOTSTRAP lets the stable toolchain of this machine
   # accept them. The seed corpus lives in fuzz/corpus; what a run finds goes to target/.
   local executions=0 n cible
-  for cible in situation diagnostic lot_foyers import_iris; do
+  for cible in situation diagnostic lot_foyers import_iris comptes; do
     mkdir -p "target/fuzz-corpus/$cible"
     (cd fuzz && RUSTC_BOOTSTRAP=1 cargo fuzz run -O "$cible" "$racine/target/fuzz-corpus/$cible" "corpus/$cible" \
         -- -max_total_time="${FUZZ_SECONDES:-20}" -rss_limit_mb=2048 -print_final_stats=1) > "$journal/fuzz-$cible.log" 2>&1 \

@@ -19,6 +19,7 @@
 
 use std::collections::BTreeMap;
 use std::fmt;
+use std::ops::Bound;
 
 use crate::nombre::Ratio;
 use crate::tableur;
@@ -249,8 +250,15 @@ fn couverture_departement(code: &str, communes: &[&String], r: &Referentiel) -> 
     if r.population.is_empty() {
         return None;
     }
+    // A département's communes are those whose code starts with its own, in code order: a range
+    // of the map, not the whole file for each département (that was most of an import's time).
     let du_departement = |c: &&String| departement_de_commune(c) == Some(code);
-    let total: Vec<(&String, &i64)> = r.population.iter().filter(|(c, _)| du_departement(c)).collect();
+    let total: Vec<(&String, &i64)> = r
+        .population
+        .range::<str, _>((Bound::Included(code), Bound::Unbounded))
+        .take_while(|(c, _)| c.starts_with(code))
+        .filter(|(c, _)| du_departement(c))
+        .collect();
     if total.is_empty() || communes.len() >= total.len() {
         return None;
     }

@@ -105,7 +105,7 @@ enum Colonne {
     Inconnue,
 }
 
-fn colonne(nom: &str) -> Colonne {
+fn colonne(nom: &str, connues: &[&'static str]) -> Colonne {
     let n = nom.trim().trim_matches('"').to_ascii_lowercase();
     if let Some(d) = DESCRIPTION.iter().find(|d| **d == n) {
         return Colonne::Description(d);
@@ -114,7 +114,7 @@ fn colonne(nom: &str) -> Colonne {
         Some(b) => (b.to_string(), true),
         None => (n, false),
     };
-    match cles_connues().into_iter().find(|k| k.to_ascii_lowercase() == base) {
+    match connues.iter().find(|k| k.eq_ignore_ascii_case(&base)) {
         Some(k) => Colonne::Cle(k, cinq_ans),
         None => Colonne::Inconnue,
     }
@@ -143,7 +143,8 @@ pub fn lire_comptes(contenu: &[u8]) -> Result<Comptes, ErreurComptes> {
         .byte_headers()
         .map(|h| h.iter().map(|c| String::from_utf8_lossy(c).trim().trim_end_matches('\r').to_string()).collect())
         .unwrap_or_default();
-    let colonnes: Vec<Colonne> = entete.iter().map(|n| colonne(n)).collect();
+    let connues = cles_connues();
+    let colonnes: Vec<Colonne> = entete.iter().map(|n| colonne(n, &connues)).collect();
     let a = |d: &str| colonnes.iter().any(|c| matches!(c, Colonne::Description(x) if *x == d));
     let manquantes: Vec<&'static str> = ["code", "annee"].into_iter().filter(|d| !a(d)).collect();
     if !manquantes.is_empty() {
