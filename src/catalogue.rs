@@ -525,17 +525,20 @@ pub fn indicateur(id: &str) -> Option<&'static Indicateur> {
 }
 
 /// Every input key the catalogue knows: the ids of given values and the components of formulas,
-/// in catalogue order (so related keys stay together).
-pub fn cles_connues() -> Vec<&'static str> {
-    let mut v: Vec<&'static str> = Vec::with_capacity(INDICATEURS.len() * 2);
-    for i in INDICATEURS {
-        for k in i.cles().into_iter().chain([i.id]) {
-            if !v.contains(&k) {
-                v.push(k);
+/// in catalogue order (so related keys stay together). Made once: every territory read asks.
+pub fn cles_connues() -> &'static [&'static str] {
+    static CLES: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    CLES.get_or_init(|| {
+        let mut v: Vec<&'static str> = Vec::with_capacity(INDICATEURS.len() * 2);
+        for i in INDICATEURS {
+            for k in i.cles().into_iter().chain([i.id]) {
+                if !v.contains(&k) {
+                    v.push(k);
+                }
             }
         }
-    }
-    v
+        v
+    })
 }
 
 /// Words for the three outcomes of a comparison with the reference; `{ref}` is replaced by the
@@ -958,7 +961,7 @@ mod tests {
                 }
             }
         }
-        for cle in cles_connues() {
+        for &cle in cles_connues() {
             assert!(libelle_cle(cle).is_some(), "clé {cle} sans libellé");
         }
         for id in RADAR_DEFAUT {

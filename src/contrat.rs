@@ -478,8 +478,8 @@ pub struct CleJs {
 /// Every input key of the diagnostic, labelled.
 pub fn cles_diagnostic_js() -> Vec<CleJs> {
     cles_connues()
-        .into_iter()
-        .map(|cle| CleJs {
+        .iter()
+        .map(|&cle| CleJs {
             cle,
             libelle: libelle_cle(cle).unwrap_or(cle),
             indicateur: INDICATEURS

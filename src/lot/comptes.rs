@@ -9,6 +9,8 @@
 //! (the template's labels). Each row is read by the same rules as `calculerDiagnostic`
 //! ([`Territoire::lire`]): a faulty row is an error naming its line and column, the rest is read.
 
+use std::collections::BTreeMap;
+
 use super::bilan::ErreurListee;
 use super::nombres::ecrire_decimal;
 use crate::catalogue::{cles_connues, libelle_cle, SECTIONS};
@@ -144,7 +146,7 @@ pub fn lire_comptes(contenu: &[u8]) -> Result<Comptes, ErreurComptes> {
         .map(|h| h.iter().map(|c| String::from_utf8_lossy(c).trim().trim_end_matches('\r').to_string()).collect())
         .unwrap_or_default();
     let connues = cles_connues();
-    let colonnes: Vec<Colonne> = entete.iter().map(|n| colonne(n, &connues)).collect();
+    let colonnes: Vec<Colonne> = entete.iter().map(|n| colonne(n, connues)).collect();
     let a = |d: &str| colonnes.iter().any(|c| matches!(c, Colonne::Description(x) if *x == d));
     let manquantes: Vec<&'static str> = ["code", "annee"].into_iter().filter(|d| !a(d)).collect();
     if !manquantes.is_empty() {
@@ -290,8 +292,14 @@ pub fn comptes_csv(c: &Comptes) -> String {
     s.push_str(";erreur_champ;erreur\n");
     let vide = Territoire::default();
     let options = Options::default();
+    // The rows by code, the first of a code as `Comptes::ligne` finds it: one look-up a row, not
+    // a pass over the file (a file of every commune took seconds more).
+    let mut par_code: BTreeMap<&str, &LigneComptes> = BTreeMap::new();
     for l in &c.lignes {
-        let reference = l.reference.as_deref().and_then(|r| c.ligne(r));
+        par_code.entry(l.code.as_str()).or_insert(l);
+    }
+    for l in &c.lignes {
+        let reference = l.reference.as_deref().and_then(|r| par_code.get(r).copied());
         let d = diagnostiquer(&l.territoire, reference.map(|r| &r.territoire).unwrap_or(&vide), &options);
         s.push_str(&format!("{};", l.ligne));
         for cellule in [&l.code, &l.nom, &l.niveau] {
@@ -339,7 +347,7 @@ pub fn modele_comptes() -> String {
         "Année des comptes".into(),
         "Code de la ligne de référence (son département, par exemple)".into(),
     ];
-    for k in &cles {
+    for k in cles {
         let libelle = libelle_cle(k).unwrap_or(k);
         entete.push(k.to_string());
         libelles.push(libelle.to_string());
