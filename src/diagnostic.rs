@@ -355,6 +355,8 @@ struct Calcul<'a> {
     /// Indicators of the current section not computed for lack of input, with the input keys
     /// that would give them (gathered into one plain sentence per section: [`Calcul::manques`]).
     absents: Vec<(&'static str, Vec<&'static str>)>,
+    /// Whether the notes are written (not for figures alone: [`cellules_du_diagnostic`]).
+    noter: bool,
 }
 
 /// A label inside a sentence: first letter in lower case, unless it starts an acronym (« Caf »
@@ -407,7 +409,7 @@ impl Calcul<'_> {
         else {
             return v;
         };
-        if !noter {
+        if !(noter && self.noter) {
             return v;
         }
         let (n, d) = (Territoire::somme(m, num), Territoire::somme(m, den));
@@ -466,7 +468,7 @@ impl Calcul<'_> {
 /// The value of one indicator for a territory (the same computation as the diagnostic's cells,
 /// without notes).
 pub fn valeur_indicateur(t: &Territoire, ind: &Indicateur) -> Option<Ratio> {
-    let mut c = Calcul { t, nom: "", notes: Vec::new(), absents: Vec::new() };
+    let mut c = Calcul { t, nom: "", notes: Vec::new(), absents: Vec::new(), noter: false };
     c.valeur_dans(ind, &t.valeurs, false)
 }
 
@@ -494,21 +496,14 @@ pub const NOM_REFERENCE: &str = "Référence";
 pub fn diagnostiquer(territoire: &Territoire, reference: &Territoire, options: &Options) -> Diagnostic {
     let nom_t = territoire.nom.clone().map(|n| n.nom).unwrap_or_else(|| "territoire".into());
     let nom_ref = reference.nom.clone().unwrap_or(Nom { nom: "la référence".into(), article: Article::Aucun });
-    let mut ct = Calcul { t: territoire, nom: &nom_t, notes: Vec::new(), absents: Vec::new() };
+    let mut ct = Calcul { t: territoire, nom: &nom_t, notes: Vec::new(), absents: Vec::new(), noter: true };
     let nom_r = nom_ref.nom.clone();
-    let mut cr = Calcul { t: reference, nom: &nom_r, notes: Vec::new(), absents: Vec::new() };
+    let mut cr = Calcul { t: reference, nom: &nom_r, notes: Vec::new(), absents: Vec::new(), noter: true };
     let mut sections = Vec::new();
     for s in SECTIONS {
         let mut lignes = Vec::new();
-        for id in s.lignes {
-            let Some(ind) = indicateur(id) else { continue };
-            lignes.push(Ligne {
-                id: ind.id,
-                libelle: ind.libelle,
-                annee: territoire.annee + ind.decalage_annee,
-                territoire: ct.cellule(ind, options.marge_fleche),
-                reference: cr.cellule(ind, options.marge_fleche),
-            });
+        for ind in s.lignes.iter().filter_map(|id| indicateur(id)) {
+            lignes.push(ligne(ind, &mut ct, &mut cr, options.marge_fleche));
         }
         let mut notes = std::mem::take(&mut ct.notes);
         notes.extend(std::mem::take(&mut cr.notes));
@@ -543,6 +538,31 @@ pub fn diagnostiquer(territoire: &Territoire, reference: &Territoire, options: &
     let (nom, nom_reference) = (affiche(territoire, NOM_TERRITOIRE), affiche(reference, NOM_REFERENCE));
     let entete = entete(&nom, &nom_reference, territoire.annee, &sections);
     Diagnostic { nom, nom_reference, sections, radar, avertissements, entete }
+}
+
+/// One row of the study's tables: the territory's cell and the reference's.
+fn ligne(ind: &'static Indicateur, ct: &mut Calcul<'_>, cr: &mut Calcul<'_>, marge: Ratio) -> Ligne {
+    Ligne {
+        id: ind.id,
+        libelle: ind.libelle,
+        annee: ct.t.annee + ind.decalage_annee,
+        territoire: ct.cellule(ind, marge),
+        reference: cr.cellule(ind, marge),
+    }
+}
+
+/// The rows of every table of the study, in order, without the sentences, notes and radar that
+/// [`diagnostiquer`] adds to explain them (rows of sections left out there included, empty):
+/// what a batch of territories writes, at a fraction of the cost.
+pub fn cellules_du_diagnostic(territoire: &Territoire, reference: &Territoire, options: &Options) -> Vec<Ligne> {
+    let muet = |t| Calcul { t, nom: "", notes: Vec::new(), absents: Vec::new(), noter: false };
+    let (mut ct, mut cr) = (muet(territoire), muet(reference));
+    SECTIONS
+        .iter()
+        .flat_map(|s| s.lignes)
+        .filter_map(|id| indicateur(id))
+        .map(|ind| ligne(ind, &mut ct, &mut cr, options.marge_fleche))
+        .collect()
 }
 
 /// The displayed value of an indicator, as an integer at its precision (what sentences compare).

@@ -5,6 +5,7 @@ mod commun;
 
 use commun::{pays_opale, verifier_etude};
 use indicateurs_caf::contrat::{calculer_diagnostic_valeur, diagnostic_csv_valeur, diagnostic_json_valeur};
+use indicateurs_caf::diagnostic::{cellules_du_diagnostic, diagnostiquer, Options, Territoire};
 use indicateurs_caf::valeur::Valeur;
 use serde_json::{json, Value};
 
@@ -387,4 +388,32 @@ fn bloc_de_titre_de_l_etude() {
     assert!(texte("Année des données").starts_with("2020 ; selon les lignes, de 2018 à 2021"), "{e:?}");
     assert!(texte("Année des données").ends_with("variations sur 5 ans depuis 2015"), "{e:?}");
     assert!(texte("Sources").starts_with("Caf") && !texte("Sources").contains("Filosofi"), "{e:?}");
+}
+
+/// The figures alone (a batch of territories) are the study's own: every row of the study is in
+/// them, equal and in order; the rows of the sections the study leaves out are empty there.
+#[test]
+fn cellules_seules_egales_a_l_etude() {
+    let f = pays_opale();
+    let lire = |v: &Value, chemin: &str| {
+        Territoire::lire(&serde_json::from_value::<Valeur>(v.clone()).unwrap(), chemin, "Territoire").unwrap()
+    };
+    let (t, r) = (lire(&f["territoire"], "territoire"), lire(&f["reference"], "reference"));
+    let vide = lire(&json!({"annee": 2020, "valeurs": {}}), "reference");
+    let partiel = lire(&json!({"annee": 2020, "valeurs": {"allocataires": 10, "habitants": 20}}), "territoire");
+    for (a, b) in [(&t, &r), (&t, &vide), (&r, &t), (&partiel, &r), (&vide, &vide)] {
+        let etude = diagnostiquer(a, b, &Options::default());
+        let cellules = cellules_du_diagnostic(a, b, &Options::default());
+        let mut suite = cellules.iter();
+        for ligne in etude.sections.iter().flat_map(|s| &s.lignes) {
+            let saute: Vec<_> = suite.by_ref().take_while(|c| c.id != ligne.id).collect();
+            assert!(
+                saute.iter().all(|c| c.territoire.valeur.is_none() && c.reference.valeur.is_none()),
+                "{}",
+                ligne.id
+            );
+            let seule = cellules.iter().find(|c| c.id == ligne.id && c.annee == ligne.annee).unwrap();
+            assert_eq!(seule, ligne, "{}", ligne.id);
+        }
+    }
 }

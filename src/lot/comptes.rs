@@ -14,7 +14,7 @@ use std::collections::BTreeMap;
 use super::bilan::ErreurListee;
 use super::nombres::ecrire_decimal;
 use crate::catalogue::{cles_connues, libelle_cle, SECTIONS};
-use crate::diagnostic::{diagnostiquer, Options, Territoire};
+use crate::diagnostic::{cellules_du_diagnostic, Options, Territoire};
 use crate::format;
 use crate::tableur::{self, cellule_csv, cellule_texte_csv, BOM};
 use crate::valeur::Valeur;
@@ -300,7 +300,8 @@ pub fn comptes_csv(c: &Comptes) -> String {
     }
     for l in &c.lignes {
         let reference = l.reference.as_deref().and_then(|r| par_code.get(r).copied());
-        let d = diagnostiquer(&l.territoire, reference.map(|r| &r.territoire).unwrap_or(&vide), &options);
+        let cellules =
+            cellules_du_diagnostic(&l.territoire, reference.map(|r| &r.territoire).unwrap_or(&vide), &options);
         s.push_str(&format!("{};", l.ligne));
         for cellule in [&l.code, &l.nom, &l.niveau] {
             s.push_str(&cellule_texte_csv(cellule));
@@ -310,7 +311,7 @@ pub fn comptes_csv(c: &Comptes) -> String {
         s.push(';');
         s.push_str(&cellule_texte_csv(l.reference.as_deref().unwrap_or_default()));
         for id in &ids {
-            let ligne = d.sections.iter().flat_map(|s| &s.lignes).find(|l| l.id == *id);
+            let ligne = cellules.iter().find(|l| l.id == *id);
             let precision = crate::catalogue::indicateur(id).map(|i| i.precision).unwrap_or(1);
             for (v, p) in [
                 (ligne.and_then(|l| l.territoire.valeur), precision),
