@@ -35,6 +35,7 @@ fn foyers_entree_standard_et_codes_de_sortie() {
     assert_eq!(code, 0, "des lignes en erreur ne sont pas une entrée inutilisable");
     let lignes: Vec<&str> = sortie.lines().collect();
     assert_eq!(lignes.len(), 3);
+    assert!(lignes[0].starts_with("\u{feff}ligne;id;annee;"), "{}", lignes[0]);
     assert!(lignes[1].starts_with("2;F1;2017;2,1;2,1;738,10;571,43;2017;1052,00;oui;non;non;non;;;;"), "{}", lignes[1]);
     assert!(lignes[2].starts_with("3;F2;") && lignes[2].contains("revenus_annuels"));
     assert!(erreurs.contains("2 lignes traitées, dont 1 en erreur, en "), "{erreurs}");
@@ -64,7 +65,8 @@ fn fichiers_generes_seuils_et_territoires() {
     assert_eq!(programme().arg("foyers").arg(&foyers).arg("-o").arg(&resultats).status().unwrap().code(), Some(0));
     assert_eq!(
         std::fs::read_to_string(&resultats).unwrap(),
-        indicateurs_caf::lot::traiter_tout(contenu.as_bytes()).unwrap()
+        "\u{feff}".to_string() + &indicateurs_caf::lot::traiter_tout(contenu.as_bytes()).unwrap(),
+        "les résultats du lot, après le BOM de tout export"
     );
     let (code, sortie, _) = lancer(&["seuils", foyers.to_str().unwrap(), "--ponderation", "foyers"], "");
     assert_eq!(code, 0);

@@ -9,6 +9,7 @@ use indicateurs_caf::lot::{
     comptes_csv, duree, est_fichier_comptes, generer_lignes, lire_comptes, modele_comptes, seuils_csv,
     seuils_par_annee, territoires_csv, traiter_en_parallele, ErreurParallele, LotFoyers, Ponderation,
 };
+use indicateurs_caf::tableur::BOM;
 
 const AIDE: &str = "\
 indicateurs-caf — indicateurs de la politique familiale, en lots
@@ -34,8 +35,11 @@ UTILISATION
       Écrit un fichier de N foyers (1 000 par défaut) toujours identique pour une même graine.
 
   Sans FICHIER, ou avec « - », l'entrée standard est lue ; sans -o, la sortie standard est écrite.
+  Les fichiers sont lus en UTF-8, ou en Windows-1252 quand ils ne sont pas en UTF-8 (les CSV
+  d'Excel) ; les résultats sont en UTF-8 et commencent par le BOM, pour que les tableurs lisent
+  les accents.
   Format des personnes : A35|C33|E5|E9 (A allocataire, C conjoint, E enfant, P autre ; h handicap,
-  e étudiant après l'âge : E6h, A20e).
+  e étudiant après l'âge : E6h, A20e ; une espace, + ou une virgule séparent aussi les personnes).
 
 CODES DE SORTIE
   0  traité (même avec des lignes en erreur, signalées dans la sortie)
@@ -132,6 +136,39 @@ fn ouvrir_sortie(chemin: Option<&str>) -> io::Result<Box<dyn Write>> {
     }
 }
 
+/// A writer that puts the UTF-8 byte-order mark before the first bytes it writes.
+struct AvecBom<W> {
+    sortie: W,
+    ecrit: bool,
+}
+
+impl<W: Write> AvecBom<W> {
+    fn bom_avant(&mut self, octets: &[u8]) -> io::Result<()> {
+        if !self.ecrit && !octets.is_empty() {
+            self.sortie.write_all(BOM.as_bytes())?;
+            self.ecrit = true;
+        }
+        Ok(())
+    }
+}
+
+impl<W: Write> Write for AvecBom<W> {
+    fn write(&mut self, octets: &[u8]) -> io::Result<usize> {
+        self.bom_avant(octets)?;
+        self.sortie.write(octets)
+    }
+
+    // Forwarded whole: the batch writes pieces of results with `write_all`.
+    fn write_all(&mut self, octets: &[u8]) -> io::Result<()> {
+        self.bom_avant(octets)?;
+        self.sortie.write_all(octets)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.sortie.flush()
+    }
+}
+
 fn foyers(o: &Options, population: bool) -> ExitCode {
     let debut = std::time::Instant::now();
     let chemin = o.entrees.first().map(String::as_str);
@@ -139,7 +176,7 @@ fn foyers(o: &Options, population: bool) -> ExitCode {
         Ok(e) => e,
         Err(e) => return inutilisable(&format!("lecture de « {} » impossible : {e}", chemin.unwrap_or("-"))),
     };
-    let mut sortie: Box<dyn Write> = if population {
+    let sortie: Box<dyn Write> = if population {
         Box::new(io::sink())
     } else {
         match ouvrir_sortie(o.sortie.as_deref()) {
@@ -147,6 +184,9 @@ fn foyers(o: &Options, population: bool) -> ExitCode {
             Err(e) => return inutilisable(&format!("écriture impossible : {e}")),
         }
     };
+    // The byte-order mark before the first row, as every export of the pages: spreadsheets then
+    // read the accents. An unusable file writes nothing.
+    let mut sortie = AvecBom { sortie, ecrit: false };
     let mut lot = LotFoyers::new(population);
     let fils = if o.fils > 0 { o.fils } else { std::thread::available_parallelism().map_or(1, |n| n.get()) };
     match traiter_en_parallele(&mut lot, &mut entree, &mut sortie, fils) {
