@@ -868,6 +868,8 @@ pub struct BilanJs {
     pub loyers: f64,
     /// Taux d'effort ≥ 30 %.
     pub effort_eleve: f64,
+    /// Lines whose identifier was read as Windows-1252 (not UTF-8).
+    pub ids_windows_1252: f64,
     /// French sentences.
     pub phrases: Vec<String>,
 }
@@ -885,6 +887,7 @@ impl From<&Bilan> for BilanJs {
             dependants100: n(b.dependants100),
             loyers: n(b.loyers),
             effort_eleve: n(b.effort_eleve),
+            ids_windows_1252: n(b.ids_windows_1252),
             phrases: b.phrases(),
         }
     }
@@ -1397,6 +1400,8 @@ export interface BilanLot {
   dependants100: number;
   loyers: number;
   effortEleve: number;
+  /** Lignes dont l'identifiant n'est pas en UTF-8, lu en Windows-1252 (le CSV d'Excel). */
+  idsWindows1252: number;
   phrases: string[];
 }
 

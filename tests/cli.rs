@@ -174,6 +174,7 @@ fn fichiers_d_excel_en_windows_1252() {
     let (code, sortie, erreurs) = lancer_octets(&["foyers"], excel);
     assert_eq!(code, 0, "{erreurs}");
     assert!(sortie.contains("\n2;Dupré;2017;1,5;"), "{sortie}");
+    assert!(erreurs.contains("Identifiants de 1 ligne lus en Windows-1252"), "{erreurs}");
     assert_eq!(sortie, lancer(&["foyers"], utf8).1);
     // Counts: the names read, and the reading said.
     let comptes = b"code;nom;niveau;annee;reference;habitants;allocataires\n\

@@ -463,6 +463,24 @@ fn lot_parallele_octet_pour_octet() {
     let mut longue = lignes.clone();
     longue.insert(12_000, format!("L;2017;A35;{};0", "9".repeat(600_000)));
     parallele_identique(longue.join("\n").as_bytes());
+    // Identifiers from French Excel (Windows-1252) through every path: counted once each, and
+    // the count kept by the pieces' states.
+    let mut excel = Vec::new();
+    for (i, l) in base.lines().enumerate() {
+        if i > 0 && i % 997 == 0 {
+            // « Dupré » as Excel writes it, in place of the identifier.
+            excel.extend_from_slice(b"Dupr\xe9");
+            excel.extend_from_slice(&l.as_bytes()[l.find(';').unwrap()..]);
+        } else {
+            excel.extend_from_slice(l.as_bytes());
+        }
+        excel.push(b'\n');
+    }
+    let mut seq = LotFoyers::new(false);
+    seq.traiter(&excel, &mut Vec::new()).unwrap();
+    assert_eq!(seq.bilan().ids_windows_1252, 30, "un identifiant en Windows-1252 toutes les 997 lignes");
+    assert!(seq.bilan().phrases().last().unwrap().starts_with("Identifiants de 30 lignes lus en Windows-1252"));
+    parallele_identique(&excel);
     // Tiny and unusable inputs take the same path as the sequential reader.
     parallele_identique(b"");
     parallele_identique(b"id;annee\nF;2017\n");

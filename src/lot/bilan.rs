@@ -41,6 +41,9 @@ pub struct Bilan {
     pub loyers: u64,
     /// Of those, taux d'effort ≥ 30 %.
     pub effort_eleve: u64,
+    /// Lines whose identifier is not UTF-8 and was read as Windows-1252 (the CSV of French
+    /// Excel: `tableur`).
+    pub ids_windows_1252: u64,
 }
 
 impl Bilan {
@@ -55,6 +58,7 @@ impl Bilan {
         self.dependants100 += autre.dependants100;
         self.loyers += autre.loyers;
         self.effort_eleve += autre.effort_eleve;
+        self.ids_windows_1252 += autre.ids_windows_1252;
     }
 
     /// Counts one computed foyer.
@@ -118,6 +122,12 @@ impl Bilan {
                 part(self.effort_eleve, self.loyers)
             )
         });
+        if self.ids_windows_1252 > 0 {
+            v.push(format!(
+                "Identifiants de {} lus en Windows-1252 : ils ne sont pas en UTF-8 (le CSV d'Excel) ; vérifiez leurs lettres accentuées.",
+                format::compte(self.ids_windows_1252, "ligne", "lignes")
+            ));
+        }
         v
     }
 }

@@ -440,6 +440,16 @@ impl LotFoyers {
         Some(self.parametres.len() - 1)
     }
 
+    /// Counts an identifier that is not UTF-8, read as Windows-1252 (rare: out of line, so that
+    /// the line loop stays as tight).
+    #[cold]
+    #[inline(never)]
+    fn compter_id_non_ascii(&mut self, id: &[u8]) {
+        if std::str::from_utf8(id).is_err() {
+            self.bilan.ids_windows_1252 += 1;
+        }
+    }
+
     fn donnees(&mut self, ligne: &[u8], separateurs: Option<u64>, sortie: &mut Vec<u8>) {
         let Some(colonnes) = self.colonnes else { return };
         let mut valeurs: [&[u8]; 7] = [b""; 7];
@@ -451,6 +461,9 @@ impl LotFoyers {
         let id = champ(0).map(trim).unwrap_or_default();
         if id.len() > 200 {
             return self.erreur(sortie, b"", "id", "Identifiant : 200 caractères au plus.");
+        }
+        if !id.is_ascii() {
+            self.compter_id_non_ascii(id);
         }
         let (attendues, sep) = (self.colonnes_entete, char::from(self.separateur));
         if n > attendues {

@@ -228,7 +228,7 @@ impl LotFoyers {
         let b = &self.bilan;
         for n in [self.octets, self.lignes, self.erreurs, b.foyers, b.erreurs, b.hors_champ, b.bas_revenus]
             .into_iter()
-            .chain([b.fragiles, b.dependants50, b.dependants100, b.loyers, b.effort_eleve])
+            .chain([b.fragiles, b.dependants50, b.dependants100, b.loyers, b.effort_eleve, b.ids_windows_1252])
         {
             e.extend_from_slice(&n.to_le_bytes());
         }
@@ -263,12 +263,12 @@ impl LotFoyers {
 /// A processor holding the counts written by [`LotFoyers::etat`]; `None` if they are not.
 fn lire_etat(etat: &[u8], population: bool) -> Option<LotFoyers> {
     let mut lecteur = Lecteur(etat);
-    let mut n = [0u64; 12];
+    let mut n = [0u64; 13];
     for x in &mut n {
         *x = lecteur.u64()?;
     }
     let mut f = LotFoyers::new(population);
-    let [octets, lignes, erreurs, foyers, erreurs_bilan, hors_champ, bas_revenus, fragiles, dependants50, dependants100, loyers, effort_eleve] =
+    let [octets, lignes, erreurs, foyers, erreurs_bilan, hors_champ, bas_revenus, fragiles, dependants50, dependants100, loyers, effort_eleve, ids_windows_1252] =
         n;
     (f.octets, f.lignes, f.erreurs) = (octets, lignes, erreurs);
     f.bilan = Bilan {
@@ -281,6 +281,7 @@ fn lire_etat(etat: &[u8], population: bool) -> Option<LotFoyers> {
         dependants100,
         loyers,
         effort_eleve,
+        ids_windows_1252,
     };
     for _ in 0..lecteur.u64()? {
         let ligne = lecteur.u64()?;
