@@ -690,7 +690,7 @@ fn moyennes_comptes(c: &Comptes) -> Vec<MoyenneRadarJs> {
         .iter()
         .map(|l| Membre { niveau: &l.niveau, departement: l.reference.as_deref(), territoire: &l.territoire })
         .collect();
-    let nom = |r: &str| c.lignes.iter().find(|l| l.code == r).map(|l| format!("comparés à {}", l.nom));
+    let nom = |r: &str| c.ligne(r).map(|l| format!("comparés à {}", l.nom));
     moyennes(&membres, &nom).iter().map(MoyenneRadarJs::from).collect()
 }
 

@@ -83,10 +83,9 @@ pub fn lire_fichier(octets: &[u8]) -> (Cow<'_, str>, Encodage) {
     if let Some(reste) = octets.strip_prefix(BOM.as_bytes()) {
         return (String::from_utf8_lossy(reste), Encodage::Utf8);
     }
-    match std::str::from_utf8(octets) {
-        Ok(texte) => (Cow::Borrowed(texte), Encodage::Utf8),
-        Err(_) => (Cow::Owned(windows_1252(octets)), Encodage::Windows1252),
-    }
+    let texte = lire_cellule(octets);
+    let encodage = if matches!(texte, Cow::Owned(_)) { Encodage::Windows1252 } else { Encodage::Utf8 };
+    (texte, encodage)
 }
 
 /// The text of one cell, for files read piece by piece whose encoding is not known as a whole

@@ -12,7 +12,7 @@
 use std::collections::BTreeMap;
 
 use super::bilan::ErreurListee;
-use super::nombres::ecrire_decimal;
+use super::nombres::ecrire_arrondi;
 use crate::catalogue::{cles_connues, libelle_cle, SECTIONS};
 use crate::diagnostic::{cellules_du_diagnostic, Options, Territoire};
 use crate::format;
@@ -319,9 +319,7 @@ pub fn comptes_csv(c: &Comptes) -> String {
                 (ligne.and_then(|l| l.reference.valeur), precision),
             ] {
                 s.push(';');
-                if let Some(x) = v.and_then(|v| v.arrondi(p)).and_then(|x| i64::try_from(x).ok()) {
-                    ecrire_decimal(&mut s, x, p);
-                }
+                ecrire_arrondi(&mut s, v, p);
             }
         }
         match l.reference.as_deref().filter(|_| reference.is_none()) {

@@ -581,6 +581,8 @@ fn personnes(c: &[u8], v: &mut Vec<Personne>) -> Result<(), String> {
     // `|` as documented; a space, `+` or `,` as people also write lists.
     for jeton in c.split(|&b| matches!(b, b'|' | b' ' | b'+' | b',')).filter(|j| !j.is_empty()) {
         let Some((&r, reste)) = jeton.split_first() else { continue };
+        // The member as written, for the messages.
+        let ecrit = || lire_cellule(jeton).chars().take(20).collect::<String>();
         let role = match r.to_ascii_uppercase() {
             b'A' => Role::Allocataire,
             b'C' => Role::Conjoint,
@@ -589,15 +591,13 @@ fn personnes(c: &[u8], v: &mut Vec<Personne>) -> Result<(), String> {
             _ => {
                 return Err(format!(
                 "« {} » : le rôle doit être A (allocataire), C (conjoint), E (enfant) ou P (autre personne à charge)",
-                lire_cellule(jeton).chars().take(20).collect::<String>()
+                ecrit()
             ))
             }
         };
         let fin = reste.iter().position(|b| !b.is_ascii_digit()).unwrap_or(reste.len());
         let (age, options) = reste.split_at(fin);
-        let age = entier(age).ok_or_else(|| {
-            format!("« {} » : âge manquant ou illisible", lire_cellule(jeton).chars().take(20).collect::<String>())
-        })?;
+        let age = entier(age).ok_or_else(|| format!("« {} » : âge manquant ou illisible", ecrit()))?;
         let mut p = Personne::new(role, u8::try_from(age).unwrap_or(u8::MAX));
         for &o in options {
             match o.to_ascii_lowercase() {
@@ -606,7 +606,7 @@ fn personnes(c: &[u8], v: &mut Vec<Personne>) -> Result<(), String> {
                 _ => {
                     return Err(format!(
                         "« {} » : après l'âge, seules les lettres h (handicap) et e (étudiant) sont permises",
-                        lire_cellule(jeton).chars().take(20).collect::<String>()
+                        ecrit()
                     ))
                 }
             }

@@ -2,6 +2,8 @@
 //! numbers, and decimals written with a comma and no grouping (French spreadsheets read them as
 //! numbers). Amounts are read by the one reader of the crate, [`crate::nombre::lire_montant`].
 
+use crate::nombre::Ratio;
+
 #[inline]
 pub(super) fn trim(c: &[u8]) -> &[u8] {
     c.trim_ascii()
@@ -344,6 +346,15 @@ pub(super) fn ecrire_entier(sortie: &mut String, n: i64) {
     ecrire_decimal(sortie, n, 0);
 }
 
+/// Writes `r` rounded half away from zero to `decimales` decimals, with a decimal comma and no
+/// grouping (a CSV cell for spreadsheets); nothing when `r` is absent or beyond 64 bits at that
+/// precision: a missing figure stays an empty cell, never a 0.
+pub(super) fn ecrire_arrondi(sortie: &mut String, r: Option<Ratio>, decimales: u32) {
+    if let Some(v) = r.and_then(|r| r.arrondi(decimales)).and_then(|v| i64::try_from(v).ok()) {
+        ecrire_decimal(sortie, v, decimales);
+    }
+}
+
 /// Writes `valeur / 10^decimales` (at most 8 decimals) with a decimal comma.
 #[inline]
 pub(super) fn ecrire_decimal(sortie: &mut String, valeur: i64, decimales: u32) {
@@ -355,6 +366,19 @@ pub(super) fn ecrire_decimal(sortie: &mut String, valeur: i64, decimales: u32) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ratios_arrondis_en_cellules() {
+        // Rounded half away from zero; absent or beyond 64 bits: an empty cell, never a 0.
+        let mut s = String::new();
+        for (r, d) in
+            [(Ratio::new(-5, 2), 0), (Ratio::new(1, 3), 1), (None, 2), (Some(Ratio::entier(i128::MAX / 10)), 2)]
+        {
+            ecrire_arrondi(&mut s, r, d);
+            s.push('|');
+        }
+        assert_eq!(s, "-3|0,3|||");
+    }
 
     #[test]
     fn montants_et_entiers() {

@@ -3,7 +3,7 @@
 
 use std::cmp::Ordering;
 
-use super::nombres::ecrire_decimal;
+use super::nombres::ecrire_arrondi;
 use super::ErreurLot;
 use crate::format;
 use crate::nombre::Ratio;
@@ -236,22 +236,16 @@ pub fn seuils_csv<'a>(seuils: impl IntoIterator<Item = &'a SeuilsPopulation>) ->
         ));
     }
     s.push('\n');
-    // A figure out of range (never in practice) leaves its cell empty.
-    let decimal = |s: &mut String, r: Ratio, d: u32| {
-        if let Some(v) = r.arrondi(d).and_then(|v| i64::try_from(v).ok()) {
-            ecrire_decimal(s, v, d);
-        }
-    };
     for x in seuils {
         s.push_str(&format!("{};{};{};{};", x.annee, x.ponderation.code(), x.foyers, x.personnes));
-        decimal(&mut s, x.mediane, 2);
+        ecrire_arrondi(&mut s, Some(x.mediane), 2);
         for p in &x.seuils {
             s.push(';');
-            decimal(&mut s, p.valeur, 2);
+            ecrire_arrondi(&mut s, Some(p.valeur), 2);
             s.push_str(&format!(";{};", p.foyers_sous));
-            decimal(&mut s, p.part_foyers, 1);
+            ecrire_arrondi(&mut s, Some(p.part_foyers), 1);
             s.push_str(&format!(";{};", p.personnes_sous));
-            decimal(&mut s, p.part_personnes, 1);
+            ecrire_arrondi(&mut s, Some(p.part_personnes), 1);
         }
         s.push('\n');
     }

@@ -1,7 +1,7 @@
 //! The diagnostic ratios of every commune and EPCI of an open-data import against its
 //! département, as one CSV.
 
-use super::nombres::{ecrire_decimal, ecrire_entier};
+use super::nombres::{ecrire_arrondi, ecrire_entier};
 use crate::catalogue::{Formule, Indicateur, INDICATEURS};
 use crate::diagnostic::{valeur_indicateur, Territoire};
 use crate::import::{Import, Niveau, COLONNES_FILOSOFI, COLONNES_IRIS, COLONNES_TAUX_ACCUEIL};
@@ -59,9 +59,7 @@ pub fn territoires_csv(import: &Import) -> String {
         .map(|t| (t.code.as_str(), territoire_de(t)))
         .collect();
     let valeur = |t: &Territoire, i: &Indicateur, sortie: &mut String| {
-        if let Some(v) = valeur_indicateur(t, i).and_then(|v| v.arrondi(i.precision)) {
-            ecrire_decimal(sortie, i64::try_from(v).unwrap_or(0), i.precision);
-        }
+        ecrire_arrondi(sortie, valeur_indicateur(t, i), i.precision);
     };
     for t in import.territoires.iter().filter(|t| t.niveau != Niveau::Departement) {
         let dep = t.departement.as_deref().and_then(|d| departements.iter().find(|x| x.0 == d)).map(|x| &x.1);
