@@ -2,9 +2,12 @@
 //   node scripts/serve.mjs            → http://127.0.0.1:8080/  (PORT=… to change, PORT=0: any free port)
 // Serves www/ at / and /www/, the wasm package at /pkg/, the DSFR at /dsfr/, with the strict content-security
 // policy partner portals use, so that the page is tested under it.
+// A page that marks the element's script `data-integrer` gets the element's text written into it
+// (see `integrer`): one request fewer before the first result.
+import { createHash } from "node:crypto";
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
-import { extname, join, normalize, resolve, sep } from "node:path";
+import { dirname, extname, join, normalize, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const racine = resolve(fileURLToPath(new URL("..", import.meta.url)));
@@ -34,7 +37,41 @@ const types = {
   ".png": "image/png",
   ".ico": "image/x-icon",
 };
-const csp = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'self'";
+/** The policy; `empreintes`: the hashes of the inline scripts this response may run. */
+const csp = (empreintes = []) =>
+  `default-src 'self'; script-src 'self'${empreintes.map((e) => ` '${e}'`).join("")} 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'self'`;
+
+// `<script type="module" [async] src="caf-indicateurs.js" data-integrer></script>`: a file of the
+// page's own folder, by name only (an inline module resolves its imports and import.meta.url
+// against the page: the same folder).
+const A_INTEGRER = /<script type="module"( async)? src="([\w.-]+\.js)" data-integrer><\/script>/g;
+
+/**
+ * Writes into an HTML page the scripts it marks `data-integrer`, and returns the page with the
+ * hashes that allow exactly those texts under the policy (README « Premier résultat »: fewer
+ * requests before the first result). A page served by any other server keeps its `src` and loads
+ * the files as usual; so does a script the HTML parser would cut (`</script`, `<!--`), or one that
+ * is missing.
+ */
+export async function integrer(cible, contenu) {
+  const page = contenu.toString("utf8");
+  const empreintes = [];
+  const textes = new Map();
+  for (const [balise, , nom] of page.matchAll(A_INTEGRER)) {
+    let script;
+    try {
+      script = await readFile(join(dirname(cible), nom), "utf8");
+    } catch {
+      continue;
+    }
+    if (/<\/script|<!--/i.test(script)) continue;
+    empreintes.push("sha256-" + createHash("sha256").update(script, "utf8").digest("base64"));
+    textes.set(balise, script);
+  }
+  if (textes.size === 0) return { contenu, empreintes };
+  const integree = page.replace(A_INTEGRER, (balise, async) => (textes.has(balise) ? `<script type="module"${async ?? ""}>${textes.get(balise)}</script>` : balise));
+  return { contenu: Buffer.from(integree, "utf8"), empreintes };
+}
 
 async function fichier(chemin) {
   let url;
@@ -68,14 +105,15 @@ export function demarrer(port = Number(process.env.PORT ?? 8080)) {
       res.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end("Introuvable");
       return;
     }
+    const { contenu, empreintes } = extname(f.cible) === ".html" ? await integrer(f.cible, f.contenu) : { contenu: f.contenu, empreintes: [] };
     res.writeHead(200, {
       "content-type": types[extname(f.cible)] ?? "application/octet-stream",
-      "content-security-policy": csp,
+      "content-security-policy": csp(empreintes),
       "x-content-type-options": "nosniff",
       "referrer-policy": "no-referrer",
       "cache-control": "no-store",
     });
-    res.end(req.method === "HEAD" ? undefined : f.contenu);
+    res.end(req.method === "HEAD" ? undefined : contenu);
   });
   return new Promise((ok) => serveur.listen(port, "127.0.0.1", () => ok(serveur)));
 }

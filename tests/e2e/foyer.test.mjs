@@ -41,6 +41,9 @@ test("un couple avec deux enfants : UC, RUC et statut affichés par le cœur Rus
   // The household page loads the household module only (the smaller one), once.
   const modules = journal.requetes.filter((u) => u.endsWith(".wasm")).map((u) => new URL(u).pathname);
   assert.deepEqual(modules, ["/pkg/foyer/indicateurs_caf_bg.wasm"]);
+  // The element is written into the page by the server (scripts/serve.mjs), not requested; it
+  // runs under the page's policy (no violation above).
+  assert.ok(!journal.requetes.some((u) => new URL(u).pathname.endsWith("/caf-indicateurs.js")));
   await page.close();
 });
 
