@@ -8,7 +8,8 @@
 #   2. the native program vs OpenFisca-France (PyPI openfisca-france, in a virtualenv this
 #      script creates) computing INSEE-scale UC and revenue per unit for the same foyers
 #      (the whole file, then its first PETIT foyers), after checking both agree on every UC;
-#   3. time from page load to the first result; the .wasm size raw and gzipped.
+#   3. time from page load to the first result (measured first, in the fresh browser, each load
+#      on an idle browser, against the browser's floor page); the .wasm size raw and gzipped.
 # Usage: scripts/bench.sh [NOMBRE_DE_FOYERS=1000000] [PETIT=100000]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -104,8 +105,9 @@ node -e '
   console.log("| OpenFisca-France, les " + op.foyers + " premiers foyers, calcul seul | " + f(op.secondes * 1000, 0) + " ms, " + us(op) + " |");
   console.log("| programme natif, les mêmes " + op.foyers + " foyers, résultats jetés ; rapport | " + f(Number(natifPetitMs), 1) + " ms ; " + f(op.secondes * 1000 / Number(natifPetitMs), 1) + " × |");
   const p = b.premier;
-  console.log("| navigation → premier résultat calculé, page du foyer (médiane de 5, cache vide) | " + f(p.calcul, 0) + " ms |");
-  console.log("| plancher du navigateur : la plus petite page faite pareil (un module, un wasm de 34 o, un appel ; médiane de 5, chargements alternés) | " + f(p.plancher, 0) + " ms |");
+  const serie = (xs) => xs.map((x) => f(x, 0)).join(", ") + " ms";
+  console.log("| navigation → premier résultat calculé, page du foyer (médianes de 5, cache vide, navigateur au repos : trois séries ; médiane des 15) | " + serie(p.series) + " ; " + f(p.calcul, 0) + " ms |");
+  console.log("| plancher du navigateur : la plus petite page faite pareil (un module, un wasm de 34 o, un appel ; chargements alternés avec la page : trois séries ; médiane des 15) | " + serie(p.planchersSeries) + " ; " + f(p.plancher, 0) + " ms |");
   console.log("| rapport premier résultat / plancher ; ce que la page ajoute au plancher | " + f(p.calcul / p.plancher, 1) + " × ; " + f(p.calcul - p.plancher, 0) + " ms |");
   console.log("| … dont : réponse HTML " + f(p.reponse, 0) + " ms ; élément démarré " + f(p.element, 0) + " ms ; paquet compilé et prêt " + f(p.paquet, 0) + " ms ; formulaire et calcul " + f(p.calcul, 0) + " ms | |");
   console.log("| navigation → premier résultat affiché (événement resultat) | " + f(p.affiche, 0) + " ms |");
