@@ -612,9 +612,9 @@ pub struct TerritoireImporteJs {
     /// Year of the counts.
     pub annee: i32,
     /// Values by input key, and published values by indicator id (childcare rates).
-    pub valeurs: BTreeMap<String, f64>,
+    pub valeurs: BTreeMap<&'static str, f64>,
     /// Published values five years earlier (CNAF childcare rates), for the 5-year variation.
-    pub valeurs5ans: BTreeMap<String, f64>,
+    pub valeurs5ans: BTreeMap<&'static str, f64>,
     /// Communes aggregated.
     pub communes: u32,
     /// IRIS read.
@@ -935,9 +935,9 @@ pub struct TerritoireComptesJs {
     /// Year of the counts.
     pub annee: i32,
     /// Values by input key.
-    pub valeurs: BTreeMap<String, f64>,
+    pub valeurs: BTreeMap<&'static str, f64>,
     /// The same keys five years earlier.
-    pub valeurs5ans: BTreeMap<String, f64>,
+    pub valeurs5ans: BTreeMap<&'static str, f64>,
 }
 
 /// A row of a counts file.

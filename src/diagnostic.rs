@@ -60,6 +60,10 @@ impl From<ErreurSaisie> for ErreurDiagnostic {
     }
 }
 
+/// A territory's values by key. The keys are the catalogue's own (an unknown key is left out
+/// with a warning), so none is copied: a file of every commune holds millions of values.
+pub type Valeurs = BTreeMap<&'static str, Ratio>;
+
 /// A territory and its counts.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Territoire {
@@ -68,14 +72,50 @@ pub struct Territoire {
     /// Year of the counts.
     pub annee: i32,
     /// Values of the year, by key.
-    pub valeurs: BTreeMap<String, Ratio>,
+    pub valeurs: Valeurs,
     /// The same keys five years earlier.
-    pub valeurs5ans: BTreeMap<String, Ratio>,
+    pub valeurs5ans: Valeurs,
     /// 5-year variations in % given directly (the published figure when the earlier count is
     /// unknown), by key.
-    pub variations5ans: BTreeMap<String, Ratio>,
+    pub variations5ans: Valeurs,
     /// Warnings gathered while reading (unknown keys…).
     pub avertissements: Vec<String>,
+}
+
+/// What reading a value needs to know of its key: its French label, whether it is a share that
+/// may keep a spreadsheet's `%`, a count (a whole number) or a signed figure.
+struct RegleCle {
+    libelle: &'static str,
+    en_pourcent: bool,
+    compte: bool,
+    signe_permis: bool,
+}
+
+/// The rules of every known key, found once and sorted by key: each value of each row of a
+/// counts file asks (a file of every commune reads millions), and each rule is a search of the
+/// catalogue. (A sorted list rather than a map: one generic map type fewer in the module.)
+fn regles_cles() -> &'static [(&'static str, RegleCle)] {
+    static REGLES: std::sync::OnceLock<Vec<(&'static str, RegleCle)>> = std::sync::OnceLock::new();
+    REGLES.get_or_init(|| {
+        let mut regles: Vec<(&'static str, RegleCle)> = Vec::with_capacity(cles_connues().len());
+        for &k in cles_connues() {
+            let regle = RegleCle {
+                libelle: crate::catalogue::libelle_cle(k).unwrap_or(k),
+                en_pourcent: indicateur(k).is_some_and(|i| matches!(i.unite, Unite::Pourcent | Unite::Variation)),
+                compte: est_compte(k),
+                signe_permis: signe_permis(k),
+            };
+            // Inserted in place: sorting would pull a generic sort into the module.
+            let place = regles.binary_search_by(|(c, _)| c.cmp(&k)).unwrap_or_else(|p| p);
+            regles.insert(place, (k, regle));
+        }
+        regles
+    })
+}
+
+/// The place in [`regles_cles`] of a key read, if the catalogue knows it.
+fn regle_cle(k: &str) -> Option<usize> {
+    regles_cles().binary_search_by(|(c, _)| (*c).cmp(k)).ok()
 }
 
 /// Whether a key must be a whole number: the components of formulas are counts.
@@ -100,25 +140,32 @@ fn lire_valeurs(
     libelle: &str,
     signees: bool,
     avertissements: &mut Vec<String>,
-) -> Result<BTreeMap<String, Ratio>, ErreurDiagnostic> {
+) -> Result<Valeurs, ErreurDiagnostic> {
     let mut m = BTreeMap::new();
     let Some(v) = l.brut(cle) else { return Ok(m) };
     let chemin = l.chemin(cle);
     let lv = Lecteur::objet(v, &chemin, libelle)?;
-    let connues = cles_connues();
     let Valeur::Objet(entrees) = v else { return Ok(m) };
-    for (k, _) in entrees {
-        if !connues.contains(&k.as_str()) {
+    // One label buffer for every key: « Valeurs du territoire : Nombre d'allocataires ».
+    let mut libelle_cle = String::new();
+    // A key given twice is read once, its first value (as a look-up by key finds it).
+    let mut lues = vec![false; regles_cles().len()];
+    for (k, valeur) in entrees {
+        let Some(place) = regle_cle(k) else {
             avertissements
                 .push(format!("Clé inconnue ignorée : « {} ».", lv.chemin(&k.chars().take(60).collect::<String>())));
             continue;
+        };
+        if std::mem::replace(&mut lues[place], true) {
+            continue;
         }
-        let nom = crate::catalogue::libelle_cle(k).unwrap_or(k.as_str());
-        let libelle_cle = format!("{libelle} : {nom}");
+        let (cle_catalogue, regle) = &regles_cles()[place];
+        libelle_cle.clear();
+        libelle_cle.push_str(libelle);
+        libelle_cle.push_str(" : ");
+        libelle_cle.push_str(regle.libelle);
         // A share may keep the `%` of a spreadsheet's percent format.
-        let en_pourcent = indicateur(k).is_some_and(|i| matches!(i.unite, Unite::Pourcent | Unite::Variation));
-        let lu = if en_pourcent { lv.pourcent_option(k, &libelle_cle) } else { lv.nombre_option(k, &libelle_cle) };
-        let Some(r) = lu? else { continue };
+        let Some(r) = lv.nombre_entree(valeur, k, &libelle_cle, regle.en_pourcent)? else { continue };
         let abs_max = Ratio::entier(VALEUR_MAX);
         let hors = r.compare(abs_max).is_none_or(|o| o.is_gt())
             || r.compare(Ratio::entier(-VALEUR_MAX)).is_none_or(|o| o.is_lt());
@@ -127,13 +174,13 @@ fn lire_valeurs(
                 .erreur_sur(k, &libelle_cle, Regle::HorsLimites { min: "0".into(), max: format::entier(VALEUR_MAX) })
                 .into());
         }
-        if r.signe() < 0 && !signees && !signe_permis(k) {
+        if r.signe() < 0 && !signees && !regle.signe_permis {
             return Err(lv.erreur_sur(k, &libelle_cle, Regle::Negatif).into());
         }
-        if !signees && est_compte(k) && r.den() != 1 {
+        if !signees && regle.compte && r.den() != 1 {
             return Err(lv.erreur_sur(k, &libelle_cle, Regle::NonEntier).into());
         }
-        m.insert(k.clone(), r);
+        m.insert(*cle_catalogue, r);
     }
     Ok(m)
 }
@@ -199,7 +246,7 @@ impl Territoire {
         })
     }
 
-    fn somme(m: &BTreeMap<String, Ratio>, cles: &[&str]) -> Option<Ratio> {
+    fn somme(m: &Valeurs, cles: &[&str]) -> Option<Ratio> {
         cles.iter().try_fold(Ratio::ZERO, |acc, k| acc.plus(*m.get(*k)?))
     }
 }
@@ -321,7 +368,7 @@ fn entete(nom: &str, nom_reference: &str, annee: i32, sections: &[SectionCalcule
 }
 
 /// [`Calcul::valeur_dans`] without notes: the pure computation.
-fn valeur_sans_note(t: &Territoire, ind: &Indicateur, m: &BTreeMap<String, Ratio>) -> Option<Ratio> {
+fn valeur_sans_note(t: &Territoire, ind: &Indicateur, m: &Valeurs) -> Option<Ratio> {
     let (num, den, facteur) = match ind.formule {
         Formule::Saisie => return m.get(ind.id).copied(),
         Formule::Part { num, den } | Formule::Pour100 { num, den } => (num, den, 100),
@@ -403,7 +450,7 @@ impl Calcul<'_> {
 
     /// Value of an indicator from a set of values (the year's or five years earlier); with
     /// `noter`, says why it is missing or when a given value disagrees with its counts.
-    fn valeur_dans(&mut self, ind: &Indicateur, m: &BTreeMap<String, Ratio>, noter: bool) -> Option<Ratio> {
+    fn valeur_dans(&mut self, ind: &Indicateur, m: &Valeurs, noter: bool) -> Option<Ratio> {
         let v = valeur_sans_note(self.t, ind, m);
         let (Formule::Part { num, den } | Formule::Pour100 { num, den } | Formule::Rapport { num, den }) = ind.formule
         else {
@@ -551,17 +598,40 @@ fn ligne(ind: &'static Indicateur, ct: &mut Calcul<'_>, cr: &mut Calcul<'_>, mar
     }
 }
 
+/// The indicator of every row of every table of the study, in order (an indicator in two
+/// sections comes twice).
+pub fn indicateurs_du_diagnostic() -> impl Iterator<Item = &'static Indicateur> {
+    // Found once: each territory of a batch walks them (each a search of the catalogue).
+    static LIGNES: std::sync::OnceLock<Vec<&'static Indicateur>> = std::sync::OnceLock::new();
+    LIGNES
+        .get_or_init(|| SECTIONS.iter().flat_map(|s| s.lignes).filter_map(|id| indicateur(id)).collect())
+        .iter()
+        .copied()
+}
+
+/// One side of [`cellules_du_diagnostic`]: the cells of a territory, or of a reference, for the
+/// rows of [`indicateurs_du_diagnostic`]. Each side is computed alone, so that a batch computes a
+/// reference shared by many rows once.
+pub fn cellules_d_un_territoire(t: &Territoire, options: &Options) -> Vec<Cellule> {
+    let mut c = Calcul { t, nom: "", notes: Vec::new(), absents: Vec::new(), noter: false };
+    indicateurs_du_diagnostic().map(|ind| c.cellule(ind, options.marge_fleche)).collect()
+}
+
 /// The rows of every table of the study, in order, without the sentences, notes and radar that
 /// [`diagnostiquer`] adds to explain them (rows of sections left out there included, empty):
 /// what a batch of territories writes, at a fraction of the cost.
 pub fn cellules_du_diagnostic(territoire: &Territoire, reference: &Territoire, options: &Options) -> Vec<Ligne> {
-    let muet = |t| Calcul { t, nom: "", notes: Vec::new(), absents: Vec::new(), noter: false };
-    let (mut ct, mut cr) = (muet(territoire), muet(reference));
-    SECTIONS
-        .iter()
-        .flat_map(|s| s.lignes)
-        .filter_map(|id| indicateur(id))
-        .map(|ind| ligne(ind, &mut ct, &mut cr, options.marge_fleche))
+    let cotes =
+        cellules_d_un_territoire(territoire, options).into_iter().zip(cellules_d_un_territoire(reference, options));
+    indicateurs_du_diagnostic()
+        .zip(cotes)
+        .map(|(ind, (t, r))| Ligne {
+            id: ind.id,
+            libelle: ind.libelle,
+            annee: territoire.annee + ind.decalage_annee,
+            territoire: t,
+            reference: r,
+        })
         .collect()
 }
 

@@ -177,8 +177,12 @@ fn cle(s: &str) -> String {
 /// The département of an INSEE code (`"62"`, `"2A"`, `"974"`) or of a name, whatever its case
 /// and accents.
 pub fn departement(code_ou_nom: &str) -> Option<(&'static str, &'static str, Article)> {
+    // The codes' and names' keys, made once: every territory read asks (a counts file of every
+    // commune, hundreds of thousands of times).
+    static CLES: std::sync::OnceLock<Vec<(String, String)>> = std::sync::OnceLock::new();
+    let cles = CLES.get_or_init(|| DEPARTEMENTS.iter().map(|(code, nom, _)| (cle(code), cle(nom))).collect());
     let k = cle(code_ou_nom);
-    DEPARTEMENTS.iter().copied().find(|(code, nom, _)| cle(code) == k || cle(nom) == k)
+    cles.iter().position(|(code, nom)| *code == k || *nom == k).map(|i| DEPARTEMENTS[i])
 }
 
 /// The département code of a commune code (`62001` → `62`, `97411` → `974`, `2A004` → `2A`).

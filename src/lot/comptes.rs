@@ -14,7 +14,7 @@ use std::collections::BTreeMap;
 use super::bilan::ErreurListee;
 use super::nombres::ecrire_arrondi;
 use crate::catalogue::{cles_connues, libelle_cle, SECTIONS};
-use crate::diagnostic::{cellules_du_diagnostic, Options, Territoire};
+use crate::diagnostic::{cellules_d_un_territoire, indicateurs_du_diagnostic, Cellule, Options, Territoire};
 use crate::format;
 use crate::tableur::{self, cellule_csv, cellule_texte_csv, BOM};
 use crate::valeur::Valeur;
@@ -56,9 +56,8 @@ pub struct LigneComptes {
     pub niveau: String,
     /// Code of the row to compare with, when given.
     pub reference: Option<String>,
-    /// The row as `calculerDiagnostic` reads a territory.
-    pub saisie: Valeur,
-    /// The same, read.
+    /// The row read as `calculerDiagnostic` reads a territory (the input object itself is not
+    /// kept: it doubled the memory of a file of every commune).
     pub territoire: Territoire,
 }
 
@@ -253,7 +252,6 @@ fn lire_ligne(
         nom: champ("nom"),
         niveau,
         reference: Some(champ("reference")).filter(|r| !r.is_empty()),
-        saisie,
         territoire,
     })
 }
@@ -290,18 +288,32 @@ pub fn comptes_csv(c: &Comptes) -> String {
         s.push_str(&format!(";{id};{id}_variation5ans;{id}_reference"));
     }
     s.push_str(";erreur_champ;erreur\n");
-    let vide = Territoire::default();
     let options = Options::default();
+    // Each column's cell (the first of its id among the study's rows) and precision, found once.
+    let indicateurs: Vec<_> = indicateurs_du_diagnostic().collect();
+    let colonnes: Vec<(Option<usize>, u32)> = ids
+        .iter()
+        .map(|id| {
+            let precision = crate::catalogue::indicateur(id).map(|i| i.precision).unwrap_or(1);
+            (indicateurs.iter().position(|i| i.id == *id), precision)
+        })
+        .collect();
     // The rows by code, the first of a code as `Comptes::ligne` finds it: one look-up a row, not
-    // a pass over the file (a file of every commune took seconds more).
-    let mut par_code: BTreeMap<&str, &LigneComptes> = BTreeMap::new();
-    for l in &c.lignes {
-        par_code.entry(l.code.as_str()).or_insert(l);
+    // a pass over the file (a file of every commune took seconds more); a reference's cells are
+    // computed once for all the rows that refer to it.
+    let mut par_code: BTreeMap<&str, usize> = BTreeMap::new();
+    for (i, l) in c.lignes.iter().enumerate() {
+        par_code.entry(l.code.as_str()).or_insert(i);
     }
+    let vide = cellules_d_un_territoire(&Territoire::default(), &options);
+    let mut references: Vec<Option<Vec<Cellule>>> = vec![None; c.lignes.len()];
     for l in &c.lignes {
         let reference = l.reference.as_deref().and_then(|r| par_code.get(r).copied());
-        let cellules =
-            cellules_du_diagnostic(&l.territoire, reference.map(|r| &r.territoire).unwrap_or(&vide), &options);
+        let cellules = cellules_d_un_territoire(&l.territoire, &options);
+        let cellules_reference = match reference {
+            Some(i) => references[i].get_or_insert_with(|| cellules_d_un_territoire(&c.lignes[i].territoire, &options)),
+            None => &vide,
+        };
         s.push_str(&format!("{};", l.ligne));
         for cellule in [&l.code, &l.nom, &l.niveau] {
             s.push_str(&cellule_texte_csv(cellule));
@@ -310,13 +322,12 @@ pub fn comptes_csv(c: &Comptes) -> String {
         s.push_str(&l.territoire.annee.to_string());
         s.push(';');
         s.push_str(&cellule_texte_csv(l.reference.as_deref().unwrap_or_default()));
-        for id in &ids {
-            let ligne = cellules.iter().find(|l| l.id == *id);
-            let precision = crate::catalogue::indicateur(id).map(|i| i.precision).unwrap_or(1);
+        for &(position, precision) in &colonnes {
+            let (t, r) = (position.map(|p| &cellules[p]), position.map(|p| &cellules_reference[p]));
             for (v, p) in [
-                (ligne.and_then(|l| l.territoire.valeur), precision),
-                (ligne.and_then(|l| l.territoire.variation5ans), 1),
-                (ligne.and_then(|l| l.reference.valeur), precision),
+                (t.and_then(|c| c.valeur), precision),
+                (t.and_then(|c| c.variation5ans), 1),
+                (r.and_then(|c| c.valeur), precision),
             ] {
                 s.push(';');
                 ecrire_arrondi(&mut s, v, p);
@@ -415,6 +426,18 @@ mod tests {
         let csv = comptes_csv(&c);
         assert_eq!(erreur_de_reference(&csv, "1"), "Référence « 62 » : sa ligne (ligne 2) est en erreur.");
         assert_eq!(erreur_de_reference(&csv, "2"), "Référence « 63 » : aucune ligne de ce code dans le fichier.");
+    }
+
+    /// A column given twice is read once: its first filled cell, as a look-up by key finds it
+    /// (an empty cell is an absent value), even when the second one is faulty.
+    #[test]
+    fn colonne_en_double_lue_une_fois() {
+        let contenu = "code;annee;allocataires;habitants;allocataires;habitants\n\
+                       1;2020;10;;abc;20\n";
+        let c = lire_comptes(contenu.as_bytes()).unwrap();
+        assert!(c.erreurs.is_empty(), "{:?}", c.erreurs);
+        let v = &c.lignes[0].territoire.valeurs;
+        assert_eq!((v.get("allocataires"), v.get("habitants")), (Some(&Ratio::entier(10)), Some(&Ratio::entier(20))));
     }
 
     #[test]

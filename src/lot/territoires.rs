@@ -23,14 +23,14 @@ pub fn indicateurs_importables() -> Vec<&'static Indicateur> {
 /// The territory of an imported one, as the diagnostic reads it.
 pub fn territoire_de(t: &crate::import::TerritoireImporte) -> Territoire {
     // Inserted one by one: collecting into a map would pull a generic sort into the module.
-    let dixiemes = |publiees: &[(&str, i64)], m: &mut std::collections::BTreeMap<String, Ratio>| {
-        for (k, d) in publiees {
-            m.insert(k.to_string(), Ratio::new(i128::from(*d), 10).unwrap_or(Ratio::ZERO));
+    let dixiemes = |publiees: &[(&'static str, i64)], m: &mut crate::diagnostic::Valeurs| {
+        for &(k, d) in publiees {
+            m.insert(k, Ratio::new(i128::from(d), 10).unwrap_or(Ratio::ZERO));
         }
     };
     let mut valeurs = std::collections::BTreeMap::new();
-    for (k, v) in &t.valeurs {
-        valeurs.insert(k.to_string(), Ratio::entier(i128::from(*v)));
+    for (&k, v) in &t.valeurs {
+        valeurs.insert(k, Ratio::entier(i128::from(*v)));
     }
     dixiemes(&t.publiees, &mut valeurs);
     let mut valeurs5ans = std::collections::BTreeMap::new();
