@@ -24,6 +24,11 @@ pub struct Ratio {
 }
 
 fn pgcd(mut a: i128, mut b: i128) -> i128 {
+    // Counts and amounts fit in 64 bits: their division stays native (in wasm, a 128-bit
+    // division is a software routine, most of the time of a batch of territories).
+    if let (Ok(x), Ok(y)) = (u64::try_from(a.unsigned_abs()), u64::try_from(b.unsigned_abs())) {
+        return i128::from(pgcd_64(x, y));
+    }
     a = a.abs();
     b = b.abs();
     while b != 0 {
@@ -32,6 +37,24 @@ fn pgcd(mut a: i128, mut b: i128) -> i128 {
         b = r;
     }
     a
+}
+
+fn pgcd_64(mut a: u64, mut b: u64) -> u64 {
+    while b != 0 {
+        let r = a % b;
+        a = b;
+        b = r;
+    }
+    a
+}
+
+/// `a / b` for a divisor that divides `a` exactly (a fraction reduced by its gcd), in 64 bits
+/// when both fit.
+fn divise_exact(a: i128, b: i128) -> i128 {
+    match (i64::try_from(a), i64::try_from(b)) {
+        (Ok(x), Ok(y)) if y != -1 => i128::from(x / y),
+        _ => a / b,
+    }
 }
 
 /// `10^n` for the small precisions used in display, or `None` when it does not fit.
@@ -51,7 +74,7 @@ impl Ratio {
         let (num, den) = if den < 0 { (num.checked_neg()?, den.checked_neg()?) } else { (num, den) };
         let g = pgcd(num, den);
         let g = if g == 0 { 1 } else { g };
-        Some(Ratio { num: num / g, den: den / g })
+        Some(Ratio { num: divise_exact(num, g), den: divise_exact(den, g) })
     }
 
     /// The whole number `n`.
@@ -88,9 +111,9 @@ impl Ratio {
     /// `self + o`.
     pub fn plus(self, o: Ratio) -> Option<Ratio> {
         let g = pgcd(self.den, o.den);
-        let a = self.num.checked_mul(o.den / g)?;
-        let b = o.num.checked_mul(self.den / g)?;
-        Ratio::new(a.checked_add(b)?, (self.den / g).checked_mul(o.den)?)
+        let a = self.num.checked_mul(divise_exact(o.den, g))?;
+        let b = o.num.checked_mul(divise_exact(self.den, g))?;
+        Ratio::new(a.checked_add(b)?, divise_exact(self.den, g).checked_mul(o.den)?)
     }
 
     /// `self - o`.
@@ -102,7 +125,10 @@ impl Ratio {
     pub fn fois(self, o: Ratio) -> Option<Ratio> {
         let g1 = pgcd(self.num, o.den).max(1);
         let g2 = pgcd(o.num, self.den).max(1);
-        Ratio::new((self.num / g1).checked_mul(o.num / g2)?, (self.den / g2).checked_mul(o.den / g1)?)
+        Ratio::new(
+            divise_exact(self.num, g1).checked_mul(divise_exact(o.num, g2))?,
+            divise_exact(self.den, g2).checked_mul(divise_exact(o.den, g1))?,
+        )
     }
 
     /// `self / o`; `None` when `o` is zero.

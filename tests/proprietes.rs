@@ -202,6 +202,35 @@ proptest! {
         prop_assert_eq!(BigInt::from(q), attendu, "{}/{} à {} décimales", num, den, d);
     }
 
+    /// Sums and products are exact and reduced, against big integers, with terms on both sides
+    /// of 64 bits (where the gcd and the exact divisions switch between 64- and 128-bit
+    /// arithmetic).
+    #[test]
+    fn somme_et_produit_exacts_autour_de_64_bits(
+        a in prop_oneof![-1_000_000i128..1_000_000, -(1i128 << 66)..(1i128 << 66)],
+        b in prop_oneof![1i128..1_000_000, 1i128..(1i128 << 65)],
+        c in prop_oneof![-1_000_000i128..1_000_000, -(1i128 << 66)..(1i128 << 66)],
+        d in prop_oneof![1i128..1_000_000, 1i128..(1i128 << 65)],
+    ) {
+        use num_bigint::BigInt;
+        let (x, y) = (Ratio::new(a, b).unwrap(), Ratio::new(c, d).unwrap());
+        let reduit = |r: Ratio| {
+            let (mut p, mut q) = (BigInt::from(r.num()), BigInt::from(r.den()));
+            if p < BigInt::from(0) { p = -p; }
+            while q != BigInt::from(0) { let t = &p % &q; p = q; q = t; }
+            r.den() > 0 && (p == BigInt::from(1) || r.num() == 0)
+        };
+        let big = BigInt::from;
+        if let Some(s) = x.plus(y) {
+            prop_assert!(reduit(s), "{:?}", s);
+            prop_assert_eq!(big(s.num()) * big(b) * big(d), (big(a) * big(d) + big(c) * big(b)) * big(s.den()));
+        }
+        if let Some(p) = x.fois(y) {
+            prop_assert!(reduit(p), "{:?}", p);
+            prop_assert_eq!(big(p.num()) * big(b) * big(d), big(a) * big(c) * big(p.den()));
+        }
+    }
+
     /// RUC is monotone in benefits too.
     #[test]
     fn ruc_monotone_en_prestations(revenus in 0i64..100_000, prestations in 0i64..3_000, plus in 1i64..1_000) {
