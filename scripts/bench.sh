@@ -8,6 +8,8 @@
 #   2. the native program vs OpenFisca-France (PyPI openfisca-france, in a virtualenv this
 #      script creates) computing INSEE-scale UC and revenue per unit for the same foyers
 #      (the whole file, then its first PETIT foyers), after checking both agree on every UC;
+#   2b. the native program and the wasm package on a counts file of every commune with every column
+#      (bench/comptes.mjs), against a raw copy of the same bytes;
 #   3. time from page load to the first result (measured first, in the fresh browser, each load
 #      on an idle browser, against the browser's floor page); the .wasm size raw and gzipped.
 # Usage: scripts/bench.sh [NOMBRE_DE_FOYERS=1000000] [PETIT=100000]
@@ -60,6 +62,13 @@ echo "copie : $copie_ms ms"
 lecture_ms=$(meilleur 5 sh -c 'cat "$0" > /dev/null' "$dossier/foyers.csv")
 echo "lecture seule : $lecture_ms ms"
 
+echo "==> fichier de comptes : 35 095 territoires, toutes les colonnes du modèle (bench/comptes.mjs)"
+node bench/comptes.mjs "$dossier/comptes.csv"
+comptes_ms=$(meilleur 3 "$programme" territoires "$dossier/comptes.csv" -o "$dossier/etudes.csv")
+comptes_copie_ms=$(meilleur 3 sh -c 'cat "$0" > /dev/null && head -c "$1" /dev/zero > "$2"' "$dossier/comptes.csv" "$(wc -c < "$dossier/etudes.csv")" "$dossier/copie.csv")
+comptes_wasm=$(node bench/comptes.mjs --wasm "$dossier/comptes.csv")
+echo "natif $comptes_ms ms, copie $comptes_copie_ms ms, wasm dans Node $comptes_wasm"
+
 echo "==> OpenFisca-France sur les mêmes $N foyers, puis sur les $PETIT premiers"
 venv=target/banc/venv-openfisca
 if [ ! -x "$venv/bin/python" ] || ! "$venv/bin/python" -c "import openfisca_france" 2>/dev/null; then
@@ -74,7 +83,7 @@ echo "$openfisca_petit"
 natif_petit_ms=$(meilleur 5 "$programme" foyers "$dossier/foyers-petit.csv" -o /dev/null)
 
 node -e '
-  const [nav, of, ofPetit, natifMs, natifPetitMs, n, copieMs, natifJeteMs, lectureMs] = process.argv.slice(1);
+  const [nav, of, ofPetit, natifMs, natifPetitMs, n, copieMs, natifJeteMs, lectureMs, comptesMs, comptesCopieMs, comptesWasm] = process.argv.slice(1);
   const b = JSON.parse(nav), o = JSON.parse(of), op = JSON.parse(ofPetit);
   if (!b.identiques) { console.error("ÉCHEC : sorties wasm et JavaScript différentes"); process.exit(1); }
   for (const x of [o, op]) {
@@ -112,9 +121,12 @@ node -e '
   console.log("| … dont : réponse HTML " + f(p.reponse, 0) + " ms ; élément démarré " + f(p.element, 0) + " ms ; paquet compilé et prêt " + f(p.paquet, 0) + " ms ; formulaire et calcul " + f(p.calcul, 0) + " ms | |");
   console.log("| navigation → premier résultat affiché (événement resultat) | " + f(p.affiche, 0) + " ms |");
   console.log("| communes et EPCI du plus gros fichier IRIS, dans le navigateur | " + f(b.territoiresS) + " s |");
+  const cw = JSON.parse(comptesWasm);
+  console.log("| fichier de comptes, 35 095 territoires × 309 colonnes (41 Mo) : programme natif, CSV des études | " + f(Number(comptesMs), 0) + " ms ; " + f(Number(comptesMs) / Number(comptesCopieMs), 1) + " × la copie brute (" + f(Number(comptesCopieMs), 0) + " ms) |");
+  console.log("| le même fichier en wasm dans Node : exporterComptesCsv ; importerComptes (objets JavaScript compris) | " + f(cw.exporterMs, 0) + " ms ; " + f(cw.importerMs, 0) + " ms |");
   for (const [nom, w] of [["pkg/ (toute la liaison)", "pkg/indicateurs_caf_bg.wasm"], ["pkg/foyer/", "pkg/foyer/indicateurs_caf_bg.wasm"], ["pkg/territoire/", "pkg/territoire/indicateurs_caf_bg.wasm"]]) {
     const octets = require("node:fs").readFileSync(w);
     const gz = require("node:child_process").execFileSync("sh", ["-c", "gzip -9 -c \"$0\" | wc -c", w]).toString().trim();
     console.log("| module .wasm " + nom + " | " + octets.length + " o bruts, " + gz + " o gzip -9 |");
   }
-' "$navigateur" "$openfisca" "$openfisca_petit" "$natif_ms" "$natif_petit_ms" "$N" "$copie_ms" "$natif_jete_ms" "$lecture_ms"
+' "$navigateur" "$openfisca" "$openfisca_petit" "$natif_ms" "$natif_petit_ms" "$N" "$copie_ms" "$natif_jete_ms" "$lecture_ms" "$comptes_ms" "$comptes_copie_ms" "$comptes_wasm"
