@@ -612,8 +612,10 @@ pub struct TerritoireImporteJs {
     /// Year of the counts.
     pub annee: i32,
     /// Values by input key, and published values by indicator id (childcare rates).
+    #[serde(serialize_with = "objet_par_cle")]
     pub valeurs: BTreeMap<&'static str, f64>,
     /// Published values five years earlier (CNAF childcare rates), for the 5-year variation.
+    #[serde(serialize_with = "objet_par_cle")]
     pub valeurs5ans: BTreeMap<&'static str, f64>,
     /// Communes aggregated.
     pub communes: u32,
@@ -644,6 +646,18 @@ pub struct MoyenneRadarJs {
     pub nombre: usize,
     /// Mean by indicator id.
     pub valeurs: BTreeMap<&'static str, f64>,
+}
+
+/// Values by catalogue key as one object, written as a struct's fields: the binding makes each
+/// key's JavaScript string once and reuses it (a counts file of every commune writes millions of
+/// them), where a map's keys are made anew each time. Same object, same JSON.
+fn objet_par_cle<S: serde::Serializer>(m: &BTreeMap<&'static str, f64>, s: S) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeStruct;
+    let mut objet = s.serialize_struct("Valeurs", m.len())?;
+    for (cle, v) in m {
+        objet.serialize_field(cle, v)?;
+    }
+    objet.end()
 }
 
 /// Exact values as JavaScript numbers. Inserted one by one: collecting into a map would pull a
@@ -935,8 +949,10 @@ pub struct TerritoireComptesJs {
     /// Year of the counts.
     pub annee: i32,
     /// Values by input key.
+    #[serde(serialize_with = "objet_par_cle")]
     pub valeurs: BTreeMap<&'static str, f64>,
     /// The same keys five years earlier.
+    #[serde(serialize_with = "objet_par_cle")]
     pub valeurs5ans: BTreeMap<&'static str, f64>,
 }
 
