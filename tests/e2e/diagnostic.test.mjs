@@ -255,6 +255,8 @@ test("un fichier de comptes de plusieurs territoires : l'étude de chaque ligne 
   await page.waitForSelector("#choix-import:not([hidden])");
   const resume = espaces(await page.locator("#resume-import").innerText());
   assert.match(resume, /^3 territoires lus, 1 ligne en erreur\. Ligne 5, colonne habitants : .*« 12\.000 » est ambigu/);
+  // The last step the import announced (a file of every commune takes seconds there).
+  assert.equal(await page.locator("#etat-import").textContent(), "Lecture des territoires de « comptes.csv »…");
   await page.selectOption("#choix-territoire", "epci:200072478");
   assert.equal(await page.locator("#choix-reference").inputValue(), "departement:62");
   await page.click("#utiliser-import");

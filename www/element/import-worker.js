@@ -17,6 +17,8 @@ onmessage = async (e) => {
     }
     // One counts file (code, annee… columns): its rows; otherwise open data to aggregate.
     if (lus.length === 1 && m.estFichierComptes(lus[0].contenu.subarray(0, 4096))) {
+      // A file of every commune takes seconds: the page says what it is doing meanwhile.
+      postMessage({ type: "progression", texte: `Lecture des territoires de « ${lus[0].nom} »…` });
       postMessage({ type: "fin", comptes: m.importerComptes(lus[0]) });
       return;
     }
