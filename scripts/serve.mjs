@@ -41,36 +41,32 @@ const types = {
 const csp = (empreintes = []) =>
   `default-src 'self'; script-src 'self'${empreintes.map((e) => ` '${e}'`).join("")} 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'self'`;
 
-// `<script type="module" [async] src="caf-indicateurs.js" data-integrer></script>`: a file of the
-// page's own folder, by name only (an inline module resolves its imports and import.meta.url
-// against the page: the same folder).
-const A_INTEGRER = /<script type="module"( async)? src="([\w.-]+\.js)" data-integrer><\/script>/g;
+// `<script type="module" async src="caf-indicateurs.js" data-integrer></script>`: the element, a
+// file of the page's own folder, by name only (an inline module resolves its imports and
+// import.meta.url against the page: the same folder).
+const A_INTEGRER = /<script type="module" async src="([\w.-]+\.js)" data-integrer><\/script>/;
 
 /**
- * Writes into an HTML page the scripts it marks `data-integrer`, and returns the page with the
- * hashes that allow exactly those texts under the policy (README « Premier résultat »: fewer
- * requests before the first result). A page served by any other server keeps its `src` and loads
- * the files as usual; so does a script the HTML parser would cut (`</script`, `<!--`), or one that
+ * Writes into an HTML page the script it marks `data-integrer`, and returns the page with the
+ * hash that allows exactly that text under the policy (README « Premier résultat »: one request
+ * fewer before the first result). A page served by any other server keeps its `src` and loads
+ * the file as usual; so does a script the HTML parser would cut (`</script`, `<!--`), or one that
  * is missing.
  */
 export async function integrer(cible, contenu) {
   const page = contenu.toString("utf8");
-  const empreintes = [];
-  const textes = new Map();
-  for (const [balise, , nom] of page.matchAll(A_INTEGRER)) {
-    let script;
-    try {
-      script = await readFile(join(dirname(cible), nom), "utf8");
-    } catch {
-      continue;
-    }
-    if (/<\/script|<!--/i.test(script)) continue;
-    empreintes.push("sha256-" + createHash("sha256").update(script, "utf8").digest("base64"));
-    textes.set(balise, script);
+  const marque = A_INTEGRER.exec(page);
+  if (!marque) return { contenu, empreintes: [] };
+  let script;
+  try {
+    script = await readFile(join(dirname(cible), marque[1]), "utf8");
+  } catch {
+    return { contenu, empreintes: [] };
   }
-  if (textes.size === 0) return { contenu, empreintes };
-  const integree = page.replace(A_INTEGRER, (balise, async) => (textes.has(balise) ? `<script type="module"${async ?? ""}>${textes.get(balise)}</script>` : balise));
-  return { contenu: Buffer.from(integree, "utf8"), empreintes };
+  if (/<\/script|<!--/i.test(script)) return { contenu, empreintes: [] };
+  const integree = page.replace(marque[0], () => `<script type="module" async>${script}</script>`);
+  const empreinte = "sha256-" + createHash("sha256").update(script, "utf8").digest("base64");
+  return { contenu: Buffer.from(integree, "utf8"), empreintes: [empreinte] };
 }
 
 async function fichier(chemin) {

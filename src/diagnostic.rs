@@ -418,7 +418,12 @@ fn dans_la_phrase(libelle: &str) -> String {
     }
 }
 
-impl Calcul<'_> {
+impl<'a> Calcul<'a> {
+    /// A computation of figures alone: no name, no notes.
+    fn muet(t: &'a Territoire) -> Self {
+        Calcul { t, nom: "", notes: Vec::new(), absents: Vec::new(), noter: false }
+    }
+
     /// The plain sentence on what the section lacks for this side, by labels only (no input
     /// key), and empties the list.
     fn manques(&mut self) -> Option<String> {
@@ -515,8 +520,7 @@ impl Calcul<'_> {
 /// The value of one indicator for a territory (the same computation as the diagnostic's cells,
 /// without notes).
 pub fn valeur_indicateur(t: &Territoire, ind: &Indicateur) -> Option<Ratio> {
-    let mut c = Calcul { t, nom: "", notes: Vec::new(), absents: Vec::new(), noter: false };
-    c.valeur_dans(ind, &t.valeurs, false)
+    Calcul::muet(t).valeur_dans(ind, &t.valeurs, false)
 }
 
 /// ↑ when the displayed variation is at least +marge, ↓ when at most −marge, → otherwise.
@@ -587,15 +591,16 @@ pub fn diagnostiquer(territoire: &Territoire, reference: &Territoire, options: &
     Diagnostic { nom, nom_reference, sections, radar, avertissements, entete }
 }
 
+impl Ligne {
+    /// The row of `ind` for a territory of year `annee`, from its two cells.
+    fn de(ind: &'static Indicateur, annee: i32, territoire: Cellule, reference: Cellule) -> Ligne {
+        Ligne { id: ind.id, libelle: ind.libelle, annee: annee + ind.decalage_annee, territoire, reference }
+    }
+}
+
 /// One row of the study's tables: the territory's cell and the reference's.
 fn ligne(ind: &'static Indicateur, ct: &mut Calcul<'_>, cr: &mut Calcul<'_>, marge: Ratio) -> Ligne {
-    Ligne {
-        id: ind.id,
-        libelle: ind.libelle,
-        annee: ct.t.annee + ind.decalage_annee,
-        territoire: ct.cellule(ind, marge),
-        reference: cr.cellule(ind, marge),
-    }
+    Ligne::de(ind, ct.t.annee, ct.cellule(ind, marge), cr.cellule(ind, marge))
 }
 
 /// The indicator of every row of every table of the study, in order (an indicator in two
@@ -613,7 +618,7 @@ pub fn indicateurs_du_diagnostic() -> impl Iterator<Item = &'static Indicateur> 
 /// rows of [`indicateurs_du_diagnostic`]. Each side is computed alone, so that a batch computes a
 /// reference shared by many rows once.
 pub fn cellules_d_un_territoire(t: &Territoire, options: &Options) -> Vec<Cellule> {
-    let mut c = Calcul { t, nom: "", notes: Vec::new(), absents: Vec::new(), noter: false };
+    let mut c = Calcul::muet(t);
     indicateurs_du_diagnostic().map(|ind| c.cellule(ind, options.marge_fleche)).collect()
 }
 
@@ -623,16 +628,7 @@ pub fn cellules_d_un_territoire(t: &Territoire, options: &Options) -> Vec<Cellul
 pub fn cellules_du_diagnostic(territoire: &Territoire, reference: &Territoire, options: &Options) -> Vec<Ligne> {
     let cotes =
         cellules_d_un_territoire(territoire, options).into_iter().zip(cellules_d_un_territoire(reference, options));
-    indicateurs_du_diagnostic()
-        .zip(cotes)
-        .map(|(ind, (t, r))| Ligne {
-            id: ind.id,
-            libelle: ind.libelle,
-            annee: territoire.annee + ind.decalage_annee,
-            territoire: t,
-            reference: r,
-        })
-        .collect()
+    indicateurs_du_diagnostic().zip(cotes).map(|(ind, (t, r))| Ligne::de(ind, territoire.annee, t, r)).collect()
 }
 
 /// The displayed value of an indicator, as an integer at its precision (what sentences compare).

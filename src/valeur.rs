@@ -280,19 +280,11 @@ impl<'a> Lecteur<'a> {
         self.nombre_de(self.brut(cle), cle, libelle)
     }
 
-    /// [`Lecteur::nombre_option`] for a value in percent: a text may end with `%` (« 12,5 % »,
-    /// « 12,50% »: a spreadsheet's cell in percent format, as it writes it in a CSV file), read
-    /// as the number before it (12,5).
-    ///
-    /// # Errors
-    /// As [`Lecteur::nombre_option`].
-    pub fn pourcent_option(&self, cle: &str, libelle: &str) -> Result<Option<Ratio>, ErreurSaisie> {
-        self.pourcent_de(self.brut(cle), cle, libelle)
-    }
-
-    /// [`Lecteur::nombre_option`] (`en_pourcent`: [`Lecteur::pourcent_option`]) of a value already
-    /// at hand, `cle`'s in this object: a reader that walks the object's entries does not look
-    /// each one up again (a row of a counts file has hundreds). Null counts as absent.
+    /// [`Lecteur::nombre_option`] of a value already at hand, `cle`'s in this object: a reader
+    /// that walks the object's entries does not look each one up again (a row of a counts file
+    /// has hundreds). Null counts as absent. With `en_pourcent`, a text may end with `%`
+    /// (« 12,5 % », « 12,50% »: a spreadsheet's cell in percent format, as it writes it in a CSV
+    /// file), read as the number before it (12,5).
     ///
     /// # Errors
     /// As [`Lecteur::nombre_option`].

@@ -163,6 +163,7 @@ pub fn lire_comptes(contenu: &[u8]) -> Result<Comptes, ErreurComptes> {
         }
     }
     // Byte records, as the open-data import reads (one CSV path in the module).
+    let colonne_code = colonnes.iter().position(|c| matches!(c, Colonne::Description("code")));
     let mut enr = csv::ByteRecord::new();
     let mut ligne = 1;
     while comptes.lignes.len() + comptes.erreurs.len() < LIGNES_COMPTES_MAX {
@@ -183,8 +184,8 @@ pub fn lire_comptes(contenu: &[u8]) -> Result<Comptes, ErreurComptes> {
         match lire_ligne(&enr, &entete, &colonnes, ligne) {
             Ok(l) => comptes.lignes.push(l),
             Err(e) => {
-                let code = colonnes.iter().position(|c| matches!(c, Colonne::Description("code")));
-                let code = code.and_then(|i| enr.get(i)).map(|c| tableur::lire_cellule(c.trim_ascii()).into_owned());
+                let code =
+                    colonne_code.and_then(|i| enr.get(i)).map(|c| tableur::lire_cellule(c.trim_ascii()).into_owned());
                 comptes.codes_en_erreur.extend(code.filter(|c| !c.is_empty()).map(|c| (c, e.ligne)));
                 comptes.erreurs.push(e);
             }
