@@ -51,8 +51,9 @@ paquet() {
   CARGO_PROFILE_RELEASE_OPT_LEVEL="$2" wasm-pack --quiet build --release --target web --out-dir "$1" "${@:3}"
   local wasm="$1/indicateurs_caf_bg.wasm"
   if [ "$2" = 3 ]; then
-    # The hot package: after wasm-pack's -Oz, binaryen's -O3 (5 % faster, no larger).
-    wasm-opt -O3 --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+    # The hot package: after wasm-pack's -Oz, binaryen's -O3 (5 % faster, no larger), with the
+    # same limit on inlining one-caller functions as Cargo.toml's wasm-opt settings.
+    wasm-opt -O3 --one-caller-inline-max-function-size 50 --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
       --enable-mutable-globals "$wasm" -o "$wasm"
   fi
   printf 'Taille du module %s : %s octets bruts, %s octets gzip -9\n' "$wasm" "$(wc -c < "$wasm")" "$(gzip -9 -c "$wasm" | wc -c)"
