@@ -163,11 +163,20 @@ test("import des fichiers IRIS réels, EPCI et département, taux de couverture 
   // CC de la Région d'Audruicq) is found, and the page says why it has no data.
   await page.fill("#recherche-territoire", "audruicq");
   assert.match(espaces(await page.locator("#resultat-recherche").innerText()),
-    /^Commune Audruicq \(62057\) : au fichier des populations légales, mais pas découpée\(s\) en IRIS ; .*Importez vos comptes/);
+    /^Commune Audruicq \(62057\) : au fichier des populations légales, mais pas découpée en IRIS ; .*Importez vos comptes/);
   // Accents and case do not matter; every level is searched.
   await page.fill("#recherche-territoire", "BOURG EN BRESSE");
   const trouves = await page.locator("#choix-territoire option").allInnerTexts();
   assert.ok(trouves.some((t) => /^Commune — Bourg-en-Bresse \(01053\)$/.test(t)), trouves.slice(0, 5).join("\n"));
+  // The count agrees with its noun: « 1 territoire trouvé », « 2 territoires trouvés ».
+  assert.equal(espaces(await page.locator("#resultat-recherche").innerText()), `${trouves.length} territoires trouvés.`);
+  await page.fill("#recherche-territoire", "bourg-en-bresse 01053");
+  assert.equal(espaces(await page.locator("#resultat-recherche").innerText()), "1 territoire trouvé.");
+  // More than the list holds: the page says how many it found and that the list shows 200.
+  await page.fill("#recherche-territoire", "a");
+  assert.match(espaces(await page.locator("#resultat-recherche").innerText()),
+    /^\d \d{3} territoires trouvés : les 200 premiers sont dans la liste, précisez la recherche pour les autres\.$/);
+  assert.equal(await page.locator("#choix-territoire option").count(), 200);
   await page.fill("#recherche-territoire", "");
   await page.selectOption("#niveau", "epci");
   await page.selectOption("#choix-territoire", "epci:240100883");

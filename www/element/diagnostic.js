@@ -9,6 +9,8 @@ const NIVEAUX = { commune: "Commune", epci: "EPCI", departement: "Département",
 
 /** A name or code for searching: without accents or case; hyphens and apostrophes read as spaces
  * (« bourg en bresse » finds Bourg-en-Bresse). */
+/** The most territories a search puts in the list (a select of thousands is of no use). */
+const LISTE_MAX = 200;
 const sansAccents = (texte) => texte.normalize("NFD").replace(/\p{Diacritic}/gu, "").replace(/[-’']+/g, " ").toLowerCase();
 
 export class VueDiagnostic {
@@ -314,9 +316,11 @@ export class VueDiagnostic {
       h("option", { value: `${t.niveau}:${t.code}` }, `${avecNiveau ? `${NIVEAUX[t.niveau] ?? t.niveau} — ` : ""}${t.nom} (${t.code})`)));
     const recherche = sansAccents(this.$("recherche-territoire").value.trim());
     // A search looks across every level, by name or code, whatever the accents and the case.
-    const trouves = recherche
-      ? this.importees.filter((t) => sansAccents(`${t.nom} ${t.code}`).includes(recherche)).slice(0, 200)
+    const tous = recherche
+      ? this.importees.filter((t) => sansAccents(`${t.nom} ${t.code}`).includes(recherche))
       : this.importees.filter((t) => t.niveau === this.$("niveau").value);
+    // A search lists its first 200 territories, and says so when it found more.
+    const trouves = recherche ? tous.slice(0, LISTE_MAX) : tous;
     options(this.$("choix-territoire"), trouves, Boolean(recherche));
     // A counts file names its own references; open data compare with the département.
     options(this.$("choix-reference"), this.comptes ? this.importees : this.importees.filter((t) => t.niveau === "departement"), false);
@@ -326,9 +330,9 @@ export class VueDiagnostic {
       : [];
     const modele = "Importez vos comptes pour ce territoire (téléchargez le modèle de fichier de comptes ci-dessus).";
     this.$("resultat-recherche").textContent = !recherche ? "" : trouves.length > 0
-      ? `${trouves.length} territoire(s) trouvé(s).`
+      ? `${tous.length.toLocaleString("fr-FR")} ${tous.length > 1 ? "territoires trouvés" : "territoire trouvé"}${tous.length > trouves.length ? ` : les ${LISTE_MAX} premiers sont dans la liste, précisez la recherche pour les autres` : ""}.`
       : sansIris.length > 0
-        ? `${sansIris.map(([code, nom]) => `Commune ${nom} (${code})`).join(", ")} : au fichier des populations légales, mais pas découpée(s) en IRIS ; les fichiers INSEE « Données CAF à l'IRIS » n'en ont pas les comptes. ${modele}`
+        ? `${sansIris.map(([code, nom]) => `Commune ${nom} (${code})`).join(", ")} : au fichier des populations légales, mais pas ${sansIris.length > 1 ? "découpées" : "découpée"} en IRIS ; les fichiers INSEE « Données CAF à l'IRIS » n'en ont pas les comptes. ${modele}`
         : `Aucun territoire ne correspond à « ${this.$("recherche-territoire").value.trim()} » dans les fichiers importés. ${this.comptes ? "" : "Les fichiers INSEE « Données CAF à l'IRIS » ne couvrent que les communes découpées en IRIS : un EPCI ou une commune qui n'en a aucune n'y figure pas. "}${modele}`;
     this.referenceParDefaut();
   }
