@@ -1,6 +1,7 @@
 // The batch page: hands the files to the worker, shows its progress, offers the results.
 // The worker and the package do all the computing.
 import { charger as paquet } from "./element/paquet.js";
+import { ecrire, insecables } from "./element/typographie.js";
 
 // The two packages of the page's buttons, loaded when first used (the work itself is in the worker).
 const FOYER = new URL("../pkg/foyer/indicateurs_caf.js", import.meta.url).href;
@@ -10,10 +11,10 @@ const $ = (id) => document.getElementById(id);
 let travail = null;
 let dernierFichier = null;
 
-const li = (texte) => Object.assign(document.createElement("li"), { textContent: texte });
+const li = (texte) => Object.assign(document.createElement("li"), { textContent: insecables(texte) });
 
 function cellules(tr, textes, balise = "td") {
-  for (const t of textes) tr.append(Object.assign(document.createElement(balise), { textContent: t }));
+  for (const t of textes) tr.append(Object.assign(document.createElement(balise), { textContent: insecables(t) }));
   return tr;
 }
 
@@ -31,14 +32,14 @@ function afficherBilan(m) {
     return cellules(tr, s.cellules.slice(1));
   };
   tableau.querySelector("tbody").replaceChildren(...m.seuils.map(ligne));
-  $("legende-seuils").textContent = premier ? `RUC médian et seuils, année par année (${premier.legende})` : "RUC médian et seuils, année par année";
+  ecrire($("legende-seuils"), premier ? `RUC médian et seuils, année par année (${premier.legende})` : "RUC médian et seuils, année par année");
   $("zone-seuils").hidden = !premier;
   if (premier) lien($("telecharger-seuils"), new Blob([m.seuilsCsv], { type: "text/csv;charset=utf-8" }));
   const corps = $("erreurs-foyers").querySelector("tbody");
   corps.replaceChildren(...m.erreurs.map((e) => cellules(document.createElement("tr"), [String(e.ligne), e.champ, e.message])));
-  $("legende-erreurs").textContent = m.bilan.erreurs > m.erreurs.length
+  ecrire($("legende-erreurs"), m.bilan.erreurs > m.erreurs.length
     ? `Premières lignes en erreur (${m.erreurs.length} sur ${m.bilan.erreurs} ; toutes sont dans le fichier de résultats)`
-    : "Lignes en erreur";
+    : "Lignes en erreur");
   $("zone-erreurs").hidden = m.erreurs.length === 0;
 }
 
@@ -73,19 +74,19 @@ function lancerFoyers(fichier) {
   $("zone-bilan").hidden = true;
   $("zone-erreurs").hidden = true;
   $("barre-foyers").value = 0;
-  $("etat-foyers").textContent = `Traitement de « ${fichier.name} »…`;
+  ecrire($("etat-foyers"), `Traitement de « ${fichier.name} »…`);
   $("annuler").disabled = false;
   w.onmessage = (e) => {
     const m = e.data;
     if (m.type === "progression" || m.type === "fin") {
       $("barre-foyers").value = m.progression.pourcent;
-      $("etat-foyers").textContent = m.progression.texte;
+      ecrire($("etat-foyers"), m.progression.texte);
     }
     if (m.type === "fin" || m.type === "erreur") enReserve ??= prechauffe();
     if (m.type === "fin") {
       const reparti = m.fils > 1 ? ` Calcul réparti sur ${m.fils} fils de travail.` : "";
       // The summary alone (the bar says 100 %): « 2 lignes traitées, dont 1 en erreur, en 0,02 s. »
-      $("etat-foyers").textContent = `${m.resume}${reparti}`;
+      ecrire($("etat-foyers"), `${m.resume}${reparti}`);
       document.body.dataset.fils = String(m.fils);
       lien($("telecharger-foyers"), m.blob);
       afficherBilan(m);
@@ -93,7 +94,7 @@ function lancerFoyers(fichier) {
       document.body.dataset.foyers = "fini";
     }
     if (m.type === "erreur") {
-      $("etat-foyers").textContent = m.message;
+      ecrire($("etat-foyers"), m.message);
       $("annuler").disabled = true;
       document.body.dataset.foyers = "erreur";
     }
@@ -120,7 +121,7 @@ $("annuler").addEventListener("click", () => {
   enReserve ??= prechauffe();
   $("annuler").disabled = true;
   $("barre-foyers").value = 0;
-  $("etat-foyers").textContent = "Traitement annulé : aucun résultat.";
+  ecrire($("etat-foyers"), "Traitement annulé : aucun résultat.");
   document.body.dataset.foyers = "annule";
 });
 // The median's weighting or the choice to compute it changes the results: run the file again.
@@ -145,15 +146,15 @@ $("fichiers-territoires").addEventListener("change", () => {
   const fichiers = [...$("fichiers-territoires").files];
   if (fichiers.length === 0) return;
   const w = new Worker(new URL("lot-worker.js", import.meta.url), { type: "module" });
-  $("etat-territoires").textContent = "Calcul des territoires…";
+  ecrire($("etat-territoires"), "Calcul des territoires…");
   $("telecharger-territoires").hidden = true;
   w.onmessage = (e) => {
     if (e.data.type === "fin") {
       lien($("telecharger-territoires"), e.data.blob);
-      $("etat-territoires").textContent = e.data.resume;
+      ecrire($("etat-territoires"), e.data.resume);
       document.body.dataset.territoires = "fini";
     } else if (e.data.type === "erreur") {
-      $("etat-territoires").textContent = e.data.message;
+      ecrire($("etat-territoires"), e.data.message);
     }
     w.terminate();
   };

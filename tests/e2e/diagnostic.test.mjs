@@ -90,7 +90,7 @@ test("l'exemple du Pays d'Opale : tableaux, phrases, radar, CSV, impression", as
   });
   assert.equal(premier.id, "titre-etude", JSON.stringify(premier));
   for (const attendu of ["Étude préliminaire : Cc Pays D'opale", "Pas-de-Calais", "Année des données", "2020", "Sources", "Produite le", `${dateDuJour()} (indicateurs-caf `]) {
-    assert.ok(premier.texte.includes(attendu), `${attendu} absent de « ${premier.texte} »`);
+    assert.ok(espaces(premier.texte).includes(attendu), `${attendu} absent de « ${premier.texte} »`);
   }
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: "tests/e2e/artefacts/etude-impression.png", fullPage: false });
@@ -101,7 +101,7 @@ test("l'exemple du Pays d'Opale : tableaux, phrases, radar, CSV, impression", as
   await page.click("#details-comptes summary");
   await page.fill('input[data-cote="territoire"][data-cle="habitants"]', "");
   assert.equal(await cellule(page, "tauxCouvertureCaf", "territoire"), "");
-  assert.ok((await page.locator(".notes li").allInnerTexts()).some((n) => n.includes("Taux de couverture Caf") && n.includes("à fournir : nombre d'habitants")));
+  assert.ok((await page.locator(".notes li").allInnerTexts()).map(espaces).some((n) => n.includes("Taux de couverture Caf") && n.includes("à fournir : nombre d'habitants")));
   // A bad value: French error naming the field.
   await page.fill('input[data-cote="territoire"][data-cle="allocataires"]', "-4");
   assert.match(espaces(await page.locator("#annonce").innerText()), /Valeurs du territoire : Nombre d'allocataires Caf : la valeur ne peut pas être négative\./);
@@ -265,7 +265,7 @@ test("un fichier de comptes de plusieurs territoires : l'étude de chaque ligne 
   const resume = espaces(await page.locator("#resume-import").innerText());
   assert.match(resume, /^3 territoires lus, 1 ligne en erreur\. Ligne 5, colonne habitants : .*« 12\.000 » est ambigu/);
   // The last step the import announced (a file of every commune takes seconds there).
-  assert.equal(await page.locator("#etat-import").textContent(), "Lecture des territoires de « comptes.csv »…");
+  assert.equal(espaces(await page.locator("#etat-import").textContent()), "Lecture des territoires de « comptes.csv »…");
   await page.selectOption("#choix-territoire", "epci:200072478");
   assert.equal(await page.locator("#choix-reference").inputValue(), "departement:62");
   await page.click("#utiliser-import");

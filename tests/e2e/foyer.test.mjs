@@ -1,7 +1,7 @@
 // End to end: the household page in headless Chromium, against the optimised release package.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { environnement, espaces, ouvrir as ouvrirPage, requetesExternes, texteComplet } from "./outils.mjs";
+import { coupuresFautives, environnement, espaces, ouvrir as ouvrirPage, requetesExternes, texteComplet } from "./outils.mjs";
 
 let env;
 before(async () => { env = await environnement(); });
@@ -168,6 +168,36 @@ test("aucun débordement horizontal à 320 et 390 px, dans les pages et dans l'�
       assert.deepEqual(mesure, { defilement: 0, hors: [] }, `${chemin} à ${largeur} px`);
       await page.close();
     }
+  }
+});
+
+test("typographie : aucune ligne ne commence par « : » à 320 px, résultat, erreur et pages", async () => {
+  const { page } = await ouvrir();
+  await page.setViewportSize({ width: 320, height: 800 });
+  await page.fill("#annee", "2017");
+  await page.fill("#p1-age", "35");
+  await page.fill("#revenusAnnuels", "14 400");
+  await page.fill("#prestationsMensuelles", "350");
+  await page.waitForSelector('#figures [data-id="ruc"]');
+  await page.waitForSelector("#table-seuils tbody tr");
+  // The package's sentences (ordinary spaces, as the reference study) are displayed non-breaking.
+  assert.match(await page.locator("#annonce").innerText(), /^Foyer au-dessus du seuil\u00a0: RUC de /);
+  assert.deepEqual(await coupuresFautives(page), [], "résultat");
+  await page.screenshot({ path: "tests/e2e/artefacts/foyer-320.png", fullPage: true });
+  // An error of the package, with « » around the field it names.
+  await page.fill("#revenusAnnuels", "12.000");
+  await page.waitForSelector("#erreur-revenusAnnuels:not(:empty)");
+  assert.deepEqual(await coupuresFautives(page), [], "erreur");
+  await page.close();
+  for (const chemin of ["/diagnostic.html", "/lot.html", "/partenaire.html"]) {
+    const { page: autre } = await ouvrirPage(env, chemin);
+    await autre.setViewportSize({ width: 320, height: 800 });
+    if (chemin === "/diagnostic.html") {
+      await autre.click("#charger-exemple");
+      await autre.waitForSelector(".phrase");
+    }
+    assert.deepEqual(await coupuresFautives(autre), [], chemin);
+    await autre.close();
   }
 });
 

@@ -66,6 +66,24 @@ export async function texteComplet(page) {
   });
 }
 
+/** The displayed text nodes (page and shadow roots, code aside) where an ordinary space stands
+ * before « : ; ! ? » » or after « « »: places where a narrow screen may break a line before a
+ * colon, which French typography forbids (www/element/typographie.js). */
+export async function coupuresFautives(page) {
+  return page.evaluate(() => {
+    const racines = [document.body, ...[...document.querySelectorAll("caf-indicateurs")].map((e) => e.shadowRoot)];
+    const fautes = [];
+    for (const racine of racines) {
+      const parcours = document.createTreeWalker(racine, NodeFilter.SHOW_TEXT);
+      for (let n = parcours.nextNode(); n; n = parcours.nextNode()) {
+        if (n.parentElement?.closest("code, pre, textarea, script, style, svg")) continue;
+        if (/ [:;!?»]|« /.test(n.data)) fautes.push(n.data.trim().slice(0, 80));
+      }
+    }
+    return fautes;
+  });
+}
+
 /** Text with no-break spaces as plain spaces. */
 export const espaces = (s) => s.replace(/[\u202f\u00a0]/g, " ").trim();
 

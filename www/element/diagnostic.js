@@ -3,6 +3,7 @@
 // reads the form, calls calculerDiagnostic and writes text.
 
 import { champ, h, telecharger } from "./dom.js";
+import { ecrire } from "./typographie.js";
 import { effacerErreurs, montrerErreur } from "./erreurs.js";
 
 const NIVEAUX = { commune: "Commune", epci: "EPCI", departement: "Département", autre: "Autre" };
@@ -131,7 +132,7 @@ export class VueDiagnostic {
       this.remplirTerritoire("reference", exemple.reference ?? {});
       this.calculer();
     } catch (e) {
-      this.$("annonce").textContent = "L'exemple n'a pas pu être chargé : " + (e?.message ?? String(e));
+      ecrire(this.$("annonce"), "L'exemple n'a pas pu être chargé : " + (e?.message ?? String(e)));
     }
   }
 
@@ -167,7 +168,7 @@ export class VueDiagnostic {
     const reference = this.lireTerritoire("reference");
     const annonce = this.$("annonce");
     if (Object.keys(territoire.valeurs).length === 0 && Object.keys(reference.valeurs).length === 0) {
-      annonce.textContent = "Chargez l'exemple, importez des données ouvertes ou saisissez des comptes.";
+      ecrire(annonce, "Chargez l'exemple, importez des données ouvertes ou saisissez des comptes.");
       annonce.className = "annonce";
       this.$("etude").replaceChildren();
       this.$("titre-etude").hidden = true;
@@ -189,7 +190,7 @@ export class VueDiagnostic {
         liste("radar-superieurs", d.radarFortementSuperieurs);
         this.$("figure-radar").hidden = false;
       }
-      annonce.textContent = `Étude calculée : ${d.nom} comparé à ${d.nomReference}.`;
+      ecrire(annonce, `Étude calculée : ${d.nom} comparé à ${d.nomReference}.`);
       annonce.className = "annonce";
       this.$("exporter").disabled = false;
       this.$("exporter-json").disabled = false;
@@ -197,7 +198,7 @@ export class VueDiagnostic {
       this.hote.emettre("resultat", { vue: "diagnostic", territoire, reference, resultat: d });
     } catch (erreur) {
       montrerErreur(this.hote.racine, this.formulaire, erreur);
-      annonce.textContent = erreur.message;
+      ecrire(annonce, erreur.message);
       annonce.className = "annonce erreur-annonce";
       this.$("etude").replaceChildren();
       this.$("titre-etude").hidden = true;
@@ -258,7 +259,7 @@ export class VueDiagnostic {
 
   /** The import runs in a worker (www/caf-indicateurs-import.js): progress, and a cancel. */
   importer() {
-    this.$("erreur-fichiers").textContent = "";
+    ecrire(this.$("erreur-fichiers"), "");
     const fichiers = [...this.$("fichiers").files];
     if (fichiers.length === 0) return;
     this.travail?.terminate();
@@ -270,11 +271,11 @@ export class VueDiagnostic {
       this.$("progression-import").hidden = true;
     };
     this.$("progression-import").hidden = false;
-    this.$("etat-import").textContent = "Import en cours…";
+    ecrire(this.$("etat-import"), "Import en cours…");
     this.$("choix-import").hidden = true;
     travail.onmessage = (e) => {
       const m = e.data;
-      if (m.type === "progression") this.$("etat-import").textContent = m.texte;
+      if (m.type === "progression") ecrire(this.$("etat-import"), m.texte);
       if (m.type === "fin") {
         fin();
         if (m.comptes) this.montrerComptes(m.comptes);
@@ -282,12 +283,12 @@ export class VueDiagnostic {
       }
       if (m.type === "erreur") {
         fin();
-        this.$("erreur-fichiers").textContent = m.message;
+        ecrire(this.$("erreur-fichiers"), m.message);
       }
     };
     travail.onerror = () => {
       fin();
-      this.$("erreur-fichiers").textContent = "L'import n'a pas pu démarrer dans ce navigateur.";
+      ecrire(this.$("erreur-fichiers"), "L'import n'a pas pu démarrer dans ce navigateur.");
     };
     travail.postMessage({ paquet: this.hote.paquet, fichiers });
   }
@@ -296,7 +297,7 @@ export class VueDiagnostic {
     this.travail?.terminate();
     this.travail = null;
     this.$("progression-import").hidden = true;
-    this.$("resume-import").textContent = "Import annulé : aucun territoire chargé.";
+    ecrire(this.$("resume-import"), "Import annulé : aucun territoire chargé.");
   }
 
   montrerImport(r) {
@@ -305,7 +306,7 @@ export class VueDiagnostic {
     this.communesSansIris = r.communesSansIris;
     this.importees = r.territoires;
     const compte = (n) => this.importees.filter((t) => t.niveau === n).length;
-    this.$("resume-import").textContent = `${r.lignesLues} lignes lues ; données ${r.annee} : ${compte("commune")} communes, ${compte("epci")} EPCI, ${compte("departement")} départements.` + (r.avertissements.length ? " " + r.avertissements.join(" ") : "");
+    ecrire(this.$("resume-import"), `${r.lignesLues} lignes lues ; données ${r.annee} : ${compte("commune")} communes, ${compte("epci")} EPCI, ${compte("departement")} départements.` + (r.avertissements.length ? " " + r.avertissements.join(" ") : ""));
     if (compte("epci") === 0) this.$("niveau").value = "commune";
     this.$("choix-import").hidden = false;
     this.listerImport();
@@ -329,11 +330,11 @@ export class VueDiagnostic {
       ? (this.communesSansIris ?? []).filter(([code, nom]) => sansAccents(`${nom} ${code}`).includes(recherche)).slice(0, 5)
       : [];
     const modele = "Importez vos comptes pour ce territoire (téléchargez le modèle de fichier de comptes ci-dessus).";
-    this.$("resultat-recherche").textContent = !recherche ? "" : trouves.length > 0
+    ecrire(this.$("resultat-recherche"), !recherche ? "" : trouves.length > 0
       ? `${tous.length.toLocaleString("fr-FR")} ${tous.length > 1 ? "territoires trouvés" : "territoire trouvé"}${tous.length > trouves.length ? ` : les ${LISTE_MAX} premiers sont dans la liste, précisez la recherche pour les autres` : ""}.`
       : sansIris.length > 0
         ? `${sansIris.map(([code, nom]) => `Commune ${nom} (${code})`).join(", ")} : au fichier des populations légales, mais pas ${sansIris.length > 1 ? "découpées" : "découpée"} en IRIS ; les fichiers INSEE « Données CAF à l'IRIS » n'en ont pas les comptes. ${modele}`
-        : `Aucun territoire ne correspond à « ${this.$("recherche-territoire").value.trim()} » dans les fichiers importés. ${this.comptes ? "" : "Les fichiers INSEE « Données CAF à l'IRIS » ne couvrent que les communes découpées en IRIS : un EPCI ou une commune qui n'en a aucune n'y figure pas. "}${modele}`;
+        : `Aucun territoire ne correspond à « ${this.$("recherche-territoire").value.trim()} » dans les fichiers importés. ${this.comptes ? "" : "Les fichiers INSEE « Données CAF à l'IRIS » ne couvrent que les communes découpées en IRIS : un EPCI ou une commune qui n'en a aucune n'y figure pas. "}${modele}`);
     this.referenceParDefaut();
   }
 
@@ -350,7 +351,7 @@ export class VueDiagnostic {
     this.moyennes = c.moyennes;
     this.importees = c.lignes.map((l) => ({ ...l.territoire, niveau: l.niveau, code: l.code, reference: l.reference }));
     const erreurs = c.erreurs.map((e) => `Ligne ${e.ligne}, colonne ${e.champ} : ${e.message}`);
-    this.$("resume-import").textContent = [`${c.resume}.`, ...erreurs.slice(0, 5), ...c.avertissements].join(" ");
+    ecrire(this.$("resume-import"), [`${c.resume}.`, ...erreurs.slice(0, 5), ...c.avertissements].join(" "));
     const niveaux = [...new Set(this.importees.map((t) => t.niveau))];
     if (!niveaux.includes(this.$("niveau").value)) this.$("niveau").value = niveaux.includes("epci") ? "epci" : niveaux[0] ?? "autre";
     this.$("choix-import").hidden = c.lignes.length === 0;

@@ -1,15 +1,21 @@
 // DOM helpers of the element: every text goes in as a text node (never markup).
+import { insecables } from "./typographie.js";
 
-/** Creates an element; strings among the children become text nodes (never markup). */
+/** Elements whose text is shown as is (code a reader may copy). */
+const TEXTE_BRUT = new Set(["code", "pre", "textarea"]);
+
+/** Creates an element; strings among the children become text nodes (never markup), with French
+ *  non-breaking spaces (`insecables`) except in code. */
 export function h(nom, attributs = {}, ...enfants) {
   const e = document.createElement(nom);
+  const texte = TEXTE_BRUT.has(nom) ? String : insecables;
   for (const [k, v] of Object.entries(attributs)) {
     if (v === false || v === null || v === undefined) continue;
     e.setAttribute(k, v === true ? "" : String(v));
   }
   for (const enfant of enfants.flat()) {
     if (enfant === null || enfant === undefined || enfant === false) continue;
-    e.append(typeof enfant === "string" ? document.createTextNode(enfant) : enfant);
+    e.append(typeof enfant === "string" ? document.createTextNode(texte(enfant)) : enfant);
   }
   return e;
 }

@@ -1,6 +1,7 @@
 // The one error display of the element: an Error of the package names its field (`champ`, a
 // path such as "personnes[1].age" or "territoire.valeurs.allocataires"); the form field whose
 // data-champ is that path, or its closest parent path, is marked invalid and gets the message.
+import { ecrire } from "./typographie.js";
 
 /** The form field an error path names, or its closest parent: "personnes[1].age" →
  * "personnes[1]" → "personnes". */
@@ -36,7 +37,7 @@ export function montrerErreur(racine, formulaire, erreur, enLigne = () => true) 
   cible.closest("details")?.setAttribute("open", "");
   const ids = (cible.getAttribute("aria-describedby") ?? "").split(" ").filter(Boolean);
   const zone = ids.map((id) => racine.getElementById(id)).find((e) => e?.classList.contains("erreur"));
-  if (zone) zone.textContent = erreur.message;
+  if (zone) ecrire(zone, erreur.message);
   return { cible, montree: true };
 }
 
@@ -46,6 +47,6 @@ export function montrerAlerte(racine, formulaire, alerte) {
   const ids = (cible?.getAttribute("aria-describedby") ?? "").split(" ").filter(Boolean);
   const zone = ids.map((id) => racine.getElementById(id)).find((e) => e?.classList.contains("erreur"));
   if (!zone) return;
-  zone.textContent = alerte.message;
+  ecrire(zone, alerte.message);
   zone.classList.add("alerte-champ");
 }

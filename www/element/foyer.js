@@ -3,6 +3,7 @@
 
 import { CHAMPS_MONTANTS, champsDuGroupe, OPTIONS_PERSONNE } from "./champs.js";
 import { champ, h } from "./dom.js";
+import { ecrire } from "./typographie.js";
 import { effacerErreurs, montrerAlerte, montrerErreur } from "./erreurs.js";
 import { depuisFragment, versFragment } from "./partage.js";
 
@@ -91,7 +92,7 @@ export class VueFoyer {
     // résultat »).
     if (restauree) setTimeout(() => this.effacerDuLien(), 0);
     if (lienIllisible) {
-      this.$("annonce").textContent = lienIllisible;
+      ecrire(this.$("annonce"), lienIllisible);
       this.$("annonce").className = "annonce erreur-annonce";
     }
   }
@@ -205,7 +206,7 @@ export class VueFoyer {
     const touche = (cible) => this.soumis || cible.dataset.touche === "oui" || Boolean(cible.querySelector?.("[data-touche=oui]"));
     const { cible, montree } = montrerErreur(this.hote.racine, this.formulaire, erreur, touche);
     const fautif = montree || !cible;
-    this.$("annonce").textContent = fautif ? erreur.message : "Complétez la situation du foyer : " + erreur.message;
+    ecrire(this.$("annonce"), fautif ? erreur.message : "Complétez la situation du foyer : " + erreur.message);
     this.$("annonce").className = fautif ? "annonce erreur-annonce" : "annonce";
   }
 
@@ -250,7 +251,7 @@ export class VueFoyer {
   afficher(r) {
     this.$("liste-verdicts").replaceChildren(...this.verdicts(r));
     for (const a of r.alertesChamps) montrerAlerte(this.hote.racine, this.formulaire, a);
-    this.$("annonce").textContent = r.synthese;
+    ecrire(this.$("annonce"), r.synthese);
     this.$("annonce").className = "annonce";
     this.$("avertissements").replaceChildren(...r.avertissements.map((a) => h("li", {}, a)));
     this.$("figures").replaceChildren(...this.figures(r));
@@ -288,7 +289,7 @@ export class VueFoyer {
     champLien.focus();
     champLien.select();
     navigator.clipboard?.writeText(url.href).then(
-      () => { this.$("annonce").textContent = "Lien copié : il rouvre cette situation sur cet appareil ou un autre, sans passer par un serveur. Toute personne qui l'a peut la lire."; },
+      () => { ecrire(this.$("annonce"), "Lien copié : il rouvre cette situation sur cet appareil ou un autre, sans passer par un serveur. Toute personne qui l'a peut la lire."); },
       () => {},
     );
   }
@@ -335,7 +336,7 @@ export class VueFoyer {
     this.effacerDuLien();
     this.dernier = null;
     this.dessiner();
-    this.$("annonce").textContent = "Nouvelle situation : le formulaire est vide.";
+    ecrire(this.$("annonce"), "Nouvelle situation : le formulaire est vide.");
     this.$("annee").focus();
   }
 }
