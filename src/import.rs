@@ -734,11 +734,12 @@ pub fn importer(fichiers: &[Fichier<'_>]) -> Result<Import, ErreurImport> {
     // The population file's year: given, or in its name; None when the file holds none.
     let mut population: Option<Option<i32>> = None;
     for (indice, brut) in fichiers.iter().enumerate() {
-        // Excel's « CSV (séparateur : point-virgule) » is Windows-1252: read once, as UTF-8.
+        // Excel's « CSV (séparateur : point-virgule) » is Windows-1252 (older software writes
+        // ISO-8859-15): read once, as UTF-8.
         let (texte, encodage) = tableur::lire_fichier(brut.contenu);
-        if encodage == tableur::Encodage::Windows1252 {
-            journal.avertissements.push(tableur::avertissement_windows_1252(&format!("Le fichier « {} »", brut.nom)));
-        }
+        journal
+            .avertissements
+            .extend(tableur::avertissement_encodage(&format!("Le fichier « {} »", brut.nom), encodage));
         let f = &Fichier { contenu: texte.as_bytes(), ..*brut };
         let mut r = lecteur(f.contenu);
         let en = entete(&mut r);

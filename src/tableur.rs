@@ -8,7 +8,10 @@
 //! point-virgule) » in Windows-1252, not UTF-8: « Saint-Étienne » arrives as the bytes
 //! `53 61 69 6E 74 2D C9 74…`, which UTF-8 cannot read. Every file the project reads (counts,
 //! open data, foyers) goes through [`lire_fichier`] or [`lire_cellule`]: UTF-8 when the bytes are
-//! UTF-8, Windows-1252 otherwise, where every byte is a character and nothing is lost.
+//! UTF-8; otherwise one byte per character, in Windows-1252, or in ISO-8859-15 (Latin-9, which
+//! some older French software writes) when the bytes say so: a « œ » (`BD`), « Œ » (`BC`) or
+//! « € » (`A4`) of Latin-9, and none of the bytes `80`–`9F` where Windows-1252 has its own
+//! characters (Latin-9 has only control codes there). Nothing is lost either way.
 //!
 //! ```
 //! use indicateurs_caf::tableur::{lire_cellule, lire_fichier, Encodage};
@@ -16,6 +19,8 @@
 //! assert_eq!(lire_cellule(b"Dupr\xe9"), "Dupré");
 //! assert_eq!(lire_fichier("Dupré".as_bytes()), ("Dupré".into(), Encodage::Utf8));
 //! assert_eq!(lire_fichier(b"\x80 \x9c"), ("€ œ".into(), Encodage::Windows1252));
+//! // « Cœur de Savoie, 12 € » in ISO-8859-15.
+//! assert_eq!(lire_fichier(b"C\xbdur de Savoie, 12 \xa4"), ("Cœur de Savoie, 12 €".into(), Encodage::Iso885915));
 //! ```
 
 use std::borrow::Cow;
@@ -54,8 +59,30 @@ pub fn cellule_csv(s: &str) -> String {
 pub enum Encodage {
     /// UTF-8 (with or without its byte-order mark).
     Utf8,
-    /// Windows-1252: the bytes were not UTF-8.
+    /// Windows-1252: the bytes were not UTF-8 (and not ISO-8859-15, [`Encodage::Iso885915`]).
     Windows1252,
+    /// ISO-8859-15 (Latin-9): the bytes were not UTF-8, had none of the bytes `80`–`9F` that
+    /// Windows-1252 uses, and had one of the eight where Latin-9 writes € Š š Ž ž Œ œ Ÿ
+    /// (Windows-1252 writes there ¤ ¦ ¨ ´ ¸ ¼ ½ ¾, which French text does not use).
+    Iso885915,
+}
+
+/// The eight bytes where ISO-8859-15 differs from Windows-1252 (between `A0` and `FF`), and its
+/// characters there.
+const ISO_8859_15: [(u8, char); 8] =
+    [(0xa4, '€'), (0xa6, 'Š'), (0xa8, 'š'), (0xb4, 'Ž'), (0xb8, 'ž'), (0xbc, 'Œ'), (0xbd, 'œ'), (0xbe, 'Ÿ')];
+
+/// How bytes that are not UTF-8 are read: ISO-8859-15 when they have one of its eight own
+/// characters and none of Windows-1252's bytes `80`–`9F`; Windows-1252 otherwise (the two agree
+/// on every other byte).
+fn encodage_latin(octets: &[u8]) -> Encodage {
+    let windows = octets.iter().any(|b| (0x80..=0x9f).contains(b));
+    let latin9 = octets.iter().any(|b| ISO_8859_15.iter().any(|(o, _)| o == b));
+    if latin9 && !windows {
+        Encodage::Iso885915
+    } else {
+        Encodage::Windows1252
+    }
 }
 
 /// The characters of Windows-1252 at the bytes 0x80 to 0x9F (the WHATWG Encoding Standard's
@@ -76,32 +103,56 @@ fn windows_1252(octets: &[u8]) -> String {
         .collect()
 }
 
+fn iso_8859_15(octets: &[u8]) -> String {
+    octets.iter().map(|&b| ISO_8859_15.iter().find(|(o, _)| *o == b).map_or(char::from(b), |(_, c)| *c)).collect()
+}
+
+/// The text of bytes that are not UTF-8, and how they were read ([`encodage_latin`]).
+fn lire_latin(octets: &[u8]) -> (String, Encodage) {
+    match encodage_latin(octets) {
+        Encodage::Iso885915 => (iso_8859_15(octets), Encodage::Iso885915),
+        _ => (windows_1252(octets), Encodage::Windows1252),
+    }
+}
+
 /// The text of a whole file, without its byte-order mark, and how it was read: UTF-8 when the
 /// bytes are UTF-8, or when they start with the UTF-8 byte-order mark (a sequence UTF-8 cannot
-/// read then becomes U+FFFD); Windows-1252 otherwise. Borrowed when the file is UTF-8.
+/// read then becomes U+FFFD); Windows-1252 or ISO-8859-15 otherwise, the file judged as a whole
+/// ([`Encodage`]). Borrowed when the file is UTF-8.
 pub fn lire_fichier(octets: &[u8]) -> (Cow<'_, str>, Encodage) {
     if let Some(reste) = octets.strip_prefix(BOM.as_bytes()) {
         return (String::from_utf8_lossy(reste), Encodage::Utf8);
     }
-    let texte = lire_cellule(octets);
-    let encodage = if matches!(texte, Cow::Owned(_)) { Encodage::Windows1252 } else { Encodage::Utf8 };
-    (texte, encodage)
-}
-
-/// The text of one cell, for files read piece by piece whose encoding is not known as a whole
-/// (the household batch): UTF-8 when the bytes are UTF-8, Windows-1252 otherwise.
-pub fn lire_cellule(octets: &[u8]) -> Cow<'_, str> {
     match std::str::from_utf8(octets) {
-        Ok(texte) => Cow::Borrowed(texte),
-        Err(_) => Cow::Owned(windows_1252(octets)),
+        Ok(texte) => (Cow::Borrowed(texte), Encodage::Utf8),
+        Err(_) => {
+            let (texte, encodage) = lire_latin(octets);
+            (Cow::Owned(texte), encodage)
+        }
     }
 }
 
-/// The warning given when a file was read as Windows-1252 ([`Encodage::Windows1252`]).
-pub fn avertissement_windows_1252(fichier: &str) -> String {
-    format!(
-        "{fichier} n'est pas en UTF-8 : lu en Windows-1252, l'encodage d'Excel pour « CSV (séparateur : point-virgule) ». Vérifiez les lettres accentuées des noms."
-    )
+/// The text of one cell, for files read piece by piece whose encoding is not known as a whole
+/// (the household batch): UTF-8 when the bytes are UTF-8, otherwise Windows-1252 or
+/// ISO-8859-15, the cell judged on its own bytes ([`Encodage`]).
+pub fn lire_cellule(octets: &[u8]) -> Cow<'_, str> {
+    match std::str::from_utf8(octets) {
+        Ok(texte) => Cow::Borrowed(texte),
+        Err(_) => Cow::Owned(lire_latin(octets).0),
+    }
+}
+
+/// The warning given when a file was not UTF-8 (`None` when it was), naming the encoding read.
+pub fn avertissement_encodage(fichier: &str, encodage: Encodage) -> Option<String> {
+    match encodage {
+        Encodage::Utf8 => None,
+        Encodage::Windows1252 => Some(format!(
+            "{fichier} n'est pas en UTF-8 : lu en Windows-1252, l'encodage d'Excel pour « CSV (séparateur : point-virgule) ». Vérifiez les lettres accentuées des noms."
+        )),
+        Encodage::Iso885915 => Some(format!(
+            "{fichier} n'est pas en UTF-8 : lu en ISO-8859-15 (Latin-9), parce qu'il a des « œ », « Œ » ou « € » de cet encodage et aucun caractère propre à Windows-1252. Vérifiez les lettres accentuées des noms."
+        )),
+    }
 }
 
 #[cfg(test)]
@@ -147,6 +198,37 @@ mod tests {
         assert!(matches!(lire_fichier("déjà".as_bytes()).0, Cow::Borrowed(_)));
         assert_eq!(lire_cellule(b"Dupr\xe9"), "Dupré");
         assert!(matches!(lire_cellule("Dupré".as_bytes()), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn iso_8859_15_quand_ses_octets_le_disent() {
+        // « Cœur de Savoie », « Œuvre », « 12 € » as Latin-9 writes them.
+        lu(b"C\xbdur de Savoie;\xbcuvre;12 \xa4", "Cœur de Savoie;Œuvre;12 €", Encodage::Iso885915);
+        lu(b"\xa6\xa8\xb4\xb8\xbe;\xe9", "ŠšŽžŸ;é", Encodage::Iso885915);
+        // One byte of Windows-1252's own (80–9F) and the file is Windows-1252: ½ stays ½.
+        lu(b"C\xbdur;\x92", "C½ur;’", Encodage::Windows1252);
+        // Only the bytes both encodings share: Windows-1252, as before.
+        lu(b"Saint-\xc9tienne", "Saint-Étienne", Encodage::Windows1252);
+        // A cell of the household batch is judged on its own bytes.
+        assert_eq!(lire_cellule(b"C\xbdur"), "Cœur");
+        assert_eq!(lire_cellule(b"\x9c \xbd"), "œ ½");
+    }
+
+    #[test]
+    fn avertissements_d_encodage() {
+        assert_eq!(avertissement_encodage("Le fichier", Encodage::Utf8), None);
+        for (encodage, nom) in [(Encodage::Windows1252, "Windows-1252"), (Encodage::Iso885915, "ISO-8859-15")] {
+            let a = avertissement_encodage("Le fichier « x.csv »", encodage).unwrap_or_default();
+            assert!(a.starts_with(&format!("Le fichier « x.csv » n'est pas en UTF-8 : lu en {nom}")), "{a}");
+        }
+    }
+
+    #[test]
+    fn iso_8859_15_lit_chaque_octet() {
+        let texte = iso_8859_15(&(0..=255).collect::<Vec<u8>>());
+        assert_eq!(texte.chars().count(), 256, "un caractère par octet");
+        let propres: String = texte.chars().filter(|c| u32::from(*c) > 0xff).collect();
+        assert_eq!(propres, "€ŠšŽžŒœŸ");
     }
 
     #[test]

@@ -186,6 +186,25 @@ fn fichiers_d_excel_en_windows_1252() {
     assert!(erreurs.contains("Le fichier de comptes n'est pas en UTF-8 : lu en Windows-1252"), "{erreurs}");
 }
 
+/// Files from older French software in ISO-8859-15 (Latin-9): « œ » is the byte BD, which
+/// Windows-1252 would read « ½ » (« C½ur de Savoie »).
+#[test]
+fn fichiers_en_iso_8859_15() {
+    let comptes = b"code;nom;niveau;annee;reference;habitants;allocataires\n\
+                    73;Savoie;departement;2020;;436434;80000\n\
+                    200041010;CC C\xbdur de Savoie;epci;2020;73;37\xa0523;8000\n";
+    let (code, sortie, erreurs) = lancer_octets(&["territoires", "-"], comptes);
+    assert_eq!(code, 0, "{erreurs}");
+    assert!(sortie.contains(";200041010;CC Cœur de Savoie;epci;2020;73;37523;"), "{sortie}");
+    assert!(erreurs.contains("Le fichier de comptes n'est pas en UTF-8 : lu en ISO-8859-15 (Latin-9)"), "{erreurs}");
+    // An identifier of the household batch, judged on its own bytes.
+    let foyers = b"id;annee;personnes;revenus_annuels;prestations_mensuelles\nS\xbdur Marie;2017;A35|E5;14400;350\n";
+    let (code, sortie, erreurs) = lancer_octets(&["foyers"], foyers);
+    assert_eq!(code, 0, "{erreurs}");
+    assert!(sortie.contains("\n2;Sœur Marie;2017;1,5;"), "{sortie}");
+    assert!(erreurs.contains("Identifiants de 1 ligne lus en Windows-1252 ou ISO-8859-15"), "{erreurs}");
+}
+
 #[test]
 fn comptes_de_1250_epci_et_modele() {
     let (code, sortie, erreurs) = lancer(&["territoires", "-"], &fichier_de_comptes(1_250));

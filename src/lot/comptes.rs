@@ -152,9 +152,7 @@ pub fn lire_comptes(contenu: &[u8]) -> Result<Comptes, ErreurComptes> {
         return Err(ErreurComptes { manquantes });
     }
     let mut comptes = Comptes::default();
-    if encodage == tableur::Encodage::Windows1252 {
-        comptes.avertissements.push(tableur::avertissement_windows_1252("Le fichier de comptes"));
-    }
+    comptes.avertissements.extend(tableur::avertissement_encodage("Le fichier de comptes", encodage));
     for (nom, c) in entete.iter().zip(&colonnes) {
         if matches!(c, Colonne::Inconnue) && !nom.is_empty() {
             comptes

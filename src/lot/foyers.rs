@@ -440,7 +440,7 @@ impl LotFoyers {
         Some(self.parametres.len() - 1)
     }
 
-    /// Counts an identifier that is not UTF-8, read as Windows-1252 (rare: out of line, so that
+    /// Counts an identifier that is not UTF-8, read as Windows-1252 or ISO-8859-15 (rare: out of line, so that
     /// the line loop stays as tight).
     #[cold]
     #[inline(never)]
