@@ -17,8 +17,8 @@ use crate::diagnostic::{diagnostiquer, Cellule, Diagnostic, ErreurDiagnostic, Op
 use crate::foyer::{ErreurFoyer, Resultat, Role, Situation};
 use crate::import::{importer, ErreurImport, Fichier, Import};
 use crate::lot::{
-    comptes_csv, lire_comptes, moyennes, territoire_de, territoires_csv, Bilan, Comptes, ErreurComptes, ErreurListee,
-    ErreurLot, Membre, MoyenneRadar, Progression, SeuilsPopulation,
+    comptes_csv, lire_comptes, lire_comptes_suivi, moyennes, territoire_de, territoires_csv, Bilan, Comptes,
+    ErreurComptes, ErreurListee, ErreurLot, Membre, MoyenneRadar, Progression, SeuilsPopulation,
 };
 use crate::nombre::Ratio;
 use crate::parametres::{Seuil, SEUILS};
@@ -1028,7 +1028,16 @@ impl From<ErreurComptes> for ErreurJs {
 /// # Errors
 /// A header without `code` or `annee`.
 pub fn importer_comptes_fichier(f: &FichierRecu) -> Result<ComptesJs, ErreurJs> {
-    Ok(ComptesJs::from(&lire_comptes(&f.contenu)?))
+    importer_comptes_suivi(f, &mut |_| {})
+}
+
+/// `importerComptes` with its progress reports (`lire_comptes_suivi`): every 1 000 rows and at
+/// the end.
+///
+/// # Errors
+/// As [`importer_comptes_fichier`].
+pub fn importer_comptes_suivi(f: &FichierRecu, suivi: &mut dyn FnMut(&ProgressionJs)) -> Result<ComptesJs, ErreurJs> {
+    Ok(ComptesJs::from(&lire_comptes_suivi(&f.contenu, &mut |p| suivi(&ProgressionJs::from(p)))?))
 }
 
 /// `exporterComptesCsv` on a received file.

@@ -364,16 +364,37 @@ fn un_fichier(fichier: JsValue) -> Result<FichierRecu, JsValue> {
 }
 
 #[cfg(feature = "territoire")]
-/// `importerComptes(fichier)`: reads a counts file of any territories (`{ nom, contenu }`): each
-/// row ready for `calculerDiagnostic`, with the code of its reference row; faulty rows listed.
+/// `importerComptes(fichier, suivi?)`: reads a counts file of any territories (`{ nom, contenu }`):
+/// each row ready for `calculerDiagnostic`, with the code of its reference row; faulty rows
+/// listed. `suivi`, when given, is called with a `Progression` every 1 000 rows and at the end
+/// (a file of every commune takes seconds); an exception it throws is ignored.
 ///
 /// # Errors
-/// A header without `code` or `annee` (`champ: "entete"`), or not a file.
+/// A header without `code` or `annee` (`champ: "entete"`), not a file, or a `suivi` that is not a
+/// function (`champ: "suivi"`).
 #[wasm_bindgen(js_name = importerComptes, unchecked_return_type = "ComptesTerritoires")]
 pub fn importer_comptes(
     #[wasm_bindgen(unchecked_param_type = "FichierDonnees")] fichier: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "((p: Progression) => void) | undefined")] suivi: JsValue,
 ) -> Result<JsValue, JsValue> {
-    encoder(&importer_comptes_fichier(&un_fichier(fichier)?)?)
+    let suivi = fonction_de_suivi(suivi)?;
+    let fichier = un_fichier(fichier)?;
+    encoder(&importer_comptes_suivi(&fichier, &mut |p| {
+        if let (Some(f), Ok(p)) = (&suivi, encoder(p)) {
+            let _ = f.call1(&JsValue::NULL, &p);
+        }
+    })?)
+}
+
+#[cfg(feature = "territoire")]
+/// An optional progress callback: `undefined` or `null` for none.
+fn fonction_de_suivi(suivi: JsValue) -> Result<Option<js_sys::Function>, JsValue> {
+    if suivi.is_undefined() || suivi.is_null() {
+        return Ok(None);
+    }
+    suivi.dyn_into::<js_sys::Function>().map(Some).map_err(|_| {
+        erreur_fichier("suivi".into(), "Suivi : une fonction est attendue (appelée à chaque étape), ou rien.".into())
+    })
 }
 
 #[cfg(feature = "territoire")]

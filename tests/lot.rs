@@ -683,3 +683,26 @@ mod aux_limites {
         }
     }
 }
+
+/// A counts file of 2 500 rows reports its reading every 1 000 rows and once at the end, in
+/// order, up to 100 % with every row counted; the rows read are those of `lire_comptes`.
+#[test]
+fn suivi_de_la_lecture_des_comptes() {
+    use indicateurs_caf::lot::{lire_comptes, lire_comptes_suivi};
+    let mut fichier = String::from(
+        "code;nom;niveau;annee;reference;habitants;allocataires\n62;Pas-de-Calais;departement;2020;;1466743;318388\n",
+    );
+    for i in 1..2_500 {
+        fichier.push_str(&format!("{};Commune {i};commune;2020;62;{};{}\n", 62_000 + i, 1_000 + i, 200 + i % 97));
+    }
+    let mut rapports = Vec::new();
+    let comptes = lire_comptes_suivi(fichier.as_bytes(), &mut |p| rapports.push(p.clone())).unwrap();
+    assert_eq!(comptes.lignes.len(), 2_500);
+    assert_eq!(comptes.lignes.len(), lire_comptes(fichier.as_bytes()).unwrap().lignes.len());
+    let lignes: Vec<u64> = rapports.iter().map(|p| p.lignes).collect();
+    assert_eq!(lignes, [999, 1_999, 2_500], "tous les 1 000 enregistrements, puis à la fin");
+    assert!(rapports.windows(2).all(|w| w[0].pourcent <= w[1].pourcent), "{rapports:?}");
+    let dernier = rapports.last().unwrap();
+    assert_eq!((dernier.pourcent, dernier.texte.as_str()), (100, "100\u{a0}% — 2\u{202f}500 lignes traitées"));
+    assert!(rapports[0].pourcent > 30 && rapports[0].pourcent < 50, "{:?}", rapports[0]);
+}

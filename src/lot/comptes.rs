@@ -13,6 +13,7 @@ use std::collections::BTreeMap;
 
 use super::bilan::ErreurListee;
 use super::nombres::ecrire_arrondi;
+use super::progression::{progression, Progression};
 use crate::catalogue::{cles_connues, libelle_cle, SECTIONS};
 use crate::diagnostic::{cellules_d_un_territoire, indicateurs_du_diagnostic, Cellule, Options, Territoire};
 use crate::format;
@@ -132,6 +133,18 @@ fn separateur(entete: &[u8]) -> u8 {
 /// [`ErreurComptes`] when the header has no `code` or no `annee` column; faulty rows are listed
 /// in [`Comptes::erreurs`] and the others read.
 pub fn lire_comptes(contenu: &[u8]) -> Result<Comptes, ErreurComptes> {
+    lire_comptes_suivi(contenu, &mut |_| {})
+}
+
+/// Rows read between two progress reports of [`lire_comptes_suivi`].
+const LIGNES_PAR_SUIVI: usize = 1000;
+
+/// Reads a counts file as [`lire_comptes`] does, reporting its progress to `suivi` every 1 000
+/// rows and once at the end (100 %): a file of every commune takes seconds.
+///
+/// # Errors
+/// As [`lire_comptes`].
+pub fn lire_comptes_suivi(contenu: &[u8], suivi: &mut dyn FnMut(&Progression)) -> Result<Comptes, ErreurComptes> {
     let (texte, encodage) = tableur::lire_fichier(contenu);
     let contenu = texte.as_bytes();
     let entete_brut = contenu.split(|&b| b == b'\n' || b == b'\r').next().unwrap_or_default();
@@ -165,6 +178,9 @@ pub fn lire_comptes(contenu: &[u8]) -> Result<Comptes, ErreurComptes> {
     let mut enr = csv::ByteRecord::new();
     let mut ligne = 1;
     while comptes.lignes.len() + comptes.erreurs.len() < LIGNES_COMPTES_MAX {
+        if ligne % LIGNES_PAR_SUIVI == 0 {
+            suivi(&progression(ligne as u64 - 1, lecteur.position().byte(), contenu.len() as u64, 0));
+        }
         match lecteur.read_byte_record(&mut enr) {
             Ok(false) => break,
             Ok(true) => ligne += 1,
@@ -189,6 +205,7 @@ pub fn lire_comptes(contenu: &[u8]) -> Result<Comptes, ErreurComptes> {
             }
         }
     }
+    suivi(&progression(ligne as u64 - 1, contenu.len() as u64, contenu.len() as u64, 0));
     Ok(comptes)
 }
 

@@ -265,7 +265,7 @@ test("un fichier de comptes de plusieurs territoires : l'étude de chaque ligne 
   const resume = espaces(await page.locator("#resume-import").innerText());
   assert.match(resume, /^3 territoires lus, 1 ligne en erreur\. Ligne 5, colonne habitants : .*« 12\.000 » est ambigu/);
   // The last step the import announced (a file of every commune takes seconds there).
-  assert.equal(espaces(await page.locator("#etat-import").textContent()), "Lecture des territoires de « comptes.csv »…");
+  assert.equal(espaces(await page.locator("#etat-import").textContent()), "Lecture des territoires de « comptes.csv » : 100 % — 4 lignes traitées ; préparation de la liste…");
   await page.selectOption("#choix-territoire", "epci:200072478");
   assert.equal(await page.locator("#choix-reference").inputValue(), "departement:62");
   await page.click("#utiliser-import");

@@ -4,7 +4,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { initSync, calculerFoyer, seuils, version, TraitementFoyers } from "../../pkg/indicateurs_caf.js";
+import { initSync, calculerFoyer, importerComptes, seuils, version, TraitementFoyers } from "../../pkg/indicateurs_caf.js";
 
 initSync({ module: readFileSync(new URL("../../pkg/indicateurs_caf_bg.wasm", import.meta.url)) });
 const fixtures = JSON.parse(readFileSync(new URL("../fixtures/foyers.json", import.meta.url), "utf8"));
@@ -136,4 +136,19 @@ test("les déclarations TypeScript se vérifient sur un usage réel (tsc --stric
   const tsc = new URL("../../node_modules/.bin/tsc", import.meta.url).pathname;
   // Throws (and fails the test) with tsc's messages when a declaration does not fit its use.
   execFileSync(tsc, ["--noEmit", "--strict", "--target", "es2022", "--module", "es2022", "--moduleResolution", "bundler", "--lib", "esnext,dom", "tests/ts/usage.ts"], { cwd: racine, encoding: "utf8" });
+});
+
+test("importerComptes : le suivi reçoit l'avancement, un suivi qui n'est pas une fonction est refusé", () => {
+  const lignes = ["code;nom;niveau;annee;reference;habitants;allocataires", "62;Pas-de-Calais;departement;2020;;1466743;318388"];
+  for (let i = 1; i < 1500; i++) lignes.push(`${62000 + i};Commune ${i};commune;2020;62;${1000 + i};${200 + (i % 97)}`);
+  const fichier = { nom: "comptes.csv", contenu: new TextEncoder().encode(lignes.join("\n") + "\n") };
+  const rapports = [];
+  const c = importerComptes(fichier, (p) => rapports.push(p));
+  assert.equal(c.lignes.length, 1500);
+  assert.deepEqual(rapports.map((p) => p.lignes), [999, 1500]);
+  assert.equal(espaces(rapports.at(-1).texte), "100 % — 1 500 lignes traitées");
+  // Without a callback, the same rows; a callback that throws does not stop the reading.
+  assert.equal(importerComptes(fichier).lignes.length, 1500);
+  assert.equal(importerComptes(fichier, () => { throw new Error("suivi cassé"); }).lignes.length, 1500);
+  assert.throws(() => importerComptes(fichier, 42), (e) => e instanceof Error && e.champ === "suivi" && /^Suivi : une fonction est attendue/.test(e.message));
 });

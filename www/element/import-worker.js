@@ -17,9 +17,14 @@ onmessage = async (e) => {
     }
     // One counts file (code, annee… columns): its rows; otherwise open data to aggregate.
     if (lus.length === 1 && m.estFichierComptes(lus[0].contenu.subarray(0, 4096))) {
-      // A file of every commune takes seconds: the page says what it is doing meanwhile.
-      postMessage({ type: "progression", texte: `Lecture des territoires de « ${lus[0].nom} »…` });
-      postMessage({ type: "fin", comptes: m.importerComptes(lus[0]) });
+      // A file of every commune takes seconds: the page says how far the reading is, from the
+      // package's reports (every 1 000 rows), then that the territories are being handed over.
+      const lecture = `Lecture des territoires de « ${lus[0].nom} »`;
+      postMessage({ type: "progression", texte: `${lecture}…` });
+      const comptes = m.importerComptes(lus[0], (p) => {
+        postMessage({ type: "progression", texte: p.pourcent < 100 ? `${lecture} : ${p.texte}.` : `${lecture} : ${p.texte} ; préparation de la liste…` });
+      });
+      postMessage({ type: "fin", comptes });
       return;
     }
     postMessage({ type: "progression", texte: "Agrégation des communes, EPCI et départements…" });
