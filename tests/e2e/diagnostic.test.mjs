@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { dateDuJour, environnement, espaces, ouvrir as ouvrirPage, requetesExternes, texteComplet } from "./outils.mjs";
+import { coupuresFautives, dateDuJour, environnement, espaces, ouvrir as ouvrirPage, requetesExternes, texteComplet } from "./outils.mjs";
 
 const IRIS = new URL("../../data/insee-caf-iris/", import.meta.url);
 const POPULATION = new URL("../../data/insee-population-communes/donnees_communes.csv", import.meta.url);
@@ -244,6 +244,29 @@ test("un fichier de comptes enregistré par Excel en « CSV (séparateur : point
   await page.click("#utiliser-import");
   await page.waitForSelector('tr[data-id="tauxCouvertureCaf"]');
   assert.equal(espaces(await page.locator("#titre-etude .titre").innerText()), "Étude préliminaire : Communauté de communes de la Région d’Audruicq");
+  assert.deepEqual(journal.erreursConsole, []);
+  await page.close();
+});
+
+test("un fichier de comptes en ISO-8859-15 (Latin-9) : « Cœur de Savoie », pas « C½ur de Savoie », et l'avertissement le dit", async (t) => {
+  const chemin = join(dossierTemporaire(t, "comptes-latin9-"), "comptes.csv");
+  // « œ » is the byte 0xBD in ISO-8859-15 (« ½ » in Windows-1252); no byte 0x80–0x9F.
+  const texte = [
+    "code;nom;niveau;annee;reference;habitants;allocataires",
+    "73;Savoie;departement;2020;;436434;80000",
+    "200041010;CC Cœur de Savoie;epci;2020;73;37523;8000",
+  ].join("\n");
+  writeFileSync(chemin, Buffer.from(texte.replace("œ", "\u00bd"), "latin1"));
+  const { page, journal } = await ouvrir();
+  await page.setViewportSize({ width: 320, height: 800 });
+  await page.setInputFiles("#fichiers", chemin);
+  await page.waitForSelector("#choix-import:not([hidden])");
+  assert.match(espaces(await page.locator("#resume-import").innerText()), /Le fichier de comptes n'est pas en UTF-8 : lu en ISO-8859-15 \(Latin-9\)/);
+  await page.selectOption("#choix-territoire", "epci:200041010");
+  await page.click("#utiliser-import");
+  await page.waitForSelector('tr[data-id="tauxCouvertureCaf"]');
+  assert.equal(espaces(await page.locator("#titre-etude .titre").innerText()), "Étude préliminaire : CC Cœur de Savoie");
+  assert.deepEqual(await coupuresFautives(page), []);
   assert.deepEqual(journal.erreursConsole, []);
   await page.close();
 });

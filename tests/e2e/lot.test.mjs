@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import { environnement, espaces, ouvrir as ouvrirPage, requetesExternes } from "./outils.mjs";
+import { coupuresFautives, environnement, espaces, ouvrir as ouvrirPage, requetesExternes } from "./outils.mjs";
 import { initSync, genererFoyers, TraitementFoyers } from "../../pkg/indicateurs_caf.js";
 
 initSync({ module: readFileSync(new URL("../../pkg/indicateurs_caf_bg.wasm", import.meta.url)) });
@@ -224,6 +224,8 @@ test("un fichier enregistré par Excel (Windows-1252) : accents lus, le bilan le
   assert.ok(resultats[1].includes(";1033,33;"), resultats[1]);
   assert.ok(!(await page.locator("body").innerText()).includes("\ufffd"));
   assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), "aucun débordement horizontal à 390 px");
+  // The summary, errors and end sentence keep « : » and « » on their line (French typography).
+  assert.deepEqual(await coupuresFautives(page), []);
   await page.locator("#zone-bilan").scrollIntoViewIfNeeded();
   await page.screenshot({ path: "tests/e2e/artefacts/lot-1252-390.png" });
   assert.deepEqual(journal.erreursConsole, []);
