@@ -375,7 +375,7 @@ fn un_fichier(fichier: JsValue) -> Result<FichierRecu, JsValue> {
 #[wasm_bindgen(js_name = importerComptes, unchecked_return_type = "ComptesTerritoires")]
 pub fn importer_comptes(
     #[wasm_bindgen(unchecked_param_type = "FichierDonnees")] fichier: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "((p: Progression) => void) | undefined")] suivi: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "(p: Progression) => void")] suivi: Option<js_sys::Function>,
 ) -> Result<JsValue, JsValue> {
     let suivi = fonction_de_suivi(suivi)?;
     let fichier = un_fichier(fichier)?;
@@ -387,14 +387,16 @@ pub fn importer_comptes(
 }
 
 #[cfg(feature = "territoire")]
-/// An optional progress callback: `undefined` or `null` for none.
-fn fonction_de_suivi(suivi: JsValue) -> Result<Option<js_sys::Function>, JsValue> {
-    if suivi.is_undefined() || suivi.is_null() {
-        return Ok(None);
+/// An optional progress callback (`undefined` or `null` for none), checked: the binding passes
+/// any value as a `Function` without looking.
+fn fonction_de_suivi(suivi: Option<js_sys::Function>) -> Result<Option<js_sys::Function>, JsValue> {
+    match suivi {
+        Some(f) if !JsValue::from(&f).is_function() => Err(erreur_fichier(
+            "suivi".into(),
+            "Suivi : une fonction est attendue (appelée à chaque étape), ou rien.".into(),
+        )),
+        suivi => Ok(suivi),
     }
-    suivi.dyn_into::<js_sys::Function>().map(Some).map_err(|_| {
-        erreur_fichier("suivi".into(), "Suivi : une fonction est attendue (appelée à chaque étape), ou rien.".into())
-    })
 }
 
 #[cfg(feature = "territoire")]
