@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::catalogue::{cles_connues, libelle_cle, INDICATEURS};
-use crate::diagnostic::{diagnostiquer, Cellule, Diagnostic, ErreurDiagnostic, Options, Territoire};
+use crate::diagnostic::{diagnostiquer, Cellule, Diagnostic, ErreurDiagnostic, Options, Territoire, Valeurs};
 use crate::foyer::{ErreurFoyer, Resultat, Role, Situation};
 use crate::import::{importer, ErreurImport, Fichier, Import};
 use crate::lot::{
@@ -940,44 +940,57 @@ pub struct ProgressionJs {
     pub texte: String,
 }
 
-/// A territory of a counts file, as `calculerDiagnostic` takes it.
+/// A territory of a counts file, as `calculerDiagnostic` takes it. It borrows the row read: a file
+/// of every commune is 35 000 territories of 300 values, which are written to JavaScript as they
+/// are serialised, not copied first.
 #[derive(Clone, Debug, Serialize, PartialEq)]
 #[serde(rename_all = "camelCase")]
-pub struct TerritoireComptesJs {
+pub struct TerritoireComptesJs<'a> {
     /// Name.
-    pub nom: String,
+    pub nom: &'a str,
     /// Year of the counts.
     pub annee: i32,
     /// Values by input key.
-    #[serde(serialize_with = "objet_par_cle")]
-    pub valeurs: BTreeMap<&'static str, f64>,
+    #[serde(serialize_with = "nombres_par_cle")]
+    pub valeurs: &'a Valeurs,
     /// The same keys five years earlier.
-    #[serde(serialize_with = "objet_par_cle")]
-    pub valeurs5ans: BTreeMap<&'static str, f64>,
+    #[serde(serialize_with = "nombres_par_cle")]
+    pub valeurs5ans: &'a Valeurs,
+}
+
+/// Exact values as an object of JavaScript numbers, key by key (as [`objet_par_cle`] does),
+/// converted while they are written.
+fn nombres_par_cle<S: serde::Serializer>(m: &&Valeurs, s: S) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeStruct;
+    let mut objet = s.serialize_struct("Valeurs", m.len())?;
+    for (cle, v) in m.iter() {
+        objet.serialize_field(cle, &v.to_f64())?;
+    }
+    objet.end()
 }
 
 /// A row of a counts file.
 #[derive(Clone, Debug, Serialize, PartialEq)]
-pub struct LigneComptesJs {
+pub struct LigneComptesJs<'a> {
     /// Line of the file.
     pub ligne: f64,
     /// Code.
-    pub code: String,
+    pub code: &'a str,
     /// Name.
-    pub nom: String,
+    pub nom: &'a str,
     /// Level.
-    pub niveau: String,
+    pub niveau: &'a str,
     /// Code of the reference row, or null.
-    pub reference: Option<String>,
+    pub reference: Option<&'a str>,
     /// The territory, for `calculerDiagnostic`.
-    pub territoire: TerritoireComptesJs,
+    pub territoire: TerritoireComptesJs<'a>,
 }
 
-/// The result of `importerComptes`.
+/// The result of `importerComptes`, borrowing the file read.
 #[derive(Clone, Debug, Serialize, PartialEq)]
-pub struct ComptesJs {
+pub struct ComptesJs<'a> {
     /// Rows read.
-    pub lignes: Vec<LigneComptesJs>,
+    pub lignes: Vec<LigneComptesJs<'a>>,
     /// Rows in error.
     pub erreurs: Vec<ErreurLigneJs>,
     /// Warnings.
@@ -988,24 +1001,23 @@ pub struct ComptesJs {
     pub resume: String,
 }
 
-impl From<&Comptes> for ComptesJs {
-    fn from(c: &Comptes) -> Self {
-        // Inserted one by one: collecting into a map would pull a generic sort into the module.
+impl<'a> From<&'a Comptes> for ComptesJs<'a> {
+    fn from(c: &'a Comptes) -> Self {
         ComptesJs {
             lignes: c
                 .lignes
                 .iter()
                 .map(|l| LigneComptesJs {
                     ligne: l.ligne as f64,
-                    code: l.code.clone(),
-                    nom: l.nom.clone(),
-                    niveau: l.niveau.clone(),
-                    reference: l.reference.clone(),
+                    code: &l.code,
+                    nom: &l.nom,
+                    niveau: &l.niveau,
+                    reference: l.reference.as_deref(),
                     territoire: TerritoireComptesJs {
-                        nom: l.nom.clone(),
+                        nom: &l.nom,
                         annee: l.territoire.annee,
-                        valeurs: en_nombres(&l.territoire.valeurs),
-                        valeurs5ans: en_nombres(&l.territoire.valeurs5ans),
+                        valeurs: &l.territoire.valeurs,
+                        valeurs5ans: &l.territoire.valeurs5ans,
                     },
                 })
                 .collect(),
@@ -1023,11 +1035,11 @@ impl From<ErreurComptes> for ErreurJs {
     }
 }
 
-/// `importerComptes` on a received file.
+/// `importerComptes` on a received file: the file read, for [`ComptesJs`] to borrow.
 ///
 /// # Errors
 /// A header without `code` or `annee`.
-pub fn importer_comptes_fichier(f: &FichierRecu) -> Result<ComptesJs, ErreurJs> {
+pub fn importer_comptes_fichier(f: &FichierRecu) -> Result<Comptes, ErreurJs> {
     importer_comptes_suivi(f, &mut |_| {})
 }
 
@@ -1036,8 +1048,8 @@ pub fn importer_comptes_fichier(f: &FichierRecu) -> Result<ComptesJs, ErreurJs> 
 ///
 /// # Errors
 /// As [`importer_comptes_fichier`].
-pub fn importer_comptes_suivi(f: &FichierRecu, suivi: &mut dyn FnMut(&ProgressionJs)) -> Result<ComptesJs, ErreurJs> {
-    Ok(ComptesJs::from(&lire_comptes_suivi(&f.contenu, &mut |p| suivi(&ProgressionJs::from(p)))?))
+pub fn importer_comptes_suivi(f: &FichierRecu, suivi: &mut dyn FnMut(&ProgressionJs)) -> Result<Comptes, ErreurJs> {
+    Ok(lire_comptes_suivi(&f.contenu, &mut |p| suivi(&ProgressionJs::from(p)))?)
 }
 
 /// `exporterComptesCsv` on a received file.

@@ -379,11 +379,12 @@ pub fn importer_comptes(
 ) -> Result<JsValue, JsValue> {
     let suivi = fonction_de_suivi(suivi)?;
     let fichier = un_fichier(fichier)?;
-    encoder(&importer_comptes_suivi(&fichier, &mut |p| {
+    let comptes = importer_comptes_suivi(&fichier, &mut |p| {
         if let (Some(f), Ok(p)) = (&suivi, encoder(p)) {
             let _ = f.call1(&JsValue::NULL, &p);
         }
-    })?)
+    })?;
+    encoder(&ComptesJs::from(&comptes))
 }
 
 #[cfg(feature = "territoire")]

@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use indicateurs_caf::contrat::{
     calculer_diagnostic_valeur, calculer_foyer_valeur, cles_diagnostic_js, importer_comptes_fichier,
-    importer_donnees_fichiers, roles_js, FichierRecu, ProgressionJs, SeuilsPopulationJs, TYPES,
+    importer_donnees_fichiers, roles_js, ComptesJs, FichierRecu, ProgressionJs, SeuilsPopulationJs, TYPES,
 };
 use indicateurs_caf::lot::{seuils_population, LotFoyers, Ponderation};
 use indicateurs_caf::valeur::Valeur;
@@ -127,7 +127,7 @@ fn chaque_type_de_sortie_egale_sa_declaration() {
     let comptes = "code;nom;niveau;annee;reference;allocataires;allocataires_5ans\n62;P;departement;2020;;10;9\nx;X;epci;2020;62;abc;1\n\
                    y;Y;epci;2020;62;4;3\nz;Z;epci;2020;62;5;3\n";
     let f = FichierRecu { nom: "comptes.csv".into(), contenu: comptes.as_bytes().to_vec(), annee: None };
-    let c = serde_json::to_value(importer_comptes_fichier(&f).unwrap()).unwrap();
+    let c = serde_json::to_value(ComptesJs::from(&importer_comptes_fichier(&f).unwrap())).unwrap();
     conforme(&d, "ComptesTerritoires", &c);
     conforme(&d, "MoyenneRadar", &c["moyennes"][0]);
     conforme(&d, "LigneComptes", &c["lignes"][0]);

@@ -1,13 +1,13 @@
 //! The radar of the source document: the reference circle is the mean over territories of the
 //! same type, computed from a counts file or an import; the two lists come from the circles.
 
-use indicateurs_caf::contrat::{calculer_diagnostic_valeur, importer_comptes_fichier, FichierRecu};
+use indicateurs_caf::contrat::{calculer_diagnostic_valeur, importer_comptes_fichier, ComptesJs, FichierRecu};
 use indicateurs_caf::valeur::Valeur;
 use serde_json::{json, Value};
 
 fn comptes(texte: &str) -> Value {
     let f = FichierRecu { nom: "comptes.csv".into(), contenu: texte.as_bytes().to_vec(), annee: None };
-    serde_json::to_value(importer_comptes_fichier(&f).unwrap()).unwrap()
+    serde_json::to_value(ComptesJs::from(&importer_comptes_fichier(&f).unwrap())).unwrap()
 }
 
 fn valeur(v: Value) -> Valeur {
