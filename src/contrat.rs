@@ -17,8 +17,8 @@ use crate::diagnostic::{diagnostiquer, Cellule, Diagnostic, ErreurDiagnostic, Op
 use crate::foyer::{ErreurFoyer, Resultat, Role, Situation};
 use crate::import::{importer, ErreurImport, Fichier, Import};
 use crate::lot::{
-    comptes_csv, lire_comptes, lire_comptes_suivi, moyennes, territoire_de, territoires_csv, Bilan, Comptes,
-    ErreurComptes, ErreurListee, ErreurLot, Membre, MoyenneRadar, Progression, SeuilsPopulation,
+    comptes_csv_suivi, lire_comptes_suivi, moyennes, territoire_de, territoires_csv, Bilan, Comptes, ErreurComptes,
+    ErreurListee, ErreurLot, Membre, MoyenneRadar, Progression, SeuilsPopulation,
 };
 use crate::nombre::Ratio;
 use crate::parametres::{Seuil, SEUILS};
@@ -1040,16 +1040,25 @@ impl From<ErreurComptes> for ErreurJs {
 /// # Errors
 /// A header without `code` or `annee`.
 pub fn importer_comptes_fichier(f: &FichierRecu) -> Result<Comptes, ErreurJs> {
-    importer_comptes_suivi(f, &mut |_| {})
+    importer_comptes_suivi(f, &mut |_, _| {})
 }
 
-/// `importerComptes` with its progress reports (`lire_comptes_suivi`): every 1 000 rows and at
-/// the end.
+/// The step a progress report of a counts file is about: reading its rows, then (for
+/// `exporterComptesCsv`) studying them.
+pub const ETAPE_LECTURE: &str = "lecture";
+/// See [`ETAPE_LECTURE`].
+pub const ETAPE_ETUDES: &str = "etudes";
+
+/// `importerComptes` with its progress reports (`lire_comptes_suivi`), every 1 000 rows and at
+/// the end, each with its step ([`ETAPE_LECTURE`]).
 ///
 /// # Errors
 /// As [`importer_comptes_fichier`].
-pub fn importer_comptes_suivi(f: &FichierRecu, suivi: &mut dyn FnMut(&ProgressionJs)) -> Result<Comptes, ErreurJs> {
-    Ok(lire_comptes_suivi(&f.contenu, &mut |p| suivi(&ProgressionJs::from(p)))?)
+pub fn importer_comptes_suivi(
+    f: &FichierRecu,
+    suivi: &mut dyn FnMut(&ProgressionJs, &'static str),
+) -> Result<Comptes, ErreurJs> {
+    Ok(lire_comptes_suivi(&f.contenu, &mut |p| suivi(&ProgressionJs::from(p), ETAPE_LECTURE))?)
 }
 
 /// `exporterComptesCsv` on a received file.
@@ -1057,7 +1066,20 @@ pub fn importer_comptes_suivi(f: &FichierRecu, suivi: &mut dyn FnMut(&Progressio
 /// # Errors
 /// As [`importer_comptes_fichier`].
 pub fn comptes_csv_fichier(f: &FichierRecu) -> Result<String, ErreurJs> {
-    Ok(comptes_csv(&lire_comptes(&f.contenu)?))
+    comptes_csv_suivi_fichier(f, &mut |_, _| {})
+}
+
+/// `exporterComptesCsv` with its progress reports: the reading ([`ETAPE_LECTURE`]), then the
+/// studies ([`ETAPE_ETUDES`]), each every 1 000 rows and at its end.
+///
+/// # Errors
+/// As [`importer_comptes_fichier`].
+pub fn comptes_csv_suivi_fichier(
+    f: &FichierRecu,
+    suivi: &mut dyn FnMut(&ProgressionJs, &'static str),
+) -> Result<String, ErreurJs> {
+    let comptes = importer_comptes_suivi(f, suivi)?;
+    Ok(comptes_csv_suivi(&comptes, &mut |p| suivi(&ProgressionJs::from(p), ETAPE_ETUDES)))
 }
 
 impl From<&Progression> for ProgressionJs {
@@ -1407,6 +1429,9 @@ export interface Progression {
   resteSecondes: number | null;
   texte: string;
 }
+
+/** Suivi d'un fichier de comptes : la lecture de ses lignes, puis (exporterComptesCsv) leurs études. */
+export type SuiviComptes = (progression: Progression, etape: "lecture" | "etudes") => void;
 
 export interface SeuilsPopulation {
   /** Année de référence des foyers : une médiane ne mêle jamais deux années. */

@@ -366,8 +366,8 @@ fn un_fichier(fichier: JsValue) -> Result<FichierRecu, JsValue> {
 #[cfg(feature = "territoire")]
 /// `importerComptes(fichier, suivi?)`: reads a counts file of any territories (`{ nom, contenu }`):
 /// each row ready for `calculerDiagnostic`, with the code of its reference row; faulty rows
-/// listed. `suivi`, when given, is called with a `Progression` every 1 000 rows and at the end
-/// (a file of every commune takes seconds); an exception it throws is ignored.
+/// listed. `suivi`, when given, is called as `suivi(progression, "lecture")` every 1 000 rows and
+/// at the end (a file of every commune takes seconds); an exception it throws is ignored.
 ///
 /// # Errors
 /// A header without `code` or `annee` (`champ: "entete"`), not a file, or a `suivi` that is not a
@@ -375,15 +375,11 @@ fn un_fichier(fichier: JsValue) -> Result<FichierRecu, JsValue> {
 #[wasm_bindgen(js_name = importerComptes, unchecked_return_type = "ComptesTerritoires")]
 pub fn importer_comptes(
     #[wasm_bindgen(unchecked_param_type = "FichierDonnees")] fichier: JsValue,
-    #[wasm_bindgen(unchecked_optional_param_type = "(p: Progression) => void")] suivi: Option<js_sys::Function>,
+    #[wasm_bindgen(unchecked_optional_param_type = "SuiviComptes")] suivi: Option<js_sys::Function>,
 ) -> Result<JsValue, JsValue> {
     let suivi = fonction_de_suivi(suivi)?;
     let fichier = un_fichier(fichier)?;
-    let comptes = importer_comptes_suivi(&fichier, &mut |p| {
-        if let (Some(f), Ok(p)) = (&suivi, encoder(p)) {
-            let _ = f.call1(&JsValue::NULL, &p);
-        }
-    })?;
+    let comptes = importer_comptes_suivi(&fichier, &mut |p, etape| rapporter(&suivi, p, etape))?;
     encoder(&ComptesJs::from(&comptes))
 }
 
@@ -401,16 +397,29 @@ fn fonction_de_suivi(suivi: Option<js_sys::Function>) -> Result<Option<js_sys::F
 }
 
 #[cfg(feature = "territoire")]
-/// `exporterComptesCsv(fichier)`: the diagnostic of every row of a counts file against its
-/// reference, as a CSV of raw numbers.
+/// One progress report to the JavaScript callback, when there is one: `suivi(progression, etape)`.
+/// An exception it throws is ignored: a display must not stop the work.
+fn rapporter(suivi: &Option<js_sys::Function>, p: &ProgressionJs, etape: &str) {
+    if let (Some(f), Ok(p)) = (suivi, encoder(p)) {
+        let _ = f.call2(&JsValue::NULL, &p, &JsValue::from_str(etape));
+    }
+}
+
+#[cfg(feature = "territoire")]
+/// `exporterComptesCsv(fichier, suivi?)`: the diagnostic of every row of a counts file against its
+/// reference, as a CSV of raw numbers. `suivi`, when given, is called as
+/// `suivi(progression, "lecture")` while the rows are read, then `suivi(progression, "etudes")`
+/// while they are studied, every 1 000 rows and at the end of each step.
 ///
 /// # Errors
 /// As `importerComptes`.
 #[wasm_bindgen(js_name = exporterComptesCsv)]
 pub fn exporter_comptes_csv(
     #[wasm_bindgen(unchecked_param_type = "FichierDonnees")] fichier: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "SuiviComptes")] suivi: Option<js_sys::Function>,
 ) -> Result<String, JsValue> {
-    Ok(comptes_csv_fichier(&un_fichier(fichier)?)?)
+    let suivi = fonction_de_suivi(suivi)?;
+    Ok(comptes_csv_suivi_fichier(&un_fichier(fichier)?, &mut |p, etape| rapporter(&suivi, p, etape))?)
 }
 
 #[cfg(feature = "territoire")]

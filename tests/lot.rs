@@ -684,17 +684,23 @@ mod aux_limites {
     }
 }
 
-/// A counts file of 2 500 rows reports its reading every 1 000 rows and once at the end, in
-/// order, up to 100 % with every row counted; the rows read are those of `lire_comptes`.
-#[test]
-fn suivi_de_la_lecture_des_comptes() {
-    use indicateurs_caf::lot::{lire_comptes, lire_comptes_suivi};
+/// A counts file of a département and 2 499 of its communes.
+fn comptes_de_2500_communes() -> String {
     let mut fichier = String::from(
         "code;nom;niveau;annee;reference;habitants;allocataires\n62;Pas-de-Calais;departement;2020;;1466743;318388\n",
     );
     for i in 1..2_500 {
         fichier.push_str(&format!("{};Commune {i};commune;2020;62;{};{}\n", 62_000 + i, 1_000 + i, 200 + i % 97));
     }
+    fichier
+}
+
+/// A counts file of 2 500 rows reports its reading every 1 000 rows and once at the end, in
+/// order, up to 100 % with every row counted; the rows read are those of `lire_comptes`.
+#[test]
+fn suivi_de_la_lecture_des_comptes() {
+    use indicateurs_caf::lot::{lire_comptes, lire_comptes_suivi};
+    let fichier = comptes_de_2500_communes();
     let mut rapports = Vec::new();
     let comptes = lire_comptes_suivi(fichier.as_bytes(), &mut |p| rapports.push(p.clone())).unwrap();
     assert_eq!(comptes.lignes.len(), 2_500);
@@ -705,4 +711,17 @@ fn suivi_de_la_lecture_des_comptes() {
     let dernier = rapports.last().unwrap();
     assert_eq!((dernier.pourcent, dernier.texte.as_str()), (100, "100\u{a0}% — 2\u{202f}500 lignes traitées"));
     assert!(rapports[0].pourcent > 30 && rapports[0].pourcent < 50, "{:?}", rapports[0]);
+}
+
+/// The studies of a counts file report every 1 000 rows and at the end; the CSV is the one
+/// `comptes_csv` writes.
+#[test]
+fn suivi_des_etudes_des_comptes() {
+    use indicateurs_caf::lot::{comptes_csv, comptes_csv_suivi, lire_comptes};
+    let fichier = comptes_de_2500_communes();
+    let comptes = lire_comptes(fichier.as_bytes()).unwrap();
+    let mut rapports = Vec::new();
+    let csv = comptes_csv_suivi(&comptes, &mut |p| rapports.push((p.pourcent, p.lignes)));
+    assert_eq!(csv, comptes_csv(&comptes));
+    assert_eq!(rapports, [(40, 1_000), (80, 2_000), (100, 2_500)]);
 }

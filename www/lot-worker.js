@@ -210,9 +210,12 @@ async function territoires({ fichiers }) {
   const debut = performance.now();
   const lus = [];
   for (const f of fichiers) lus.push({ nom: f.name, contenu: new Uint8Array(await f.arrayBuffer()) });
-  // A counts file of any territories, or open-data IRIS files: the same kind of CSV out.
+  // A counts file of any territories, or open-data IRIS files: the same kind of CSV out. A counts
+  // file of every commune takes seconds: the package's reports (every 1 000 rows) go to the page.
   const comptes = lus.length === 1 && estFichierComptes(lus[0].contenu.subarray(0, 4096));
-  const csv = comptes ? exporterComptesCsv(lus[0]) : exporterTerritoiresCsv(lus);
+  const etapes = { lecture: `Lecture des territoires de « ${lus[0]?.nom} »`, etudes: "Études des territoires" };
+  const suivi = (p, etape) => postMessage({ type: "progression", texte: `${etapes[etape]} : ${p.texte}.` });
+  const csv = comptes ? exporterComptesCsv(lus[0], suivi) : exporterTerritoiresCsv(lus);
   postMessage({ type: "fin", blob: new Blob([csv], { type: "text/csv;charset=utf-8" }), resume: `Calculé en ${dureeAffichee(debut, performance.now())}.` });
 }
 

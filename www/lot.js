@@ -149,6 +149,7 @@ $("fichiers-territoires").addEventListener("change", () => {
   ecrire($("etat-territoires"), "Calcul des territoires…");
   $("telecharger-territoires").hidden = true;
   w.onmessage = (e) => {
+    if (e.data.type === "progression") return ecrire($("etat-territoires"), e.data.texte);
     if (e.data.type === "fin") {
       lien($("telecharger-territoires"), e.data.blob);
       ecrire($("etat-territoires"), e.data.resume);

@@ -254,3 +254,31 @@ test("les territoires d'un fichier IRIS réel, calculés dans le navigateur", as
   assert.match(csv, /^\ufeffniveau;code;nom;departement;annee;allocataires;habitants;/);
   await page.close();
 });
+
+test("un fichier de comptes de 2 500 territoires : la lecture et les études suivies sur la page, une ligne d'étude par territoire", async () => {
+  const lignes = ["code;nom;niveau;annee;reference;habitants;allocataires;allocatairesBasRevenus", "62;Pas-de-Calais;departement;2020;;1466743;318388;90000"];
+  for (let i = 1; i < 2500; i++) lignes.push(`${62000 + i};Commune ${i};commune;2020;62;${1000 + i};${200 + (i % 97)};${50 + (i % 31)}`);
+  const chemin = join(dossier, "comptes-2500.csv");
+  writeFileSync(chemin, lignes.join("\n") + "\n");
+  const { page, journal } = await ouvrir();
+  // Every text the status line shows, as it changes (the reports come and go within a second).
+  await page.evaluate(() => {
+    window.__etats = [];
+    new MutationObserver(() => window.__etats.push(document.getElementById("etat-territoires").textContent))
+      .observe(document.getElementById("etat-territoires"), { childList: true, characterData: true, subtree: true });
+  });
+  await page.setInputFiles("#fichiers-territoires", chemin);
+  await page.waitForSelector("body[data-territoires=fini]");
+  const etats = (await page.evaluate(() => window.__etats)).map(espaces);
+  assert.ok(etats.includes("Lecture des territoires de « comptes-2500.csv » : 100 % — 2 500 lignes traitées."), etats.join("\n"));
+  assert.ok(etats.includes("Études des territoires : 40 % — 1 000 lignes sur environ 2 500."), etats.join("\n"));
+  assert.ok(etats.includes("Études des territoires : 100 % — 2 500 lignes traitées."), etats.join("\n"));
+  assert.match(etats.at(-1), /^Calculé en [\d,]+ s\.$/);
+  const [telechargement] = await Promise.all([page.waitForEvent("download"), page.click("#telecharger-territoires")]);
+  const csv = readFileSync(await telechargement.path(), "utf8").trimEnd().split("\n");
+  assert.equal(csv.length, 1 + 2500);
+  assert.match(csv[0], /^\ufeffligne;code;nom;niveau;annee;reference;/);
+  assert.match(csv[2], /^3;62001;Commune 1;commune;2020;62;/);
+  assert.deepEqual(journal.erreursConsole, []);
+  await page.close();
+});

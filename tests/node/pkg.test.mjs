@@ -4,7 +4,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { initSync, calculerFoyer, importerComptes, seuils, version, TraitementFoyers } from "../../pkg/indicateurs_caf.js";
+import { initSync, calculerFoyer, exporterComptesCsv, importerComptes, seuils, version, TraitementFoyers } from "../../pkg/indicateurs_caf.js";
 
 initSync({ module: readFileSync(new URL("../../pkg/indicateurs_caf_bg.wasm", import.meta.url)) });
 const fixtures = JSON.parse(readFileSync(new URL("../fixtures/foyers.json", import.meta.url), "utf8"));
@@ -143,12 +143,19 @@ test("importerComptes : le suivi reçoit l'avancement, un suivi qui n'est pas un
   for (let i = 1; i < 1500; i++) lignes.push(`${62000 + i};Commune ${i};commune;2020;62;${1000 + i};${200 + (i % 97)}`);
   const fichier = { nom: "comptes.csv", contenu: new TextEncoder().encode(lignes.join("\n") + "\n") };
   const rapports = [];
-  const c = importerComptes(fichier, (p) => rapports.push(p));
+  const c = importerComptes(fichier, (p, etape) => rapports.push({ ...p, etape }));
   assert.equal(c.lignes.length, 1500);
-  assert.deepEqual(rapports.map((p) => p.lignes), [999, 1500]);
+  assert.deepEqual(rapports.map((p) => [p.etape, p.lignes]), [["lecture", 999], ["lecture", 1500]]);
   assert.equal(espaces(rapports.at(-1).texte), "100 % — 1 500 lignes traitées");
   // Without a callback, the same rows; a callback that throws does not stop the reading.
   assert.equal(importerComptes(fichier).lignes.length, 1500);
   assert.equal(importerComptes(fichier, () => { throw new Error("suivi cassé"); }).lignes.length, 1500);
   assert.throws(() => importerComptes(fichier, 42), (e) => e instanceof Error && e.champ === "suivi" && /^Suivi : une fonction est attendue/.test(e.message));
+  // exporterComptesCsv: the reading, then the studies; the same CSV with or without a callback.
+  const etapes = [];
+  const csv = exporterComptesCsv(fichier, (p, etape) => etapes.push([etape, p.pourcent]));
+  assert.equal(csv, exporterComptesCsv(fichier));
+  assert.deepEqual(etapes.map(([etape]) => etape), ["lecture", "lecture", "etudes", "etudes"]);
+  assert.ok(etapes[0][1] < 100 && etapes[1][1] === 100 && etapes[2][1] === 66 && etapes[3][1] === 100, JSON.stringify(etapes));
+  assert.throws(() => exporterComptesCsv(fichier, "non"), (e) => e.champ === "suivi");
 });
