@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 
 use super::bilan::ErreurListee;
 use super::nombres::ecrire_arrondi;
-use super::progression::{progression, Progression};
+use super::progression::{progression, progression_sur, Progression};
 use crate::catalogue::{cles_connues, libelle_cle, SECTIONS};
 use crate::diagnostic::{cellules_d_un_territoire, indicateurs_du_diagnostic, Cellule, Options, Territoire};
 use crate::format;
@@ -332,7 +332,7 @@ pub fn comptes_csv_suivi(c: &Comptes, suivi: &mut dyn FnMut(&Progression)) -> St
     let total = c.lignes.len() as u64;
     for (n, l) in c.lignes.iter().enumerate() {
         if n > 0 && n % LIGNES_PAR_SUIVI == 0 {
-            suivi(&progression(n as u64, n as u64, total, 0));
+            suivi(&progression_sur(n as u64, total));
         }
         let reference = l.reference.as_deref().and_then(|r| par_code.get(r).copied());
         let cellules = cellules_d_un_territoire(&l.territoire, &options);
@@ -368,7 +368,7 @@ pub fn comptes_csv_suivi(c: &Comptes, suivi: &mut dyn FnMut(&Progression)) -> St
         s.push_str(&format!("{};{}", e.ligne, ";".repeat(5 + 3 * ids.len())));
         s.push_str(&format!(";{};{}\n", cellule_csv(&e.champ), cellule_csv(&e.message)));
     }
-    suivi(&progression(total, total, total, 0));
+    suivi(&progression_sur(total, total));
     s
 }
 

@@ -55,6 +55,6 @@ pub use parallele::{traiter_en_parallele, ErreurParallele, MORCEAU};
 pub use population::{
     annees, seuils_csv, seuils_par_annee, seuils_population, Point, Ponderation, SeuilPopulation, SeuilsPopulation,
 };
-pub use progression::{duree, progression, Progression};
+pub use progression::{duree, progression, progression_sur, Progression};
 pub use repartition::{Piece, PIECE_MIN, PIECE_PETITE};
 pub use territoires::{indicateurs_importables, territoire_de, territoires_csv};

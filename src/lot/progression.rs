@@ -45,6 +45,21 @@ pub fn progression(lignes: u64, octets: u64, total: u64, ecoule: u64) -> Progres
     Progression { pourcent, lignes, lignes_estimees, reste_secondes, texte }
 }
 
+/// A progress report over a known number of lines (no estimate): "40 % — 1 000 lignes sur 2 500",
+/// then "100 % — 2 500 lignes traitées".
+pub fn progression_sur(lignes: u64, total: u64) -> Progression {
+    let mut p = progression(lignes, lignes, total, 0);
+    if p.pourcent < 100 {
+        p.texte = format!(
+            "{}\u{a0}% — {} sur {}",
+            p.pourcent,
+            format::compte(lignes, "ligne", "lignes"),
+            format::entier(i128::from(total))
+        );
+    }
+    p
+}
+
 /// A duration in French, from two timestamps in milliseconds: "0,42 s", "1 min 05 s".
 pub fn duree(debut_ms: f64, fin_ms: f64) -> String {
     let ms = if fin_ms.is_finite() && debut_ms.is_finite() && fin_ms > debut_ms {
@@ -74,6 +89,8 @@ mod tests {
             "42 % — 420 000 lignes sur environ 1 000 000, environ 5 s restantes"
         );
         assert_eq!(progression(10, 100, 100, 50).texte, "100\u{a0}% — 10 lignes traitées");
+        assert_eq!(progression_sur(1_000, 2_500).texte, "40\u{a0}% — 1\u{202f}000 lignes sur 2\u{202f}500");
+        assert_eq!(progression_sur(2_500, 2_500).texte, "100\u{a0}% — 2\u{202f}500 lignes traitées");
         assert_eq!(progression(0, 0, 0, 0).pourcent, 0);
         assert_eq!(duree(1000.0, 1420.4), "0,42\u{a0}s");
         assert_eq!(duree(0.0, 65_000.0), "1\u{a0}min 05\u{a0}s");

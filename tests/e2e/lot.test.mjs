@@ -271,7 +271,7 @@ test("un fichier de comptes de 2 500 territoires : la lecture et les études sui
   await page.waitForSelector("body[data-territoires=fini]");
   const etats = (await page.evaluate(() => window.__etats)).map(espaces);
   assert.ok(etats.includes("Lecture des territoires de « comptes-2500.csv » : 100 % — 2 500 lignes traitées."), etats.join("\n"));
-  assert.ok(etats.includes("Études des territoires : 40 % — 1 000 lignes sur environ 2 500."), etats.join("\n"));
+  assert.ok(etats.includes("Études des territoires : 40 % — 1 000 lignes sur 2 500."), etats.join("\n"));
   assert.ok(etats.includes("Études des territoires : 100 % — 2 500 lignes traitées."), etats.join("\n"));
   assert.match(etats.at(-1), /^Calculé en [\d,]+ s\.$/);
   const [telechargement] = await Promise.all([page.waitForEvent("download"), page.click("#telecharger-territoires")]);
