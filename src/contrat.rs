@@ -662,7 +662,7 @@ fn objet_par_cle<S: serde::Serializer>(m: &BTreeMap<&'static str, f64>, s: S) ->
 
 /// Exact values as JavaScript numbers. Inserted one by one: collecting into a map would pull a
 /// generic sort into the module.
-fn en_nombres<K: Clone + Ord>(m: &BTreeMap<K, Ratio>) -> BTreeMap<K, f64> {
+fn en_nombres<'a, K: Clone + Ord + 'a>(m: impl IntoIterator<Item = (&'a K, &'a Ratio)>) -> BTreeMap<K, f64> {
     let mut c = BTreeMap::new();
     for (k, v) in m {
         c.insert(k.clone(), v.to_f64());
@@ -742,8 +742,8 @@ impl From<&Import> for ImportJs {
                     annee: t.annee,
                     // The same reading as the CSV and the radar means: counts, then published
                     // values (tenths), as the diagnostic reads them.
-                    valeurs: en_nombres(&lu.valeurs),
-                    valeurs5ans: en_nombres(&lu.valeurs5ans),
+                    valeurs: en_nombres(lu.valeurs.iter()),
+                    valeurs5ans: en_nombres(lu.valeurs5ans.iter()),
                     communes: t.communes,
                     iris: t.comptes.iris,
                     iris_secrets: t.comptes.iris_secrets,

@@ -445,7 +445,7 @@ mod tests {
                        3;C;epci;2020;62;25188;4582;10,2 %%\n\
                        4;D;epci;2020;62;25188 %;4582;\n";
         let c = lire_comptes(contenu.as_bytes()).unwrap();
-        let part = |code: &str| c.ligne(code).map(|l| l.territoire.valeurs["partAlParcPublic"]);
+        let part = |code: &str| c.ligne(code).and_then(|l| l.territoire.valeurs.get("partAlParcPublic").copied());
         assert_eq!((part("1"), part("2")), (Ratio::new(102, 10), Ratio::new(102, 10)));
         let erreurs: Vec<(u64, &str)> = c.erreurs.iter().map(|e| (e.ligne, e.champ.as_str())).collect();
         assert_eq!(erreurs, [(2, "allocataires"), (5, "partAlParcPublic"), (6, "habitants")]);

@@ -28,12 +28,12 @@ pub fn territoire_de(t: &crate::import::TerritoireImporte) -> Territoire {
             m.insert(k, Ratio::new(i128::from(d), 10).unwrap_or(Ratio::ZERO));
         }
     };
-    let mut valeurs = std::collections::BTreeMap::new();
+    let mut valeurs = crate::diagnostic::Valeurs::new();
     for (&k, v) in &t.valeurs {
         valeurs.insert(k, Ratio::entier(i128::from(*v)));
     }
     dixiemes(&t.publiees, &mut valeurs);
-    let mut valeurs5ans = std::collections::BTreeMap::new();
+    let mut valeurs5ans = crate::diagnostic::Valeurs::new();
     dixiemes(&t.publiees5ans, &mut valeurs5ans);
     Territoire { annee: t.annee, valeurs, valeurs5ans, ..Territoire::default() }
 }
