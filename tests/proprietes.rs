@@ -294,3 +294,35 @@ proptest! {
         }
     }
 }
+
+/// Keys of the model below (any `&'static str` will do; `Valeurs` keeps them in key order).
+const CLES_MODELE: [&str; 6] = ["allocataires", "habitants", "a", "zz", "partAlParcPublic", "b"];
+
+proptest! {
+    /// `diagnostic::Valeurs` (a sorted vector) behaves as the `BTreeMap` it replaced, whatever the
+    /// order of the insertions and removals: same values, same length, same key order.
+    #[test]
+    fn valeurs_comme_une_table_triee(ops in prop::collection::vec((0usize..6, -50i128..50, any::<bool>()), 0..40)) {
+        use indicateurs_caf::diagnostic::Valeurs;
+        use std::collections::BTreeMap;
+        let (mut v, mut modele) = (Valeurs::new(), BTreeMap::new());
+        for (i, n, retirer) in ops {
+            let cle = CLES_MODELE[i];
+            if retirer {
+                prop_assert_eq!(v.remove(cle), modele.remove(cle));
+            } else {
+                prop_assert_eq!(v.insert(cle, Ratio::entier(n)), modele.insert(cle, Ratio::entier(n)));
+            }
+            prop_assert_eq!(v.len(), modele.len());
+        }
+        for cle in CLES_MODELE {
+            prop_assert_eq!(v.get(cle), modele.get(cle));
+            prop_assert_eq!(v.contains_key(cle), modele.contains_key(cle));
+        }
+        let ordre: Vec<_> = v.iter().map(|(k, r)| (*k, *r)).collect();
+        let attendu: Vec<_> = modele.iter().map(|(k, r)| (*k, *r)).collect();
+        prop_assert_eq!(ordre, attendu);
+        let refaite: Valeurs = modele.clone().into_iter().collect();
+        prop_assert_eq!(refaite, v);
+    }
+}
