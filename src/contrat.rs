@@ -1040,7 +1040,7 @@ impl From<ErreurComptes> for ErreurJs {
 /// # Errors
 /// A header without `code` or `annee`.
 pub fn importer_comptes_fichier(f: &FichierRecu) -> Result<Comptes, ErreurJs> {
-    importer_comptes_suivi(f, &mut |_, _| {})
+    importer_comptes_suivi(f, &mut |_, _| true)
 }
 
 /// The step a progress report of a counts file is about: reading its rows, then (for
@@ -1050,13 +1050,13 @@ pub const ETAPE_LECTURE: &str = "lecture";
 pub const ETAPE_ETUDES: &str = "etudes";
 
 /// `importerComptes` with its progress reports (`lire_comptes_suivi`), every 1 000 rows and at
-/// the end, each with its step ([`ETAPE_LECTURE`]).
+/// the end, each with its step ([`ETAPE_LECTURE`]); `suivi` returns `false` to stop the work.
 ///
 /// # Errors
 /// As [`importer_comptes_fichier`].
 pub fn importer_comptes_suivi(
     f: &FichierRecu,
-    suivi: &mut dyn FnMut(&ProgressionJs, &'static str),
+    suivi: &mut dyn FnMut(&ProgressionJs, &'static str) -> bool,
 ) -> Result<Comptes, ErreurJs> {
     Ok(lire_comptes_suivi(&f.contenu, &mut |p| suivi(&ProgressionJs::from(p), ETAPE_LECTURE))?)
 }
@@ -1066,7 +1066,7 @@ pub fn importer_comptes_suivi(
 /// # Errors
 /// As [`importer_comptes_fichier`].
 pub fn comptes_csv_fichier(f: &FichierRecu) -> Result<String, ErreurJs> {
-    comptes_csv_suivi_fichier(f, &mut |_, _| {})
+    comptes_csv_suivi_fichier(f, &mut |_, _| true)
 }
 
 /// `exporterComptesCsv` with its progress reports: the reading ([`ETAPE_LECTURE`]), then the
@@ -1076,7 +1076,7 @@ pub fn comptes_csv_fichier(f: &FichierRecu) -> Result<String, ErreurJs> {
 /// As [`importer_comptes_fichier`].
 pub fn comptes_csv_suivi_fichier(
     f: &FichierRecu,
-    suivi: &mut dyn FnMut(&ProgressionJs, &'static str),
+    suivi: &mut dyn FnMut(&ProgressionJs, &'static str) -> bool,
 ) -> Result<String, ErreurJs> {
     let comptes = importer_comptes_suivi(f, suivi)?;
     Ok(comptes_csv_suivi(&comptes, &mut |p| suivi(&ProgressionJs::from(p), ETAPE_ETUDES)))

@@ -367,7 +367,8 @@ fn un_fichier(fichier: JsValue) -> Result<FichierRecu, JsValue> {
 /// `importerComptes(fichier, suivi?)`: reads a counts file of any territories (`{ nom, contenu }`):
 /// each row ready for `calculerDiagnostic`, with the code of its reference row; faulty rows
 /// listed. `suivi`, when given, is called as `suivi(progression, "lecture")` every 1 000 rows and
-/// at the end (a file of every commune takes seconds); an exception it throws is ignored.
+/// at the end (a file of every commune takes seconds); an exception it throws stops the reading
+/// and is thrown again, as it is, by `importerComptes`.
 ///
 /// # Errors
 /// A header without `code` or `annee` (`champ: "entete"`), not a file, or a `suivi` that is not a
@@ -377,31 +378,45 @@ pub fn importer_comptes(
     #[wasm_bindgen(unchecked_param_type = "FichierDonnees")] fichier: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "SuiviComptes")] suivi: Option<js_sys::Function>,
 ) -> Result<JsValue, JsValue> {
-    let suivi = fonction_de_suivi(suivi)?;
+    let mut suivi = Suivi::de(suivi)?;
     let fichier = un_fichier(fichier)?;
-    let comptes = importer_comptes_suivi(&fichier, &mut |p, etape| rapporter(&suivi, p, etape))?;
-    encoder(&ComptesJs::from(&comptes))
+    let comptes = importer_comptes_suivi(&fichier, &mut |p, etape| suivi.rapporter(p, etape));
+    suivi.fin()?;
+    encoder(&ComptesJs::from(&comptes?))
 }
 
 #[cfg(feature = "territoire")]
-/// An optional progress callback (`undefined` or `null` for none), checked: the binding passes
-/// any value as a `Function` without looking.
-fn fonction_de_suivi(suivi: Option<js_sys::Function>) -> Result<Option<js_sys::Function>, JsValue> {
-    match suivi {
-        Some(f) if !JsValue::from(&f).is_function() => Err(erreur_fichier(
-            "suivi".into(),
-            "Suivi : une fonction est attendue (appelée à chaque étape), ou rien.".into(),
-        )),
-        suivi => Ok(suivi),
+/// An optional JavaScript progress callback, `suivi(progression, etape)`, and the exception it
+/// threw: the work stops at its next report, and the call throws it again, as JavaScript's own
+/// callbacks do (`Array.prototype.forEach`). A page may so stop a long reading by throwing.
+struct Suivi {
+    fonction: Option<js_sys::Function>,
+    exception: Option<JsValue>,
+}
+
+#[cfg(feature = "territoire")]
+impl Suivi {
+    /// `undefined` or `null` for none; anything else must be a function (the binding passes any
+    /// value as a `Function` without looking).
+    fn de(fonction: Option<js_sys::Function>) -> Result<Suivi, JsValue> {
+        if fonction.as_ref().is_some_and(|f| !JsValue::from(f).is_function()) {
+            let message = "Suivi : une fonction est attendue (appelée à chaque étape), ou rien.";
+            return Err(erreur_fichier("suivi".into(), message.into()));
+        }
+        Ok(Suivi { fonction, exception: None })
     }
-}
 
-#[cfg(feature = "territoire")]
-/// One progress report to the JavaScript callback, when there is one: `suivi(progression, etape)`.
-/// An exception it throws is ignored: a display must not stop the work.
-fn rapporter(suivi: &Option<js_sys::Function>, p: &ProgressionJs, etape: &str) {
-    if let (Some(f), Ok(p)) = (suivi, encoder(p)) {
-        let _ = f.call2(&JsValue::NULL, &p, &JsValue::from_str(etape));
+    /// One report; `false` once the callback has thrown (the work stops).
+    fn rapporter(&mut self, p: &ProgressionJs, etape: &str) -> bool {
+        let (Some(f), None) = (&self.fonction, &self.exception) else { return self.exception.is_none() };
+        let resultat = encoder(p).and_then(|p| f.call2(&JsValue::NULL, &p, &JsValue::from_str(etape)));
+        self.exception = resultat.err();
+        self.exception.is_none()
+    }
+
+    /// The callback's exception, if it threw.
+    fn fin(self) -> Result<(), JsValue> {
+        self.exception.map_or(Ok(()), Err)
     }
 }
 
@@ -409,7 +424,8 @@ fn rapporter(suivi: &Option<js_sys::Function>, p: &ProgressionJs, etape: &str) {
 /// `exporterComptesCsv(fichier, suivi?)`: the diagnostic of every row of a counts file against its
 /// reference, as a CSV of raw numbers. `suivi`, when given, is called as
 /// `suivi(progression, "lecture")` while the rows are read, then `suivi(progression, "etudes")`
-/// while they are studied, every 1 000 rows and at the end of each step.
+/// while they are studied, every 1 000 rows and at the end of each step; an exception it throws
+/// stops the work and is thrown again.
 ///
 /// # Errors
 /// As `importerComptes`.
@@ -418,8 +434,10 @@ pub fn exporter_comptes_csv(
     #[wasm_bindgen(unchecked_param_type = "FichierDonnees")] fichier: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "SuiviComptes")] suivi: Option<js_sys::Function>,
 ) -> Result<String, JsValue> {
-    let suivi = fonction_de_suivi(suivi)?;
-    Ok(comptes_csv_suivi_fichier(&un_fichier(fichier)?, &mut |p, etape| rapporter(&suivi, p, etape))?)
+    let mut suivi = Suivi::de(suivi)?;
+    let csv = comptes_csv_suivi_fichier(&un_fichier(fichier)?, &mut |p, etape| suivi.rapporter(p, etape));
+    suivi.fin()?;
+    Ok(csv?)
 }
 
 #[cfg(feature = "territoire")]

@@ -702,7 +702,11 @@ fn suivi_de_la_lecture_des_comptes() {
     use indicateurs_caf::lot::{lire_comptes, lire_comptes_suivi};
     let fichier = comptes_de_2500_communes();
     let mut rapports = Vec::new();
-    let comptes = lire_comptes_suivi(fichier.as_bytes(), &mut |p| rapports.push(p.clone())).unwrap();
+    let comptes = lire_comptes_suivi(fichier.as_bytes(), &mut |p| {
+        rapports.push(p.clone());
+        true
+    })
+    .unwrap();
     assert_eq!(comptes.lignes.len(), 2_500);
     assert_eq!(comptes.lignes.len(), lire_comptes(fichier.as_bytes()).unwrap().lignes.len());
     let lignes: Vec<u64> = rapports.iter().map(|p| p.lignes).collect();
@@ -717,11 +721,20 @@ fn suivi_de_la_lecture_des_comptes() {
 /// `comptes_csv` writes.
 #[test]
 fn suivi_des_etudes_des_comptes() {
-    use indicateurs_caf::lot::{comptes_csv, comptes_csv_suivi, lire_comptes};
+    use indicateurs_caf::lot::{comptes_csv, comptes_csv_suivi, lire_comptes, lire_comptes_suivi};
     let fichier = comptes_de_2500_communes();
     let comptes = lire_comptes(fichier.as_bytes()).unwrap();
     let mut rapports = Vec::new();
-    let csv = comptes_csv_suivi(&comptes, &mut |p| rapports.push((p.pourcent, p.lignes)));
+    let csv = comptes_csv_suivi(&comptes, &mut |p| {
+        rapports.push((p.pourcent, p.lignes));
+        true
+    });
     assert_eq!(csv, comptes_csv(&comptes));
     assert_eq!(rapports, [(40, 1_000), (80, 2_000), (100, 2_500)]);
+    // A caller that stops at the first report gets the studies done so far, no more.
+    let partiel = comptes_csv_suivi(&comptes, &mut |_| false);
+    assert_eq!(partiel.lines().count(), 1 + 1_000);
+    assert!(csv.starts_with(&partiel));
+    let lus = lire_comptes_suivi(fichier.as_bytes(), &mut |_| false).unwrap();
+    assert_eq!(lus.lignes.len(), 999, "the rows read before the first report");
 }

@@ -133,18 +133,22 @@ fn separateur(entete: &[u8]) -> u8 {
 /// [`ErreurComptes`] when the header has no `code` or no `annee` column; faulty rows are listed
 /// in [`Comptes::erreurs`] and the others read.
 pub fn lire_comptes(contenu: &[u8]) -> Result<Comptes, ErreurComptes> {
-    lire_comptes_suivi(contenu, &mut |_| {})
+    lire_comptes_suivi(contenu, &mut |_| true)
 }
 
 /// Rows read between two progress reports of [`lire_comptes_suivi`].
 const LIGNES_PAR_SUIVI: usize = 1000;
 
 /// Reads a counts file as [`lire_comptes`] does, reporting its progress to `suivi` every 1 000
-/// rows and once at the end (100 %): a file of every commune takes seconds.
+/// rows and once at the end (100 %): a file of every commune takes seconds. When `suivi` returns
+/// `false`, the reading stops there and gives the rows read so far (the caller is stopping).
 ///
 /// # Errors
 /// As [`lire_comptes`].
-pub fn lire_comptes_suivi(contenu: &[u8], suivi: &mut dyn FnMut(&Progression)) -> Result<Comptes, ErreurComptes> {
+pub fn lire_comptes_suivi(
+    contenu: &[u8],
+    suivi: &mut dyn FnMut(&Progression) -> bool,
+) -> Result<Comptes, ErreurComptes> {
     let (texte, encodage) = tableur::lire_fichier(contenu);
     let contenu = texte.as_bytes();
     let entete_brut = contenu.split(|&b| b == b'\n' || b == b'\r').next().unwrap_or_default();
@@ -178,8 +182,10 @@ pub fn lire_comptes_suivi(contenu: &[u8], suivi: &mut dyn FnMut(&Progression)) -
     let mut enr = csv::ByteRecord::new();
     let mut ligne = 1;
     while comptes.lignes.len() + comptes.erreurs.len() < LIGNES_COMPTES_MAX {
-        if ligne % LIGNES_PAR_SUIVI == 0 {
-            suivi(&progression(ligne as u64 - 1, lecteur.position().byte(), contenu.len() as u64, 0));
+        if ligne % LIGNES_PAR_SUIVI == 0
+            && !suivi(&progression(ligne as u64 - 1, lecteur.position().byte(), contenu.len() as u64, 0))
+        {
+            return Ok(comptes);
         }
         match lecteur.read_byte_record(&mut enr) {
             Ok(false) => break,
@@ -298,12 +304,13 @@ fn reference_absente(c: &Comptes, r: &str) -> String {
 /// 5-year variation and the reference's value; a faulty row gives its error in the last two
 /// columns.
 pub fn comptes_csv(c: &Comptes) -> String {
-    comptes_csv_suivi(c, &mut |_| {})
+    comptes_csv_suivi(c, &mut |_| true)
 }
 
 /// [`comptes_csv`], reporting its progress to `suivi` every 1 000 rows studied and once at the
-/// end (100 %): the studies of a file of every commune take seconds.
-pub fn comptes_csv_suivi(c: &Comptes, suivi: &mut dyn FnMut(&Progression)) -> String {
+/// end (100 %): the studies of a file of every commune take seconds. When `suivi` returns `false`,
+/// the studies stop there (the CSV is then incomplete: the caller is stopping).
+pub fn comptes_csv_suivi(c: &Comptes, suivi: &mut dyn FnMut(&Progression) -> bool) -> String {
     let ids = lignes_etude();
     let mut s = format!("{BOM}ligne;code;nom;niveau;annee;reference");
     for id in &ids {
@@ -331,8 +338,8 @@ pub fn comptes_csv_suivi(c: &Comptes, suivi: &mut dyn FnMut(&Progression)) -> St
     let mut references: Vec<Option<Vec<Cellule>>> = vec![None; c.lignes.len()];
     let total = c.lignes.len() as u64;
     for (n, l) in c.lignes.iter().enumerate() {
-        if n > 0 && n % LIGNES_PAR_SUIVI == 0 {
-            suivi(&progression_sur(n as u64, total));
+        if n > 0 && n % LIGNES_PAR_SUIVI == 0 && !suivi(&progression_sur(n as u64, total)) {
+            return s;
         }
         let reference = l.reference.as_deref().and_then(|r| par_code.get(r).copied());
         let cellules = cellules_d_un_territoire(&l.territoire, &options);

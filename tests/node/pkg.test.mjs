@@ -147,9 +147,18 @@ test("importerComptes : le suivi reçoit l'avancement, un suivi qui n'est pas un
   assert.equal(c.lignes.length, 1500);
   assert.deepEqual(rapports.map((p) => [p.etape, p.lignes]), [["lecture", 999], ["lecture", 1500]]);
   assert.equal(espaces(rapports.at(-1).texte), "100 % — 1 500 lignes traitées");
-  // Without a callback, the same rows; a callback that throws does not stop the reading.
+  // Without a callback, the same rows. A callback that throws stops the reading: its exception
+  // comes out as it is (a page may stop a long reading so), and the module keeps working.
   assert.equal(importerComptes(fichier).lignes.length, 1500);
-  assert.equal(importerComptes(fichier, () => { throw new Error("suivi cassé"); }).lignes.length, 1500);
+  const arret = new Error("arrêt demandé");
+  assert.throws(() => importerComptes(fichier, () => { throw arret; }), (e) => e === arret);
+  let appels = 0;
+  assert.throws(() => exporterComptesCsv(fichier, () => { appels++; throw arret; }), (e) => e === arret);
+  assert.equal(appels, 1, "aucun rapport après l'exception");
+  // A callback that calls the import again, without end: JavaScript's stack overflow ends it.
+  const sansFin = () => importerComptes(fichier, sansFin);
+  assert.throws(sansFin, RangeError);
+  assert.equal(importerComptes(fichier).lignes.length, 1500);
   assert.throws(() => importerComptes(fichier, 42), (e) => e instanceof Error && e.champ === "suivi" && /^Suivi : une fonction est attendue/.test(e.message));
   // exporterComptesCsv: the reading, then the studies; the same CSV with or without a callback.
   const etapes = [];
