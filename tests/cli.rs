@@ -225,3 +225,26 @@ fn comptes_de_1250_epci_et_modele() {
     assert!(modele.starts_with("\u{feff}code;nom;niveau;annee;reference;"));
     assert!(modele.contains("allocataires_5ans"));
 }
+
+/// A counts file of thousands of rows: on a terminal, one progress line rewritten in place (the
+/// reading, then the studies), cleared at the end; in a pipe or a log, not a character of it.
+#[test]
+fn progression_des_comptes_au_terminal_seulement() {
+    let dossier = std::env::temp_dir().join(format!("indicateurs-caf-progression-{}", std::process::id()));
+    std::fs::create_dir_all(&dossier).unwrap();
+    let chemin = dossier.join("comptes.csv");
+    std::fs::write(&chemin, fichier_de_comptes(2_499)).unwrap();
+    let (code, _, erreurs) = lancer(&["territoires", chemin.to_str().unwrap(), "-o", "/dev/null"], "");
+    assert_eq!(code, 0, "{erreurs}");
+    assert!(!erreurs.contains('\r') && !erreurs.contains('\u{1b}'), "{erreurs:?}");
+    // The same run with its error output on a terminal (a pseudo-terminal made by util-linux's
+    // `script`, part of every Debian system).
+    let commande = format!("{} territoires {} -o /dev/null", env!("CARGO_BIN_EXE_indicateurs-caf"), chemin.display());
+    let terminal = Command::new("script").args(["-qec", &commande, "/dev/null"]).output().unwrap();
+    let vu = String::from_utf8_lossy(&terminal.stdout).replace(['\u{a0}', '\u{202f}'], " ");
+    std::fs::remove_dir_all(&dossier).unwrap();
+    assert!(terminal.status.success(), "{vu}");
+    assert!(vu.contains("\rLecture des territoires : 100 % — 2 500 lignes traitées\u{1b}[K"), "{vu:?}");
+    assert!(vu.contains("\rÉtudes des territoires : 40 % — 1 000 lignes sur 2 500\u{1b}[K"), "{vu:?}");
+    assert!(vu.contains("\r\u{1b}[K2 500 territoires lus, 0 ligne en erreur, en "), "{vu:?}");
+}

@@ -1,13 +1,13 @@
 //! The command-line program: the same batch formats as the page, for scripts and servers.
 
 use std::fs::File;
-use std::io::{self, BufWriter, Read, Write};
+use std::io::{self, BufWriter, IsTerminal, Read, Write};
 use std::process::ExitCode;
 
 use indicateurs_caf::import::{importer, Fichier};
 use indicateurs_caf::lot::{
-    comptes_csv, duree, est_fichier_comptes, generer_lignes, lire_comptes, modele_comptes, seuils_csv,
-    seuils_par_annee, territoires_csv, traiter_en_parallele, ErreurParallele, LotFoyers, Ponderation,
+    comptes_csv_suivi, duree, est_fichier_comptes, generer_lignes, lire_comptes_suivi, modele_comptes, seuils_csv,
+    seuils_par_annee, territoires_csv, traiter_en_parallele, ErreurParallele, LotFoyers, Ponderation, Progression,
 };
 use indicateurs_caf::tableur::BOM;
 
@@ -272,10 +272,28 @@ fn territoires(o: &Options) -> ExitCode {
     ExitCode::SUCCESS
 }
 
+/// Where a long counts file is, on one line of the terminal rewritten in place (a file of every
+/// commune takes seconds); nothing when the error output is not a terminal (a log, a pipe).
+fn montrer_progression(etape: &str, p: &Progression) -> bool {
+    if io::stderr().is_terminal() {
+        eprint!("\r{etape} : {}\x1b[K", p.texte);
+    }
+    true
+}
+
+/// Clears the progress line, when there is one.
+fn effacer_progression() {
+    if io::stderr().is_terminal() {
+        eprint!("\r\x1b[K");
+    }
+}
+
 /// A counts file: the diagnostic of every row against its reference, in raw numbers.
 fn comptes(o: &Options, nom: &str, octets: &[u8]) -> ExitCode {
     let debut = std::time::Instant::now();
-    let c = match lire_comptes(octets) {
+    let lu = lire_comptes_suivi(octets, &mut |p| montrer_progression("Lecture des territoires", p));
+    effacer_progression();
+    let c = match lu {
         Ok(c) => c,
         Err(e) => return inutilisable(&format!("« {nom} » : {e}")),
     };
@@ -286,7 +304,9 @@ fn comptes(o: &Options, nom: &str, octets: &[u8]) -> ExitCode {
         Ok(s) => s,
         Err(e) => return inutilisable(&format!("écriture impossible : {e}")),
     };
-    if sortie.write_all(comptes_csv(&c).as_bytes()).and_then(|()| sortie.flush()).is_err() {
+    let csv = comptes_csv_suivi(&c, &mut |p| montrer_progression("Études des territoires", p));
+    effacer_progression();
+    if sortie.write_all(csv.as_bytes()).and_then(|()| sortie.flush()).is_err() {
         return inutilisable("écriture impossible");
     }
     eprintln!("{}, en {}.", c.resume(), duree(0.0, debut.elapsed().as_secs_f64() * 1000.0));
