@@ -8,8 +8,6 @@
 //!
 //! Nothing here knows `wasm_bindgen`: the binding ([`crate::wasm`]) only converts `JsValue`s.
 
-use std::collections::BTreeMap;
-
 use serde::Serialize;
 
 use crate::catalogue::{cles_connues, libelle_cle, INDICATEURS};
@@ -612,11 +610,11 @@ pub struct TerritoireImporteJs {
     /// Year of the counts.
     pub annee: i32,
     /// Values by input key, and published values by indicator id (childcare rates).
-    #[serde(serialize_with = "objet_par_cle")]
-    pub valeurs: BTreeMap<&'static str, f64>,
+    #[serde(serialize_with = "nombres_par_cle")]
+    pub valeurs: Valeurs,
     /// Published values five years earlier (CNAF childcare rates), for the 5-year variation.
-    #[serde(serialize_with = "objet_par_cle")]
-    pub valeurs5ans: BTreeMap<&'static str, f64>,
+    #[serde(serialize_with = "nombres_par_cle")]
+    pub valeurs5ans: Valeurs,
     /// Communes aggregated.
     pub communes: u32,
     /// IRIS read.
@@ -645,29 +643,22 @@ pub struct MoyenneRadarJs {
     /// Territories in the set.
     pub nombre: usize,
     /// Mean by indicator id.
-    pub valeurs: BTreeMap<&'static str, f64>,
+    #[serde(serialize_with = "nombres_par_cle")]
+    pub valeurs: Valeurs,
 }
 
-/// Values by catalogue key as one object, written as a struct's fields: the binding makes each
-/// key's JavaScript string once and reuses it (a counts file of every commune writes millions of
-/// them), where a map's keys are made anew each time. Same object, same JSON.
-fn objet_par_cle<S: serde::Serializer>(m: &BTreeMap<&'static str, f64>, s: S) -> Result<S::Ok, S::Error> {
+/// Exact values by catalogue key as one object of JavaScript numbers, converted while they are
+/// written (no copy first), written as a struct's fields: the binding makes each key's JavaScript
+/// string once and reuses it (a counts file of every commune writes millions of them), where a
+/// map's keys are made anew each time. Same object, same JSON.
+fn nombres_par_cle<V: std::borrow::Borrow<Valeurs>, S: serde::Serializer>(m: &V, s: S) -> Result<S::Ok, S::Error> {
     use serde::ser::SerializeStruct;
+    let m = m.borrow();
     let mut objet = s.serialize_struct("Valeurs", m.len())?;
-    for (cle, v) in m {
-        objet.serialize_field(cle, v)?;
+    for (cle, v) in m.iter() {
+        objet.serialize_field(cle, &v.to_f64())?;
     }
     objet.end()
-}
-
-/// Exact values as JavaScript numbers. Inserted one by one: collecting into a map would pull a
-/// generic sort into the module.
-fn en_nombres<'a, K: Clone + Ord + 'a>(m: impl IntoIterator<Item = (&'a K, &'a Ratio)>) -> BTreeMap<K, f64> {
-    let mut c = BTreeMap::new();
-    for (k, v) in m {
-        c.insert(k.clone(), v.to_f64());
-    }
-    c
 }
 
 impl From<&MoyenneRadar> for MoyenneRadarJs {
@@ -677,7 +668,7 @@ impl From<&MoyenneRadar> for MoyenneRadarJs {
             departement: m.departement.clone(),
             libelle: m.libelle.clone(),
             nombre: m.nombre,
-            valeurs: en_nombres(&m.valeurs),
+            valeurs: m.valeurs.clone(),
         }
     }
 }
@@ -742,8 +733,8 @@ impl From<&Import> for ImportJs {
                     annee: t.annee,
                     // The same reading as the CSV and the radar means: counts, then published
                     // values (tenths), as the diagnostic reads them.
-                    valeurs: en_nombres(lu.valeurs.iter()),
-                    valeurs5ans: en_nombres(lu.valeurs5ans.iter()),
+                    valeurs: lu.valeurs,
+                    valeurs5ans: lu.valeurs5ans,
                     communes: t.communes,
                     iris: t.comptes.iris,
                     iris_secrets: t.comptes.iris_secrets,
@@ -956,17 +947,6 @@ pub struct TerritoireComptesJs<'a> {
     /// The same keys five years earlier.
     #[serde(serialize_with = "nombres_par_cle")]
     pub valeurs5ans: &'a Valeurs,
-}
-
-/// Exact values as an object of JavaScript numbers, key by key (as [`objet_par_cle`] does),
-/// converted while they are written.
-fn nombres_par_cle<S: serde::Serializer>(m: &&Valeurs, s: S) -> Result<S::Ok, S::Error> {
-    use serde::ser::SerializeStruct;
-    let mut objet = s.serialize_struct("Valeurs", m.len())?;
-    for (cle, v) in m.iter() {
-        objet.serialize_field(cle, &v.to_f64())?;
-    }
-    objet.end()
 }
 
 /// A row of a counts file.

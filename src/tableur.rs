@@ -107,28 +107,14 @@ fn iso_8859_15(octets: &[u8]) -> String {
     octets.iter().map(|&b| ISO_8859_15.iter().find(|(o, _)| *o == b).map_or(char::from(b), |(_, c)| *c)).collect()
 }
 
-/// The text of bytes that are not UTF-8, and how they were read ([`encodage_latin`]).
-fn lire_latin(octets: &[u8]) -> (String, Encodage) {
-    match encodage_latin(octets) {
-        Encodage::Iso885915 => (iso_8859_15(octets), Encodage::Iso885915),
-        _ => (windows_1252(octets), Encodage::Windows1252),
-    }
-}
-
 /// The text of a whole file, without its byte-order mark, and how it was read: UTF-8 when the
 /// bytes are UTF-8, or when they start with the UTF-8 byte-order mark (a sequence UTF-8 cannot
 /// read then becomes U+FFFD); Windows-1252 or ISO-8859-15 otherwise, the file judged as a whole
 /// ([`Encodage`]). Borrowed when the file is UTF-8.
 pub fn lire_fichier(octets: &[u8]) -> (Cow<'_, str>, Encodage) {
-    if let Some(reste) = octets.strip_prefix(BOM.as_bytes()) {
-        return (String::from_utf8_lossy(reste), Encodage::Utf8);
-    }
-    match std::str::from_utf8(octets) {
-        Ok(texte) => (Cow::Borrowed(texte), Encodage::Utf8),
-        Err(_) => {
-            let (texte, encodage) = lire_latin(octets);
-            (Cow::Owned(texte), encodage)
-        }
+    match octets.strip_prefix(BOM.as_bytes()) {
+        Some(reste) => (String::from_utf8_lossy(reste), Encodage::Utf8),
+        None => lire(octets),
     }
 }
 
@@ -136,9 +122,17 @@ pub fn lire_fichier(octets: &[u8]) -> (Cow<'_, str>, Encodage) {
 /// (the household batch): UTF-8 when the bytes are UTF-8, otherwise Windows-1252 or
 /// ISO-8859-15, the cell judged on its own bytes ([`Encodage`]).
 pub fn lire_cellule(octets: &[u8]) -> Cow<'_, str> {
+    lire(octets).0
+}
+
+/// UTF-8 when the bytes are UTF-8 (borrowed), otherwise Windows-1252 or ISO-8859-15.
+fn lire(octets: &[u8]) -> (Cow<'_, str>, Encodage) {
     match std::str::from_utf8(octets) {
-        Ok(texte) => Cow::Borrowed(texte),
-        Err(_) => Cow::Owned(lire_latin(octets).0),
+        Ok(texte) => (Cow::Borrowed(texte), Encodage::Utf8),
+        Err(_) => match encodage_latin(octets) {
+            Encodage::Iso885915 => (Cow::Owned(iso_8859_15(octets)), Encodage::Iso885915),
+            _ => (Cow::Owned(windows_1252(octets)), Encodage::Windows1252),
+        },
     }
 }
 

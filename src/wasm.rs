@@ -408,7 +408,10 @@ impl Suivi {
 
     /// One report; `false` once the callback has thrown (the work stops).
     fn rapporter(&mut self, p: &ProgressionJs, etape: &str) -> bool {
-        let (Some(f), None) = (&self.fonction, &self.exception) else { return self.exception.is_none() };
+        if self.exception.is_some() {
+            return false;
+        }
+        let Some(f) = &self.fonction else { return true };
         let resultat = encoder(p).and_then(|p| f.call2(&JsValue::NULL, &p, &JsValue::from_str(etape)));
         self.exception = resultat.err();
         self.exception.is_none()

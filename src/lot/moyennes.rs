@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 
 use crate::catalogue::{indicateur, RADAR_DEFAUT};
-use crate::diagnostic::{valeur_indicateur, Territoire};
+use crate::diagnostic::{valeur_indicateur, Territoire, Valeurs};
 use crate::nombre::Ratio;
 
 /// Decimals kept for each value before averaging: the sum stays an exact integer whatever the
@@ -25,7 +25,7 @@ pub struct MoyenneRadar {
     /// Territories in the set.
     pub nombre: usize,
     /// Mean by indicator id, over the territories that have a value (an axis none has is absent).
-    pub valeurs: BTreeMap<&'static str, Ratio>,
+    pub valeurs: Valeurs,
 }
 
 /// One territory of a set: its level, its département (or reference) and its values.
@@ -48,8 +48,8 @@ fn pluriel(niveau: &str) -> String {
 }
 
 /// The mean of each default radar axis over `membres`.
-fn moyenne(membres: &[&Membre<'_>]) -> BTreeMap<&'static str, Ratio> {
-    let mut valeurs = BTreeMap::new();
+fn moyenne(membres: &[&Membre<'_>]) -> Valeurs {
+    let mut valeurs = Valeurs::new();
     for id in RADAR_DEFAUT {
         let Some(ind) = indicateur(id) else { continue };
         let (mut somme, mut n) = (0_i128, 0_i128);

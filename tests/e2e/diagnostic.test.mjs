@@ -223,8 +223,28 @@ test("import hors du fil de la page : progression, annulation, fichier démesur�
   await page.close();
 });
 
+/** A counts file of the given bytes imported on the page at 320 px, and one of its rows studied:
+ *  the import's summary, the list of territories and the study's title (the encoding tests). */
+async function etudierFichierComptes(t, octets, territoire) {
+  const chemin = join(dossierTemporaire(t, "comptes-encodage-"), "comptes.csv");
+  writeFileSync(chemin, octets);
+  const { page, journal } = await ouvrir();
+  await page.setViewportSize({ width: 320, height: 800 });
+  await page.setInputFiles("#fichiers", chemin);
+  await page.waitForSelector("#choix-import:not([hidden])");
+  const resume = espaces(await page.locator("#resume-import").innerText());
+  const liste = await page.locator("#choix-territoire").innerText();
+  await page.selectOption("#choix-territoire", territoire);
+  await page.click("#utiliser-import");
+  await page.waitForSelector('tr[data-id="tauxCouvertureCaf"]');
+  const titre = espaces(await page.locator("#titre-etude .titre").innerText());
+  assert.deepEqual(await coupuresFautives(page), []);
+  assert.deepEqual(journal.erreursConsole, []);
+  await page.close();
+  return { resume, liste, titre };
+}
+
 test("un fichier de comptes enregistré par Excel en « CSV (séparateur : point-virgule) », donc en Windows-1252", async (t) => {
-  const chemin = join(dossierTemporaire(t, "comptes-1252-"), "comptes.csv");
   // « é », « è » as Latin-1 bytes (the same in Windows-1252), « ’ » as its Windows-1252 byte 0x92,
   // and a count with the no-break space Excel writes (0xA0).
   const texte = [
@@ -233,42 +253,23 @@ test("un fichier de comptes enregistré par Excel en « CSV (séparateur : point
     "200072478;Communauté de communes de la Région d\u2019Audruicq;epci;2020;62;25\u00a0188;4582",
   ].join("\r\n");
   const octets = Buffer.from(texte.replace("\u2019", "\u0001"), "latin1").map((b) => (b === 1 ? 0x92 : b));
-  writeFileSync(chemin, octets);
-  const { page, journal } = await ouvrir();
-  await page.setInputFiles("#fichiers", chemin);
-  await page.waitForSelector("#choix-import:not([hidden])");
-  assert.match(espaces(await page.locator("#resume-import").innerText()),
+  const { resume, liste, titre } = await etudierFichierComptes(t, octets, "epci:200072478");
+  assert.match(resume,
     /Le fichier de comptes n'est pas en UTF-8 : lu en Windows-1252, l'encodage d'Excel pour « CSV \(séparateur : point-virgule\) »\. Vérifiez les lettres accentuées des noms\./);
-  assert.match(await page.locator("#choix-territoire").innerText(), /Communauté de communes de la Région d’Audruicq/);
-  await page.selectOption("#choix-territoire", "epci:200072478");
-  await page.click("#utiliser-import");
-  await page.waitForSelector('tr[data-id="tauxCouvertureCaf"]');
-  assert.equal(espaces(await page.locator("#titre-etude .titre").innerText()), "Étude préliminaire : Communauté de communes de la Région d’Audruicq");
-  assert.deepEqual(journal.erreursConsole, []);
-  await page.close();
+  assert.match(liste, /Communauté de communes de la Région d’Audruicq/);
+  assert.equal(titre, "Étude préliminaire : Communauté de communes de la Région d’Audruicq");
 });
 
 test("un fichier de comptes en ISO-8859-15 (Latin-9) : « Cœur de Savoie », pas « C½ur de Savoie », et l'avertissement le dit", async (t) => {
-  const chemin = join(dossierTemporaire(t, "comptes-latin9-"), "comptes.csv");
   // « œ » is the byte 0xBD in ISO-8859-15 (« ½ » in Windows-1252); no byte 0x80–0x9F.
   const texte = [
     "code;nom;niveau;annee;reference;habitants;allocataires",
     "73;Savoie;departement;2020;;436434;80000",
     "200041010;CC Cœur de Savoie;epci;2020;73;37523;8000",
   ].join("\n");
-  writeFileSync(chemin, Buffer.from(texte.replace("œ", "\u00bd"), "latin1"));
-  const { page, journal } = await ouvrir();
-  await page.setViewportSize({ width: 320, height: 800 });
-  await page.setInputFiles("#fichiers", chemin);
-  await page.waitForSelector("#choix-import:not([hidden])");
-  assert.match(espaces(await page.locator("#resume-import").innerText()), /Le fichier de comptes n'est pas en UTF-8 : lu en ISO-8859-15 \(Latin-9\)/);
-  await page.selectOption("#choix-territoire", "epci:200041010");
-  await page.click("#utiliser-import");
-  await page.waitForSelector('tr[data-id="tauxCouvertureCaf"]');
-  assert.equal(espaces(await page.locator("#titre-etude .titre").innerText()), "Étude préliminaire : CC Cœur de Savoie");
-  assert.deepEqual(await coupuresFautives(page), []);
-  assert.deepEqual(journal.erreursConsole, []);
-  await page.close();
+  const { resume, titre } = await etudierFichierComptes(t, Buffer.from(texte.replace("œ", "\u00bd"), "latin1"), "epci:200041010");
+  assert.match(resume, /Le fichier de comptes n'est pas en UTF-8 : lu en ISO-8859-15 \(Latin-9\)/);
+  assert.equal(titre, "Étude préliminaire : CC Cœur de Savoie");
 });
 
 test("un fichier de comptes de plusieurs territoires : l'étude de chaque ligne face à sa référence, le modèle à télécharger", async (t) => {
