@@ -485,6 +485,21 @@ fn lot_parallele_octet_pour_octet() {
     parallele_identique(b"");
     parallele_identique(b"id;annee\nF;2017\n");
     parallele_identique(b"id;annee;personnes;revenus_annuels;prestations_mensuelles\nF;2017;A35;1000;0");
+    // A file saved twice with a BOM each time (found by the fuzzer): every leading BOM is
+    // skipped, by the sequential reader as by the processors of pieces, which re-read the header.
+    let lignes = "F;2017;A35;21000;0\nG;2018;A30|E4;abc;0\n".repeat(12);
+    let une = format!("\u{feff}id;annee;personnes;revenus_annuels;prestations_mensuelles\n{lignes}");
+    let deux = format!("\u{feff}{une}");
+    assert_eq!(traiter_tout(deux.as_bytes()), traiter_tout(une.as_bytes()));
+    parallele_identique(deux.as_bytes());
+    // The same with a column named twice: the first one is read, whatever the path.
+    parallele_identique(
+        format!(
+            "\u{feff}\u{feff}annee;id;annee;personnes;revenus_annuels;prestations_mensuelles\n{}",
+            "1999;F;2017;A35;21000;0\n".repeat(12)
+        )
+        .as_bytes(),
+    );
 }
 
 /// A reader or a writer that fails after `reste` bytes.

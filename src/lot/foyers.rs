@@ -348,7 +348,12 @@ impl LotFoyers {
         self.ligne += 1;
         let ligne = ligne.strip_suffix(b"\r").unwrap_or(ligne);
         if self.colonnes.is_none() {
-            let ligne = ligne.strip_prefix("\u{feff}".as_bytes()).unwrap_or(ligne);
+            // Every leading BOM: a file saved twice by tools that each add one keeps both, and
+            // a piece's processor re-reads the header as stored, without them.
+            let mut ligne = ligne;
+            while let Some(reste) = ligne.strip_prefix("\u{feff}".as_bytes()) {
+                ligne = reste;
+            }
             if ligne.iter().all(u8::is_ascii_whitespace) {
                 return Ok(());
             }
