@@ -155,7 +155,8 @@ pub fn lire_comptes_suivi(
     let mut lecteur = csv::ReaderBuilder::new()
         .delimiter(separateur(entete_brut))
         .flexible(true)
-        .terminator(csv::Terminator::Any(b'\n'))
+        // LF, CRLF, or a lone CR: Excel for Mac ends its CSV lines with CR alone.
+        .terminator(csv::Terminator::CRLF)
         .from_reader(contenu);
     let entete: Vec<String> = lecteur
         .byte_headers()
@@ -180,18 +181,20 @@ pub fn lire_comptes_suivi(
     // Byte records, as the open-data import reads (one CSV path in the module).
     let colonne_code = colonnes.iter().position(|c| matches!(c, Colonne::Description("code")));
     let mut enr = csv::ByteRecord::new();
-    let mut ligne = 1;
+    let (mut lignes, mut lus) = (Ligne::default(), 0);
     while comptes.lignes.len() + comptes.erreurs.len() < LIGNES_COMPTES_MAX {
-        if ligne % LIGNES_PAR_SUIVI == 0
-            && !suivi(&progression(ligne as u64 - 1, lecteur.position().byte(), contenu.len() as u64, 0))
+        if lus % LIGNES_PAR_SUIVI == LIGNES_PAR_SUIVI - 1
+            && !suivi(&progression(lus as u64, lecteur.position().byte(), contenu.len() as u64, 0))
         {
             return Ok(comptes);
         }
-        match lecteur.read_byte_record(&mut enr) {
+        let lu = lecteur.read_byte_record(&mut enr);
+        let ligne = lignes.de(contenu, enr.position().map_or(0, |p| usize::try_from(p.byte()).unwrap_or(usize::MAX)));
+        lus += 1;
+        match lu {
             Ok(false) => break,
-            Ok(true) => ligne += 1,
+            Ok(true) => {}
             Err(_) => {
-                ligne += 1;
                 let message = "Ligne illisible (guillemets non fermés).".into();
                 comptes.erreurs.push(ErreurListee { ligne: ligne as u64, champ: "ligne".into(), message });
                 continue;
@@ -211,8 +214,31 @@ pub fn lire_comptes_suivi(
             }
         }
     }
-    suivi(&progression(ligne as u64 - 1, contenu.len() as u64, contenu.len() as u64, 0));
+    // The last reading found the end (or the row limit stopped before it).
+    suivi(&progression(lus.saturating_sub(1) as u64, contenu.len() as u64, contenu.len() as u64, 0));
     Ok(comptes)
+}
+
+/// The line in the file of each record the CSV reader gives, counted as the household batch
+/// counts them (LF, CRLF or a lone CR end a line), blank lines included: the reader skips them.
+#[derive(Default)]
+struct Ligne {
+    /// Line ends before `octet`.
+    fins: u64,
+    octet: usize,
+}
+
+impl Ligne {
+    /// The line (from 1) of a record whose reading started at byte `debut` (before the blank
+    /// lines the reader skips): the line of its first byte that ends no line.
+    fn de(&mut self, contenu: &[u8], debut: usize) -> usize {
+        let reste = contenu.get(debut..).unwrap_or_default();
+        let premier = debut + reste.iter().take_while(|&&b| b == b'\n' || b == b'\r').count();
+        // Both ends follow every CR and LF in a row: no CRLF is split.
+        self.fins += super::repartition::fins_de_ligne(contenu.get(self.octet..premier).unwrap_or_default());
+        self.octet = self.octet.max(premier);
+        usize::try_from(self.fins).unwrap_or(usize::MAX).saturating_add(1)
+    }
 }
 
 /// One row as the input object of `calculerDiagnostic`, then read by its rules.
@@ -472,6 +498,21 @@ mod tests {
         assert!(c.erreurs.is_empty(), "{:?}", c.erreurs);
         let v = &c.lignes[0].territoire.valeurs;
         assert_eq!((v.get("allocataires"), v.get("habitants")), (Some(&Ratio::entier(10)), Some(&Ratio::entier(20))));
+    }
+
+    /// Every line end spreadsheets write (LF; CRLF on Windows; CR alone from Excel for Mac): the
+    /// same rows, and each error at its line in the file, blank lines counted.
+    #[test]
+    fn fins_de_ligne_lf_crlf_cr() {
+        let lignes =
+            ["code;annee;allocataires;habitants", "1;2020;10;20", "2;2020;abc;20", "", "3;2020;5;9", "4;2020;1;x"];
+        for fin in ["\n", "\r\n", "\r"] {
+            let c = lire_comptes(lignes.join(fin).as_bytes()).unwrap();
+            let codes: Vec<(usize, &str)> = c.lignes.iter().map(|l| (l.ligne, l.code.as_str())).collect();
+            assert_eq!(codes, [(2, "1"), (5, "3")], "{fin:?}");
+            let erreurs: Vec<(u64, &str)> = c.erreurs.iter().map(|e| (e.ligne, e.champ.as_str())).collect();
+            assert_eq!(erreurs, [(3, "allocataires"), (6, "habitants")], "{fin:?}");
+        }
     }
 
     #[test]
