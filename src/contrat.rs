@@ -873,7 +873,7 @@ pub struct BilanJs {
     pub loyers: f64,
     /// Taux d'effort ≥ 30 %.
     pub effort_eleve: f64,
-    /// Lines whose identifier was read as Windows-1252 (not UTF-8).
+    /// Lines whose identifier was read as Windows-1252, ISO-8859-15 or Mac Roman (not UTF-8).
     pub ids_windows_1252: f64,
     /// French sentences.
     pub phrases: Vec<String>,
@@ -1442,7 +1442,7 @@ export interface BilanLot {
   dependants100: number;
   loyers: number;
   effortEleve: number;
-  /** Lignes dont l'identifiant n'est pas en UTF-8, lu en Windows-1252 (le CSV d'Excel). */
+  /** Lignes dont l'identifiant n'est pas en UTF-8, lu en Windows-1252 (le CSV d'Excel), ISO-8859-15 ou Mac Roman. */
   idsWindows1252: number;
   phrases: string[];
 }

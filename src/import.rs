@@ -734,8 +734,8 @@ pub fn importer(fichiers: &[Fichier<'_>]) -> Result<Import, ErreurImport> {
     // The population file's year: given, or in its name; None when the file holds none.
     let mut population: Option<Option<i32>> = None;
     for (indice, brut) in fichiers.iter().enumerate() {
-        // Excel's « CSV (séparateur : point-virgule) » is Windows-1252 (older software writes
-        // ISO-8859-15): read once, as UTF-8.
+        // Excel's « CSV (séparateur : point-virgule) » is Windows-1252 (Mac Roman on a Mac; older
+        // software writes ISO-8859-15): read once, as UTF-8.
         let (texte, encodage) = tableur::lire_fichier(brut.contenu);
         journal
             .avertissements

@@ -252,8 +252,9 @@ fn espace(octets: &[u8], i: usize) -> usize {
         [b' ' | b'\t', ..] => 1,
         [0xC2, 0xA0, ..] => 2,
         // Windows-1252's no-break space (French Excel's CSV, `tableur`): a lone 0xA0, which never
-        // starts a UTF-8 character (the reader stops at any other lead byte first).
-        [0xA0, ..] => 1,
+        // starts a UTF-8 character (the reader stops at any other lead byte first); Mac Roman's
+        // (Excel for Mac), 0xCA: a UTF-8 lead byte, but its continuation byte is no digit.
+        [0xA0 | 0xCA, ..] => 1,
         [0xE2, 0x80, 0x80..=0x8A | 0xAF, ..] | [0xE2, 0x81, 0x9F, ..] | [0xE3, 0x80, 0x80, ..] => 3,
         _ => 0,
     }
@@ -270,8 +271,9 @@ fn groupes_valides(entiere: &[u8]) -> bool {
 /// A number as people write it in France, read exactly: an optional sign, digits, an optional
 /// decimal comma or point, thousands grouped by spaces of any kind, or by dots when a decimal
 /// comma follows (`1.234,56`); a final `€` is allowed (the no-break space and the `€` of
-/// Windows-1252 too, as French Excel writes them). Returns the digits as one integer and
-/// the count of decimals (`"1 200,50"` → `(120050, 2)`), `None` for an empty text.
+/// Windows-1252 and of Mac Roman too, as French Excel writes them on Windows and on Mac).
+/// Returns the digits as one integer and the count of decimals (`"1 200,50"` → `(120050, 2)`),
+/// `None` for an empty text.
 ///
 /// # Errors
 /// [`ErreurEcriture::Ambigu`] for a single separator followed by exactly three digits after
@@ -321,8 +323,9 @@ fn chiffres_simples(texte: &[u8]) -> Option<(i128, u32)> {
 
 /// [`lire_ecrit`] for any text, already trimmed.
 fn lire_ecrit_general(texte: &[u8]) -> Result<Option<(i128, u32)>, ErreurEcriture> {
-    // A final `€`, in UTF-8 or in Windows-1252 (0x80).
-    let texte = texte.strip_suffix("€".as_bytes()).or_else(|| texte.strip_suffix(&[0x80])).unwrap_or(texte);
+    // A final `€`, in UTF-8, in Windows-1252 (0x80) or in Mac Roman (0xDB, which cannot end a
+    // UTF-8 text).
+    let texte = ["€".as_bytes(), &[0x80], &[0xDB]].iter().find_map(|e| texte.strip_suffix(*e)).unwrap_or(texte);
     let mut tampon = [0u8; CHIFFRES_MAX];
     let mut n = 0;
     let mut i = 0;
@@ -521,6 +524,10 @@ mod tests {
         // As French Excel writes them in Windows-1252: no-break space 0xA0, euro sign 0x80.
         assert_eq!(lire_montant(b"12\xa0000,50 \x80"), Ok(Some(1_200_050)));
         assert_eq!(lire_montant(b"1\xa0200\x80"), Ok(Some(120_000)));
+        // As Excel for Mac writes them in Mac Roman: no-break space 0xCA, euro sign 0xDB.
+        assert_eq!(lire_montant(b"12\xca000,50 \xdb"), Ok(Some(1_200_050)));
+        // A UTF-8 character led by 0xCA (« ʼ », CA BC) stays a character.
+        assert_eq!(lire_montant("12ʼ000".as_bytes()), Err(ErreurEcriture::Illisible));
         // A UTF-8 letter whose last byte is 0x80 or 0xA0 (« À », « à ») stays a letter.
         assert_eq!(lire_montant("12À".as_bytes()), Err(ErreurEcriture::Illisible));
         assert_eq!(lire_montant("12à000".as_bytes()), Err(ErreurEcriture::Illisible));

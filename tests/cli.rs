@@ -202,7 +202,32 @@ fn fichiers_en_iso_8859_15() {
     let (code, sortie, erreurs) = lancer_octets(&["foyers"], foyers);
     assert_eq!(code, 0, "{erreurs}");
     assert!(sortie.contains("\n2;Sœur Marie;2017;1,5;"), "{sortie}");
-    assert!(erreurs.contains("Identifiants de 1 ligne lus en Windows-1252 ou ISO-8859-15"), "{erreurs}");
+    assert!(erreurs.contains("Identifiants de 1 ligne lus en Windows-1252, ISO-8859-15 ou Mac Roman"), "{erreurs}");
+}
+
+/// Files as Excel for Mac saves « CSV (séparateur : point-virgule) »: in Mac Roman, where « é » is
+/// the byte 8E, « è » 8F, the no-break space CA and « € » DB.
+#[test]
+fn fichiers_d_excel_pour_mac_en_mac_roman() {
+    let comptes = b"code;nom;niveau;annee;reference;habitants;allocataires\n\
+                    974;La R\x8eunion;departement;2020;;861210;200000\n\
+                    97415;Saint-Andr\x8e;commune;2020;974;56\xca602;15000\n\
+                    97419;Sainte-H\x8el\x8fne;commune;2020;974;;\n";
+    let (code, sortie, erreurs) = lancer_octets(&["territoires", "-"], comptes);
+    assert_eq!(code, 0, "{erreurs}");
+    assert!(sortie.contains(";974;La Réunion;departement;2020;;861210;"), "{sortie}");
+    assert!(sortie.contains(";97415;Saint-André;commune;2020;974;56602;"), "{sortie}");
+    assert!(sortie.contains(";97419;Sainte-Hélène;commune;"), "{sortie}");
+    assert!(erreurs.contains("Le fichier de comptes n'est pas en UTF-8 : lu en Mac Roman"), "{erreurs}");
+    // Foyers: an identifier with « é », an amount with Mac Roman's no-break space and euro sign:
+    // the same results as the same file in UTF-8.
+    let mac = b"id;annee;personnes;revenus_annuels;prestations_mensuelles\nAndr\x8e;2017;A35|E5;14\xca400 \xdb;350\n";
+    let utf8 = "id;annee;personnes;revenus_annuels;prestations_mensuelles\nAndré;2017;A35|E5;14 400 €;350\n";
+    let (code, sortie, erreurs) = lancer_octets(&["foyers"], mac);
+    assert_eq!(code, 0, "{erreurs}");
+    assert!(sortie.contains("\n2;André;2017;1,5;"), "{sortie}");
+    assert!(erreurs.contains("Identifiants de 1 ligne lus en Windows-1252, ISO-8859-15 ou Mac Roman"), "{erreurs}");
+    assert_eq!(sortie, lancer(&["foyers"], utf8).1);
 }
 
 #[test]

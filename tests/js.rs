@@ -200,8 +200,9 @@ const INDEX_WINDOWS_1252_80_9F: [u32; 32] = [
 ];
 
 /// Files from French Excel (`tableur`): every byte read as Windows-1252 the way the browser
-/// reads it (in Chromium, its own decoder is the reference for all 256 bytes), and the eight
-/// bytes of ISO-8859-15's own letters as the platform's ISO-8859-15 decoder reads them.
+/// reads it (in Chromium, its own decoder is the reference for all 256 bytes), the eight
+/// bytes of ISO-8859-15's own letters as the platform's ISO-8859-15 decoder reads them, and
+/// every byte of a Mac Roman file as the platform's Mac Roman decoder reads it.
 #[wasm_bindgen_test]
 fn windows_1252_comme_la_plateforme() {
     let decodeur = TextDecoder::new("windows-1252");
@@ -224,11 +225,24 @@ fn windows_1252_comme_la_plateforme() {
     }
     let propres: Vec<u8> = (0xa0..=0xffu8).filter(|&b| latin9.decode(&[b]) != decodeur.decode(&[b])).collect();
     assert_eq!(propres, [0xa4, 0xa6, 0xa8, 0xb4, 0xb8, 0xbc, 0xbd, 0xbe], "les octets propres à ISO-8859-15");
-    let tous: Vec<u8> = (0..=255).collect();
+    // Excel for Mac's CSV (`tableur`): each byte after a word that only Mac Roman reads as
+    // French (« ét », 8E 74), as the platform's decoder of the WHATWG index macintosh reads it.
+    let mac = TextDecoder::new("macintosh");
+    for b in 0x80..=0xffu8 {
+        let octets = [0x8e, b't', b' ', b];
+        let (texte, encodage) = lire_fichier(&octets);
+        assert_eq!((texte.as_ref(), encodage), (mac.decode(&octets).as_str(), Encodage::MacRoman), "octet {b:#04x}");
+    }
+    // Every byte in one file, each between spaces: no letter inside a word, so no reason to
+    // read Mac Roman; Windows-1252, as the browser reads it. (The 256 bytes in a row would be
+    // read as Mac Roman: its letters at 80–9F follow one another, more than Windows-1252's.)
+    let tous: Vec<u8> = (0..=255u8).flat_map(|b| [b, b' ']).collect();
     let (texte, encodage) = lire_fichier(&tous);
     assert_eq!(encodage, Encodage::Windows1252);
     assert_eq!(
         texte,
-        tous.iter().map(|&b| if b < 0x80 { char::from(b).to_string() } else { attendu(b) }).collect::<String>()
+        (0..=255u8)
+            .map(|b| if b < 0x80 { format!("{} ", char::from(b)) } else { attendu(b) + " " })
+            .collect::<String>()
     );
 }

@@ -42,8 +42,8 @@ pub struct Bilan {
     /// Of those, taux d'effort ≥ 30 %.
     pub effort_eleve: u64,
     /// Lines whose identifier is not UTF-8 and was read as Windows-1252 (the CSV of French
-    /// Excel), or as ISO-8859-15 when its bytes say so (`tableur`). The name keeps the API's
-    /// `idsWindows1252`.
+    /// Excel), or as ISO-8859-15 or Mac Roman when its bytes say so (`tableur`). The name keeps
+    /// the API's `idsWindows1252`.
     pub ids_windows_1252: u64,
 }
 
@@ -125,7 +125,7 @@ impl Bilan {
         });
         if self.ids_windows_1252 > 0 {
             v.push(format!(
-                "Identifiants de {} lus en Windows-1252 ou ISO-8859-15 : ils ne sont pas en UTF-8 (le CSV d'Excel) ; vérifiez leurs lettres accentuées.",
+                "Identifiants de {} lus en Windows-1252, ISO-8859-15 ou Mac Roman : ils ne sont pas en UTF-8 (le CSV d'Excel) ; vérifiez leurs lettres accentuées.",
                 format::compte(self.ids_windows_1252, "ligne", "lignes")
             ));
         }

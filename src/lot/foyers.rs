@@ -445,8 +445,8 @@ impl LotFoyers {
         Some(self.parametres.len() - 1)
     }
 
-    /// Counts an identifier that is not UTF-8, read as Windows-1252 or ISO-8859-15 (rare: out of line, so that
-    /// the line loop stays as tight).
+    /// Counts an identifier that is not UTF-8, read as Windows-1252, ISO-8859-15 or Mac Roman (rare:
+    /// out of line, so that the line loop stays as tight).
     #[cold]
     #[inline(never)]
     fn compter_id_non_ascii(&mut self, id: &[u8]) {

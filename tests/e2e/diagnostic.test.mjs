@@ -272,6 +272,22 @@ test("un fichier de comptes en ISO-8859-15 (Latin-9) : « Cœur de Savoie », pa
   assert.equal(titre, "Étude préliminaire : CC Cœur de Savoie");
 });
 
+test("un fichier de comptes enregistré par Excel pour Mac, en Mac Roman et lignes finies par CR : « Réunion », pas « RŽunion »", async (t) => {
+  // Mac Roman puts « é » at 0x8E, « è » at 0x8F, « î » at 0x94, « ’ » at 0xD5, the no-break space at 0xCA;
+  // every other character here is ASCII. Lines end with CR alone, as Excel for Mac ends them.
+  const mac = { "é": 0x8e, "è": 0x8f, "î": 0x94, "\u2019": 0xd5, "\u00a0": 0xca };
+  const texte = [
+    "code;nom;niveau;annee;reference;habitants;allocataires",
+    "974;La Réunion;departement;2020;;861210;200000",
+    "249740101;CA Réunion Nord, l\u2019île et Sainte-Hélène;epci;2020;974;56\u00a0602;15000",
+  ].join("\r");
+  const octets = Buffer.from([...texte].map((c) => mac[c] ?? c.charCodeAt(0)));
+  const { resume, liste, titre } = await etudierFichierComptes(t, octets, "epci:249740101");
+  assert.match(resume, /^2 territoires lus, 0 ligne en erreur\. Le fichier de comptes n'est pas en UTF-8 : lu en Mac Roman, l'encodage d'Excel pour Mac/);
+  assert.match(liste, /CA Réunion Nord, l’île et Sainte-Hélène/);
+  assert.equal(titre, "Étude préliminaire : CA Réunion Nord, l’île et Sainte-Hélène");
+});
+
 test("un fichier de comptes de plusieurs territoires : l'étude de chaque ligne face à sa référence, le modèle à télécharger", async (t) => {
   const chemin = join(dossierTemporaire(t, "comptes-"), "comptes.csv");
   writeFileSync(chemin, [

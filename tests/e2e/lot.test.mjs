@@ -212,7 +212,7 @@ test("un fichier enregistré par Excel (Windows-1252) : accents lus, le bilan le
   await traiterSurLaPage(page, chemin);
   const bilan = (await page.locator("#bilan-foyers li").allInnerTexts()).map(espaces);
   assert.equal(bilan[0], "2 lignes : 1 foyer calculé, 1 en erreur.");
-  assert.ok(bilan.includes("Identifiants de 2 lignes lus en Windows-1252 ou ISO-8859-15 : ils ne sont pas en UTF-8 (le CSV d'Excel) ; vérifiez leurs lettres accentuées."), bilan.join("\n"));
+  assert.ok(bilan.includes("Identifiants de 2 lignes lus en Windows-1252, ISO-8859-15 ou Mac Roman : ils ne sont pas en UTF-8 (le CSV d'Excel) ; vérifiez leurs lettres accentuées."), bilan.join("\n"));
   const lignes = await page.locator("#erreurs-foyers tbody tr").evaluateAll((trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent)));
   assert.deepEqual(lignes.map((l) => [l[0], l[1], espaces(l[2])]), [["3", "revenus_annuels", "Revenus annuels : « 12 000 é » n'est pas un nombre."]]);
   const [telechargement] = await Promise.all([page.waitForEvent("download"), page.click("#telecharger-foyers")]);
