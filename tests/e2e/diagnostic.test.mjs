@@ -326,3 +326,27 @@ test("un fichier de comptes de plusieurs territoires : l'étude de chaque ligne 
   assert.deepEqual(journal.erreursConsole, []);
   await page.close();
 });
+
+test("un fichier de comptes de plus de 200 lignes : les références proposées sont celles que le fichier nomme et ses départements", async (t) => {
+  // 300 communes compared with the Pas-de-Calais, one with another commune, and the Nord given
+  // without being named: the list of references has these three, not 302 options rebuilt at each
+  // keystroke of a search.
+  const lignes = ["code;nom;niveau;annee;reference;habitants;allocataires", "62;Pas-de-Calais;departement;2020;;1466743;318388", "59;Nord;departement;2020;;2608346;560000"];
+  for (let i = 0; i < 300; i++) lignes.push(`62${String(i).padStart(3, "0")};Commune ${i};commune;2020;${i === 7 ? "62001" : "62"};${1000 + i};${300 + i}`);
+  const chemin = join(dossierTemporaire(t, "comptes-grand-"), "comptes.csv");
+  writeFileSync(chemin, lignes.join("\n"));
+  const { page, journal } = await ouvrir();
+  await page.setInputFiles("#fichiers", chemin);
+  await page.waitForSelector("#choix-import:not([hidden])");
+  const references = () => page.locator("#choix-reference option").evaluateAll((os) => os.map((o) => o.value));
+  assert.deepEqual(await references(), ["departement:62", "departement:59", "commune:62001"]);
+  await page.fill("#recherche-territoire", "commune 7");
+  assert.deepEqual(await references(), ["departement:62", "departement:59", "commune:62001"], "une recherche ne change pas les références");
+  await page.selectOption("#choix-territoire", "commune:62007");
+  assert.equal(await page.locator("#choix-reference").inputValue(), "commune:62001");
+  await page.click("#utiliser-import");
+  await page.waitForSelector('tr[data-id="allocataires"]');
+  assert.match(espaces(await page.locator("#titre-etude").innerText()), /Commune 7/);
+  assert.deepEqual(journal.erreursConsole, []);
+  await page.close();
+});

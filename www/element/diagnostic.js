@@ -12,6 +12,9 @@ const NIVEAUX = { commune: "Commune", epci: "EPCI", departement: "Département",
  * (« bourg en bresse » finds Bourg-en-Bresse). */
 /** The most territories a search puts in the list (a select of thousands is of no use). */
 const LISTE_MAX = 200;
+/** The options of a list of territories (with their level, for a search across levels). */
+const options = (select, liste, avecNiveau) => select.replaceChildren(...liste.map((t) =>
+  h("option", { value: `${t.niveau}:${t.code}` }, `${avecNiveau ? `${NIVEAUX[t.niveau] ?? t.niveau} — ` : ""}${t.nom} (${t.code})`)));
 const sansAccents = (texte) => texte.normalize("NFD").replace(/\p{Diacritic}/gu, "").replace(/[-’']+/g, " ").toLowerCase();
 
 export class VueDiagnostic {
@@ -304,7 +307,7 @@ export class VueDiagnostic {
     this.comptes = null;
     this.moyennes = r.moyennes;
     this.communesSansIris = r.communesSansIris;
-    this.importees = r.territoires;
+    this.listerTerritoires(r.territoires);
     const compte = (n) => this.importees.filter((t) => t.niveau === n).length;
     ecrire(this.$("resume-import"), `${r.lignesLues} lignes lues ; données ${r.annee} : ${compte("commune")} communes, ${compte("epci")} EPCI, ${compte("departement")} départements.` + (r.avertissements.length ? " " + r.avertissements.join(" ") : ""));
     if (compte("epci") === 0) this.$("niveau").value = "commune";
@@ -312,19 +315,29 @@ export class VueDiagnostic {
     this.listerImport();
   }
 
+  /** The imported territories, with what a search compares (once per import, not per keystroke),
+   * and the list of references, which a search does not change. */
+  listerTerritoires(territoires) {
+    this.importees = territoires;
+    this.clesRecherche = territoires.map((t) => sansAccents(`${t.nom} ${t.code}`));
+    // Open data compare with the département. Any row of a counts file can be a reference; past
+    // LISTE_MAX rows, the list keeps the ones the file names as references and its départements
+    // (a file of every commune lists about a hundred, not 35 000 options rebuilt at each keystroke).
+    const nommees = new Set(territoires.map((t) => t.reference).filter(Boolean));
+    const references = territoires.filter((t) => t.niveau === "departement" || (this.comptes && nommees.has(t.code)));
+    const toutes = this.comptes && (territoires.length <= LISTE_MAX || references.length === 0);
+    options(this.$("choix-reference"), toutes ? territoires : references, false);
+  }
+
   listerImport() {
-    const options = (select, liste, avecNiveau) => select.replaceChildren(...liste.map((t) =>
-      h("option", { value: `${t.niveau}:${t.code}` }, `${avecNiveau ? `${NIVEAUX[t.niveau] ?? t.niveau} — ` : ""}${t.nom} (${t.code})`)));
     const recherche = sansAccents(this.$("recherche-territoire").value.trim());
     // A search looks across every level, by name or code, whatever the accents and the case.
     const tous = recherche
-      ? this.importees.filter((t) => sansAccents(`${t.nom} ${t.code}`).includes(recherche))
+      ? this.importees.filter((t, i) => this.clesRecherche[i].includes(recherche))
       : this.importees.filter((t) => t.niveau === this.$("niveau").value);
     // A search lists its first 200 territories, and says so when it found more.
     const trouves = recherche ? tous.slice(0, LISTE_MAX) : tous;
     options(this.$("choix-territoire"), trouves, Boolean(recherche));
-    // A counts file names its own references; open data compare with the département.
-    options(this.$("choix-reference"), this.comptes ? this.importees : this.importees.filter((t) => t.niveau === "departement"), false);
     // A commune of the population file without IRIS: found, and told why it has no data.
     const sansIris = recherche && trouves.length === 0 && !this.comptes
       ? (this.communesSansIris ?? []).filter(([code, nom]) => sansAccents(`${nom} ${code}`).includes(recherche)).slice(0, 5)
@@ -349,7 +362,7 @@ export class VueDiagnostic {
   montrerComptes(c) {
     this.comptes = c;
     this.moyennes = c.moyennes;
-    this.importees = c.lignes.map((l) => ({ ...l.territoire, niveau: l.niveau, code: l.code, reference: l.reference }));
+    this.listerTerritoires(c.lignes.map((l) => ({ ...l.territoire, niveau: l.niveau, code: l.code, reference: l.reference })));
     const erreurs = c.erreurs.map((e) => `Ligne ${e.ligne}, colonne ${e.champ} : ${e.message}`);
     ecrire(this.$("resume-import"), [`${c.resume}.`, ...erreurs.slice(0, 5), ...c.avertissements].join(" "));
     const niveaux = [...new Set(this.importees.map((t) => t.niveau))];
