@@ -16,7 +16,7 @@ use crate::foyer::{ErreurFoyer, Resultat, Role, Situation};
 use crate::import::{importer, ErreurImport, Fichier, Import};
 use crate::lot::{
     comptes_csv_suivi, lire_comptes_suivi, moyennes, territoire_de, territoires_csv, Bilan, Comptes, ErreurComptes,
-    ErreurListee, ErreurLot, Membre, MoyenneRadar, Progression, SeuilsPopulation,
+    ErreurListee, ErreurLot, LigneComptes, Membre, MoyenneRadar, Progression, SeuilsPopulation,
 };
 use crate::nombre::Ratio;
 use crate::parametres::{Seuil, SEUILS};
@@ -962,8 +962,21 @@ pub struct LigneComptesJs<'a> {
     pub niveau: &'a str,
     /// Code of the reference row, or null.
     pub reference: Option<&'a str>,
-    /// The territory, for `calculerDiagnostic`.
-    pub territoire: TerritoireComptesJs<'a>,
+    /// The territory, for `calculerDiagnostic`; absent from an overview
+    /// ([`ComptesJs::apercu`]), which gives it row by row.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub territoire: Option<TerritoireComptesJs<'a>>,
+}
+
+impl<'a> From<&'a LigneComptes> for TerritoireComptesJs<'a> {
+    fn from(l: &'a LigneComptes) -> Self {
+        TerritoireComptesJs {
+            nom: &l.nom,
+            annee: l.territoire.annee,
+            valeurs: &l.territoire.valeurs,
+            valeurs5ans: &l.territoire.valeurs5ans,
+        }
+    }
 }
 
 /// The result of `importerComptes`, borrowing the file read.
@@ -983,6 +996,18 @@ pub struct ComptesJs<'a> {
 
 impl<'a> From<&'a Comptes> for ComptesJs<'a> {
     fn from(c: &'a Comptes) -> Self {
+        ComptesJs::de(c, true)
+    }
+}
+
+impl<'a> ComptesJs<'a> {
+    /// The rows without their territories (`ComptesImportes.apercu()`): a page lists them and
+    /// asks for the two it studies, instead of receiving 35 000 territories of 300 values.
+    pub fn apercu(c: &'a Comptes) -> Self {
+        ComptesJs::de(c, false)
+    }
+
+    fn de(c: &'a Comptes, territoires: bool) -> Self {
         ComptesJs {
             lignes: c
                 .lignes
@@ -993,12 +1018,7 @@ impl<'a> From<&'a Comptes> for ComptesJs<'a> {
                     nom: &l.nom,
                     niveau: &l.niveau,
                     reference: l.reference.as_deref(),
-                    territoire: TerritoireComptesJs {
-                        nom: &l.nom,
-                        annee: l.territoire.annee,
-                        valeurs: &l.territoire.valeurs,
-                        valeurs5ans: &l.territoire.valeurs5ans,
-                    },
+                    territoire: territoires.then(|| TerritoireComptesJs::from(l)),
                 })
                 .collect(),
             erreurs: c.erreurs.iter().map(ErreurLigneJs::from).collect(),
@@ -1007,6 +1027,25 @@ impl<'a> From<&'a Comptes> for ComptesJs<'a> {
             resume: c.resume(),
         }
     }
+}
+
+/// The territory of row `indice` (from 0, in the order of `apercu().lignes`) of a counts file
+/// read, for `ComptesImportes.territoire`.
+///
+/// # Errors
+/// `indice` not an integer naming a row read (`champ: "indice"`).
+pub fn territoire_comptes(c: &Comptes, indice: f64) -> Result<TerritoireComptesJs<'_>, ErreurJs> {
+    let ligne = (indice.is_finite() && indice.fract() == 0.0 && indice >= 0.0)
+        .then(|| c.lignes.get(indice as usize))
+        .flatten()
+        .ok_or_else(|| ErreurJs {
+            message: match c.lignes.len() {
+                0 => "indice : le fichier n'a aucune ligne lue.".to_string(),
+                n => format!("indice : un entier de 0 à {} est attendu (le rang d'une ligne lue).", n - 1),
+            },
+            champ: "indice".into(),
+        })?;
+    Ok(TerritoireComptesJs::from(ligne))
 }
 
 impl From<ErreurComptes> for ErreurJs {
@@ -1482,6 +1521,12 @@ export interface ComptesTerritoires {
   moyennes: MoyenneRadar[];
   /** « 3 territoires lus, 1 ligne en erreur » : les lignes lues et celles en erreur. */
   resume: string;
+}
+
+/** Résultat de ComptesImportes.apercu() : celui d'importerComptes, chaque ligne sans son territoire
+ *  (ComptesImportes.territoire(indice) le donne, indice étant le rang de la ligne dans lignes). */
+export interface ApercuComptes extends Omit<ComptesTerritoires, "lignes"> {
+  lignes: Omit<LigneComptes, "territoire">[];
 }
 
 /** Erreur levée sur une saisie invalide. */

@@ -386,6 +386,73 @@ pub fn importer_comptes(
 }
 
 #[cfg(feature = "territoire")]
+/// A counts file read and kept in the module: the list of its rows without their values, then
+/// the territories one at a time. A page's import worker keeps it and hands the page only the list
+/// and the two territories it studies: a file of every commune is 35 000 territories of 300
+/// values, seconds to make into JavaScript objects and to pass between threads.
+#[wasm_bindgen(js_name = ComptesImportes)]
+pub struct ComptesImportes {
+    /// `None` once `free()` was called: every later call says so in French.
+    comptes: Option<crate::lot::Comptes>,
+}
+
+#[cfg(feature = "territoire")]
+#[wasm_bindgen(js_class = ComptesImportes)]
+impl ComptesImportes {
+    /// `new ComptesImportes(fichier, suivi?)`: reads the file as `importerComptes` does.
+    ///
+    /// # Errors
+    /// As `importerComptes`.
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        #[wasm_bindgen(unchecked_param_type = "FichierDonnees")] fichier: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "SuiviComptes")] suivi: Option<js_sys::Function>,
+    ) -> Result<ComptesImportes, JsValue> {
+        let mut suivi = Suivi::de(suivi)?;
+        let fichier = un_fichier(fichier)?;
+        let comptes = importer_comptes_suivi(&fichier, &mut |p, etape| suivi.rapporter(p, etape));
+        suivi.fin()?;
+        Ok(ComptesImportes { comptes: Some(comptes?) })
+    }
+
+    /// `apercu()`: what `importerComptes` gives, each row without its `territoire`.
+    ///
+    /// # Errors
+    /// After `free()` (`champ: "comptes"`).
+    #[wasm_bindgen(unchecked_return_type = "ApercuComptes")]
+    pub fn apercu(&self) -> Result<JsValue, JsValue> {
+        encoder(&ComptesJs::apercu(self.comptes()?))
+    }
+
+    /// `territoire(indice)`: the territory of `apercu().lignes[indice]`, as `importerComptes`
+    /// gives it (for `calculerDiagnostic`).
+    ///
+    /// # Errors
+    /// `indice` not the rank of a row read (`champ: "indice"`); after `free()` (`champ: "comptes"`).
+    #[wasm_bindgen(unchecked_return_type = "TerritoireComptes")]
+    pub fn territoire(&self, indice: f64) -> Result<JsValue, JsValue> {
+        encoder(&territoire_comptes(self.comptes()?, indice)?)
+    }
+
+    /// `free()`: releases the rows read (as `TraitementFoyers.free`, a later call throws the
+    /// French error of `champ: "comptes"`).
+    #[wasm_bindgen(js_name = free)]
+    pub fn liberer(&mut self) {
+        self.comptes = None;
+    }
+}
+
+#[cfg(feature = "territoire")]
+impl ComptesImportes {
+    fn comptes(&self) -> Result<&crate::lot::Comptes, JsValue> {
+        self.comptes.as_ref().ok_or_else(|| {
+            let message = "Comptes importés : ils ont été libérés (free) ; lisez le fichier de nouveau avec new ComptesImportes(…).";
+            ErreurJs { message: message.into(), champ: "comptes".into() }.into()
+        })
+    }
+}
+
+#[cfg(feature = "territoire")]
 /// An optional JavaScript progress callback, `suivi(progression, etape)`, and the exception it
 /// threw: the work stops at its next report, and the call throws it again, as JavaScript's own
 /// callbacks do (`Array.prototype.forEach`). A page may so stop a long reading by throwing.

@@ -4,7 +4,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { initSync, calculerFoyer, exporterComptesCsv, importerComptes, seuils, version, TraitementFoyers } from "../../pkg/indicateurs_caf.js";
+import { initSync, calculerFoyer, calculerDiagnostic, ComptesImportes, exporterComptesCsv, importerComptes, seuils, version, TraitementFoyers } from "../../pkg/indicateurs_caf.js";
 
 initSync({ module: readFileSync(new URL("../../pkg/indicateurs_caf_bg.wasm", import.meta.url)) });
 const fixtures = JSON.parse(readFileSync(new URL("../fixtures/foyers.json", import.meta.url), "utf8"));
@@ -167,4 +167,40 @@ test("importerComptes : le suivi reçoit l'avancement, un suivi qui n'est pas un
   assert.deepEqual(etapes.map(([etape]) => etape), ["lecture", "lecture", "etudes", "etudes"]);
   assert.ok(etapes[0][1] < 100 && etapes[1][1] === 100 && etapes[2][1] === 66 && etapes[3][1] === 100, JSON.stringify(etapes));
   assert.throws(() => exporterComptesCsv(fichier, "non"), (e) => e.champ === "suivi");
+});
+
+test("ComptesImportes : l'aperçu d'importerComptes sans les territoires, puis chaque territoire à la demande", () => {
+  const lignes = ["code;nom;niveau;annee;reference;habitants;allocataires;allocataires_5ans", "62;Pas-de-Calais;departement;2020;;1466743;318388;300000"];
+  for (let i = 1; i < 1200; i++) lignes.push(`${62000 + i};Commune ${i};commune;2020;62;${1000 + i};${200 + (i % 97)};${190 + (i % 89)}`);
+  lignes.splice(5, 0, "faux;Faux;commune;2020;62;12.000;1;1");
+  const fichier = { nom: "comptes.csv", contenu: new TextEncoder().encode(lignes.join("\r\n")) };
+  const entier = importerComptes(fichier);
+  const rapports = [];
+  const c = new ComptesImportes(fichier, (p, etape) => rapports.push([etape, p.lignes]));
+  assert.deepEqual(rapports, [["lecture", 999], ["lecture", 1201]]);
+  const apercu = c.apercu();
+  // Everything importerComptes gives, each row without its territory.
+  assert.deepEqual(apercu, { ...entier, lignes: entier.lignes.map(({ territoire, ...l }) => l) });
+  assert.equal(apercu.lignes.length, 1200);
+  assert.equal(apercu.erreurs[0].ligne, 6);
+  for (const i of [0, 4, 5, 1199]) assert.deepEqual(c.territoire(i), entier.lignes[i].territoire, `ligne ${i}`);
+  // The territory goes as it is to calculerDiagnostic, against its reference row.
+  const d = calculerDiagnostic(c.territoire(1), c.territoire(0));
+  assert.equal(d.nom, "Commune 1");
+  assert.equal(d.nomReference, "Pas-de-Calais");
+  for (const faux of [-1, 1200, 1.5, NaN, Infinity]) {
+    assert.throws(() => c.territoire(faux), (e) => e instanceof Error && e.champ === "indice" && e.message === "indice : un entier de 0 à 1199 est attendu (le rang d'une ligne lue).", String(faux));
+  }
+  assert.throws(() => new ComptesImportes({ nom: "x.csv", contenu: "nom;annee\n" }), (e) => e.champ === "entete");
+  assert.throws(() => new ComptesImportes(fichier, 42), (e) => e.champ === "suivi");
+  const vide = new ComptesImportes({ nom: "vide.csv", contenu: "code;annee\n" });
+  assert.throws(() => vide.territoire(0), (e) => e.champ === "indice" && e.message === "indice : le fichier n'a aucune ligne lue.");
+  // After free(), a French error naming the object; the module keeps working.
+  c.free();
+  for (const appel of [() => c.apercu(), () => c.territoire(0)]) {
+    assert.throws(appel, (e) => e instanceof Error && e.champ === "comptes" && /ont été libérés \(free\)/.test(e.message), String(appel));
+  }
+  c.free();
+  vide.free();
+  assert.equal(importerComptes(fichier).lignes.length, 1200);
 });

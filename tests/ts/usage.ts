@@ -3,10 +3,12 @@
 import init, {
   calculerFoyer,
   calculerDiagnostic,
+  ComptesImportes,
   exporterDiagnosticCsv,
   importerDonnees,
   seuils,
   TraitementFoyers,
+  type ApercuComptes,
   type Diagnostic,
   type ErreurSaisie,
   type ImportDonnees,
@@ -40,11 +42,17 @@ export async function exemple(): Promise<string> {
   const annees: SeuilsPopulation[] = lot.seuilsParAnnee("personnes");
   const ligne: string = (annees[0]?.colonnes ?? []).map((c, k) => `${c} : ${annees[0]?.cellules[k]}`).join(", ") + (annees[0]?.legende ?? "");
   const medianes: string = lot.seuilsParAnneeCsv("foyers") + ligne;
+  // A counts file kept in the module: its rows listed, one territory studied against another.
+  const comptes = new ComptesImportes({ nom: "comptes.csv", contenu: new Uint8Array() }, (p, etape) => console.log(p.texte, etape));
+  const apercu: ApercuComptes = comptes.apercu();
+  const nomme: string | null = apercu.lignes[0]?.reference ?? null;
+  const etude: Diagnostic = calculerDiagnostic(comptes.territoire(0), comptes.territoire(1));
+  comptes.free();
   try {
     calculerFoyer({ ...situation, annee: 1800 });
   } catch (e) {
     const champ: string = (e as ErreurSaisie).champ;
-    return `${champ} ${bas} ${premier?.valeur} ${cellule} ${i.annee} ${csv} ${exporterDiagnosticCsv(t, t).length} ${r.figures[0]?.explication} ${medianes}`;
+    return `${champ} ${bas} ${premier?.valeur} ${cellule} ${i.annee} ${csv} ${exporterDiagnosticCsv(t, t).length} ${r.figures[0]?.explication} ${medianes} ${nomme} ${etude.nom}`;
   }
   return "";
 }

@@ -266,6 +266,7 @@ export class VueDiagnostic {
     const fichiers = [...this.$("fichiers").files];
     if (fichiers.length === 0) return;
     this.travail?.terminate();
+    this.oublierComptes();
     const travail = new Worker(new URL("caf-indicateurs-import.js", import.meta.url), { type: "module" });
     this.travail = travail;
     const fin = () => {
@@ -280,9 +281,16 @@ export class VueDiagnostic {
       const m = e.data;
       if (m.type === "progression") ecrire(this.$("etat-import"), m.texte);
       if (m.type === "fin") {
-        fin();
-        if (m.comptes) this.montrerComptes(m.comptes);
-        else this.montrerImport(m.resultat);
+        if (m.comptes) {
+          // The worker keeps the rows: the page asks it for the territories it studies.
+          this.$("progression-import").hidden = true;
+          this.travail = null;
+          this.travailComptes = travail;
+          this.montrerComptes(m.comptes);
+        } else {
+          fin();
+          this.montrerImport(m.resultat);
+        }
       }
       if (m.type === "erreur") {
         fin();
@@ -294,6 +302,35 @@ export class VueDiagnostic {
       ecrire(this.$("erreur-fichiers"), "L'import n'a pas pu démarrer dans ce navigateur.");
     };
     travail.postMessage({ paquet: this.hote.paquet, fichiers });
+  }
+
+  /** What the view holds beyond the page: the element calls it when it replaces the view. */
+  liberer() {
+    this.travail?.terminate();
+    this.oublierComptes();
+  }
+
+  /** Ends the worker that keeps the rows of the last counts file, if any. */
+  oublierComptes() {
+    this.travailComptes?.terminate();
+    this.travailComptes = null;
+  }
+
+  /** The territories of rows `indices` of the counts file, from the worker that keeps them. */
+  demanderTerritoires(indices) {
+    const travail = this.travailComptes;
+    const id = (this.demandes = (this.demandes ?? 0) + 1);
+    return new Promise((ok, echec) => {
+      if (!travail) return echec(new Error("Les comptes importés ne sont plus là : importez le fichier de nouveau."));
+      const ecouter = (e) => {
+        if (e.data.type !== "territoires" || e.data.id !== id) return;
+        travail.removeEventListener("message", ecouter);
+        if (e.data.territoires) ok(e.data.territoires);
+        else echec(new Error(e.data.message));
+      };
+      travail.addEventListener("message", ecouter);
+      travail.postMessage({ type: "territoires", id, indices });
+    });
   }
 
   annulerImport() {
@@ -362,7 +399,8 @@ export class VueDiagnostic {
   montrerComptes(c) {
     this.comptes = c;
     this.moyennes = c.moyennes;
-    this.listerTerritoires(c.lignes.map((l) => ({ ...l.territoire, niveau: l.niveau, code: l.code, reference: l.reference })));
+    // Each row's values stay in the worker: `indice` asks for them (demanderTerritoires).
+    this.listerTerritoires(c.lignes.map((l, indice) => ({ nom: l.nom, niveau: l.niveau, code: l.code, reference: l.reference, indice })));
     const erreurs = c.erreurs.map((e) => `Ligne ${e.ligne}, colonne ${e.champ} : ${e.message}`);
     ecrire(this.$("resume-import"), [`${c.resume}.`, ...erreurs.slice(0, 5), ...c.avertissements].join(" "));
     const niveaux = [...new Set(this.importees.map((t) => t.niveau))];
@@ -371,11 +409,19 @@ export class VueDiagnostic {
     this.listerImport();
   }
 
-  utiliserImport() {
+  async utiliserImport() {
     const trouver = (v) => this.importees.find((x) => `${x.niveau}:${x.code}` === v);
-    const t = trouver(this.$("choix-territoire").value);
-    const r = trouver(this.$("choix-reference").value);
+    let [t, r] = [trouver(this.$("choix-territoire").value), trouver(this.$("choix-reference").value)];
     if (!t || !r) return;
+    if (this.comptes) {
+      try {
+        const [tv, rv] = await this.demanderTerritoires([t.indice, r.indice]);
+        [t, r] = [{ ...t, ...tv }, { ...r, ...rv }];
+      } catch (e) {
+        ecrire(this.$("erreur-fichiers"), e.message);
+        return;
+      }
+    }
     // Five years earlier: the counts file's columns, or the CNAF rates' history after an import.
     this.valeurs5ans = { territoire: t.valeurs5ans ?? {}, reference: r.valeurs5ans ?? {} };
     // Same type: the territories of its level in its département (or with its reference), else in the file.

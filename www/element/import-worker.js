@@ -3,7 +3,21 @@
 // scripts/build.sh into www/caf-indicateurs-import.js, next to the element. No arithmetic here:
 // the package checks sizes, reads the files and aggregates them.
 
+// A counts file read stays here (`ComptesImportes`): the page gets the list of its rows, then asks
+// for the territories it studies (`{ type: "territoires", id, indices }`), instead of receiving
+// every territory of a file of every commune (seconds to make and to pass).
+let comptes = null;
+
 onmessage = async (e) => {
+  if (e.data.type === "territoires") {
+    const { id, indices } = e.data;
+    try {
+      postMessage({ type: "territoires", id, territoires: indices.map((i) => comptes.territoire(i)) });
+    } catch (erreur) {
+      postMessage({ type: "territoires", id, message: erreur?.message ?? String(erreur) });
+    }
+    return;
+  }
   const { paquet, fichiers } = e.data;
   try {
     const m = await import(paquet);
@@ -21,10 +35,10 @@ onmessage = async (e) => {
       // package's reports (every 1 000 rows), then that the territories are being handed over.
       const lecture = `Lecture des territoires de « ${lus[0].nom} »`;
       postMessage({ type: "progression", texte: `${lecture}…` });
-      const comptes = m.importerComptes(lus[0], (p) => {
+      comptes = new m.ComptesImportes(lus[0], (p) => {
         postMessage({ type: "progression", texte: p.pourcent < 100 ? `${lecture} : ${p.texte}.` : `${lecture} : ${p.texte} ; préparation de la liste…` });
       });
-      postMessage({ type: "fin", comptes });
+      postMessage({ type: "fin", comptes: comptes.apercu() });
       return;
     }
     postMessage({ type: "progression", texte: "Agrégation des communes, EPCI et départements…" });

@@ -110,6 +110,8 @@ class CafIndicateurs extends HTMLElement {
 
   /** Draws the view of the `vue` attribute (a new view object each time the attributes change). */
   dessiner() {
+    // A view may hold a worker (the rows of a counts file): the one replaced lets it go.
+    this.vueCourante?.liberer?.();
     this.vueCourante = this.vue === "diagnostic" ? new VueDiagnostic(this) : new VueFoyer(this);
     this.vueCourante.dessiner();
   }
