@@ -378,11 +378,17 @@ pub fn importer_comptes(
     #[wasm_bindgen(unchecked_param_type = "FichierDonnees")] fichier: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "SuiviComptes")] suivi: Option<js_sys::Function>,
 ) -> Result<JsValue, JsValue> {
+    encoder(&ComptesJs::from(&comptes_lus(fichier, suivi)?))
+}
+
+#[cfg(feature = "territoire")]
+/// A counts file read for `importerComptes` and `ComptesImportes`, with its optional progress.
+fn comptes_lus(fichier: JsValue, suivi: Option<js_sys::Function>) -> Result<crate::lot::Comptes, JsValue> {
     let mut suivi = Suivi::de(suivi)?;
     let fichier = un_fichier(fichier)?;
     let comptes = importer_comptes_suivi(&fichier, &mut |p, etape| suivi.rapporter(p, etape));
     suivi.fin()?;
-    encoder(&ComptesJs::from(&comptes?))
+    Ok(comptes?)
 }
 
 #[cfg(feature = "territoire")]
@@ -408,11 +414,7 @@ impl ComptesImportes {
         #[wasm_bindgen(unchecked_param_type = "FichierDonnees")] fichier: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "SuiviComptes")] suivi: Option<js_sys::Function>,
     ) -> Result<ComptesImportes, JsValue> {
-        let mut suivi = Suivi::de(suivi)?;
-        let fichier = un_fichier(fichier)?;
-        let comptes = importer_comptes_suivi(&fichier, &mut |p, etape| suivi.rapporter(p, etape));
-        suivi.fin()?;
-        Ok(ComptesImportes { comptes: Some(comptes?) })
+        Ok(ComptesImportes { comptes: Some(comptes_lus(fichier, suivi)?) })
     }
 
     /// `apercu()`: what `importerComptes` gives, each row without its `territoire`.
