@@ -347,6 +347,17 @@ test("un fichier de comptes de plus de 200 lignes : les références proposées 
   await page.click("#utiliser-import");
   await page.waitForSelector('tr[data-id="allocataires"]');
   assert.match(espaces(await page.locator("#titre-etude").innerText()), /Commune 7/);
+  // The rows stay in the import worker; should it stop, the page says so instead of doing nothing.
+  await page.evaluate(() => {
+    const travail = document.querySelector("caf-indicateurs").vueCourante.travailComptes;
+    travail.postMessage = () => setTimeout(() => travail.dispatchEvent(new Event("error")), 0);
+  });
+  await page.click("#utiliser-import");
+  await page.waitForFunction(() => document.querySelector("caf-indicateurs").shadowRoot.getElementById("erreur-fichiers").textContent !== "");
+  assert.equal(espaces(await page.locator("#erreur-fichiers").innerText()), "Le fil de travail qui gardait les comptes s'est arrêté : importez le fichier de nouveau.");
+  await page.click("#utiliser-import");
+  await page.waitForFunction(() => /plus là/.test(document.querySelector("caf-indicateurs").shadowRoot.getElementById("erreur-fichiers").textContent));
+  assert.equal(espaces(await page.locator("#erreur-fichiers").innerText()), "Les comptes importés ne sont plus là : importez le fichier de nouveau.");
   assert.deepEqual(journal.erreursConsole, []);
   await page.close();
 });

@@ -63,7 +63,7 @@ export class VueDiagnostic {
       h("div", { class: "champ" },
         h("label", { for: "fichiers" }, "Fichiers CSV"),
         h("input", { type: "file", id: "fichiers", accept: ".csv,text/csv", multiple: true, "aria-describedby": "aide-import erreur-fichiers" }),
-        h("p", { class: "erreur", id: "erreur-fichiers" })),
+        h("p", { class: "erreur", id: "erreur-fichiers", role: "alert" })),
       h("div", { id: "progression-import", class: "actions", hidden: true },
         h("progress", { "aria-labelledby": "etat-import" }),
         h("span", { id: "etat-import", role: "status" }),
@@ -286,6 +286,7 @@ export class VueDiagnostic {
           this.$("progression-import").hidden = true;
           this.travail = null;
           this.travailComptes = travail;
+          travail.onerror = null;
           this.montrerComptes(m.comptes);
         } else {
           fin();
@@ -322,13 +323,24 @@ export class VueDiagnostic {
     const id = (this.demandes = (this.demandes ?? 0) + 1);
     return new Promise((ok, echec) => {
       if (!travail) return echec(new Error("Les comptes importés ne sont plus là : importez le fichier de nouveau."));
+      const finir = () => {
+        travail.removeEventListener("message", ecouter);
+        travail.removeEventListener("error", panne);
+      };
       const ecouter = (e) => {
         if (e.data.type !== "territoires" || e.data.id !== id) return;
-        travail.removeEventListener("message", ecouter);
+        finir();
         if (e.data.territoires) ok(e.data.territoires);
         else echec(new Error(e.data.message));
       };
+      // The worker stopped (out of memory, say): said, never a click that does nothing.
+      const panne = () => {
+        finir();
+        this.oublierComptes();
+        echec(new Error("Le fil de travail qui gardait les comptes s'est arrêté : importez le fichier de nouveau."));
+      };
       travail.addEventListener("message", ecouter);
+      travail.addEventListener("error", panne);
       travail.postMessage({ type: "territoires", id, indices });
     });
   }
