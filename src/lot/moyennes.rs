@@ -47,17 +47,30 @@ fn pluriel(niveau: &str) -> String {
     }
 }
 
-/// The mean of each default radar axis over `membres`.
-fn moyenne(membres: &[&Membre<'_>]) -> Valeurs {
+/// Each member's value on each default radar axis, rounded to [`DECIMALES`] decimals as an
+/// integer: computed once per territory, though a territory belongs to two sets (its level in the
+/// file, and its département).
+fn valeurs_des_axes(membres: &[Membre<'_>]) -> Vec<Option<i128>> {
+    let axes: Vec<_> = RADAR_DEFAUT.iter().map(|id| indicateur(id)).collect();
+    membres
+        .iter()
+        .flat_map(|m| {
+            axes.iter().map(|ind| ind.and_then(|ind| valeur_indicateur(m.territoire, ind)?.arrondi(DECIMALES)))
+        })
+        .collect()
+}
+
+/// The mean of each default radar axis over the members of indices `liste` (`axes`: as
+/// [`valeurs_des_axes`] gives them).
+fn moyenne(axes: &[Option<i128>], liste: &[usize]) -> Valeurs {
     let mut valeurs = Valeurs::new();
-    for id in RADAR_DEFAUT {
+    let n_axes = RADAR_DEFAUT.len();
+    for (k, id) in RADAR_DEFAUT.iter().enumerate() {
         let Some(ind) = indicateur(id) else { continue };
         let (mut somme, mut n) = (0_i128, 0_i128);
-        for m in membres {
-            if let Some(v) = valeur_indicateur(m.territoire, ind).and_then(|v| v.arrondi(DECIMALES)) {
-                somme = somme.saturating_add(v);
-                n += 1;
-            }
+        for v in liste.iter().filter_map(|&i| axes.get(i * n_axes + k).copied().flatten()) {
+            somme = somme.saturating_add(v);
+            n += 1;
         }
         let echelle = 10_i128.pow(DECIMALES);
         if let Some(m) = (n > 0).then(|| Ratio::new(somme, n * echelle)).flatten() {
@@ -71,13 +84,14 @@ fn moyenne(membres: &[&Membre<'_>]) -> Valeurs {
 /// each département (or reference) holding fewer than the whole file. `nom_de` names a
 /// département code in the labels (« du Pas-de-Calais »), `None` keeps the code.
 pub fn moyennes(membres: &[Membre<'_>], nom_de: &dyn Fn(&str) -> Option<String>) -> Vec<MoyenneRadar> {
-    let mut groupes: BTreeMap<(&str, Option<&str>), Vec<&Membre<'_>>> = BTreeMap::new();
-    for m in membres {
-        groupes.entry((m.niveau, None)).or_default().push(m);
+    let mut groupes: BTreeMap<(&str, Option<&str>), Vec<usize>> = BTreeMap::new();
+    for (i, m) in membres.iter().enumerate() {
+        groupes.entry((m.niveau, None)).or_default().push(i);
         if let Some(d) = m.departement {
-            groupes.entry((m.niveau, Some(d))).or_default().push(m);
+            groupes.entry((m.niveau, Some(d))).or_default().push(i);
         }
     }
+    let axes = valeurs_des_axes(membres);
     let mut sortie = Vec::new();
     for ((niveau, departement), liste) in &groupes {
         let tous = groupes.get(&(*niveau, None)).map_or(0, Vec::len);
@@ -93,7 +107,7 @@ pub fn moyennes(membres: &[Membre<'_>], nom_de: &dyn Fn(&str) -> Option<String>)
             departement: departement.map(str::to_string),
             libelle: format!("Moyenne des {} {} {ou}", liste.len(), pluriel(niveau)),
             nombre: liste.len(),
-            valeurs: moyenne(liste),
+            valeurs: moyenne(&axes, liste),
         });
     }
     sortie
