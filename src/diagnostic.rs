@@ -72,7 +72,7 @@ impl Valeurs {
     }
 
     fn position(&self, cle: &str) -> Result<usize, usize> {
-        self.0.binary_search_by(|(k, _)| (*k).cmp(cle))
+        self.0.binary_search_by(|(k, _)| comparer_cles(k, cle))
     }
 
     /// The value of a key.
@@ -193,7 +193,40 @@ fn regles_cles() -> &'static [(&'static str, RegleCle)] {
 
 /// The place in [`regles_cles`] of a key read, if the catalogue knows it.
 fn regle_cle(k: &str) -> Option<usize> {
-    regles_cles().binary_search_by(|(c, _)| (*c).cmp(k)).ok()
+    regles_cles().binary_search_by(|(c, _)| comparer_cles(c, k)).ok()
+}
+
+/// `a.cmp(b)` for the short keys of the catalogue, natively eight bytes at a time (bytes in
+/// big-endian order compare as the text does), without a call to `memcmp` at each step of a
+/// search: the values of a file of every commune are found by key tens of millions of times, and
+/// that call was a sixth of the time of its studies (3,76 → 3,26 s). Not in wasm, which has no
+/// byte swap: there the same loop made the reading of that file 1,5 × slower than `str::cmp`.
+#[cfg(not(target_arch = "wasm32"))]
+#[inline]
+fn comparer_cles(a: &str, b: &str) -> std::cmp::Ordering {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let commun = a.len().min(b.len());
+    let mut i = 0;
+    while i + 8 <= commun {
+        let mot = |o: &[u8]| {
+            let mut m = [0u8; 8];
+            m.copy_from_slice(&o[i..i + 8]);
+            u64::from_be_bytes(m)
+        };
+        let (x, y) = (mot(a), mot(b));
+        if x != y {
+            return x.cmp(&y);
+        }
+        i += 8;
+    }
+    a[i..].cmp(&b[i..])
+}
+
+/// In wasm, the text's own order ([`comparer_cles`] natively).
+#[cfg(target_arch = "wasm32")]
+#[inline]
+fn comparer_cles(a: &str, b: &str) -> std::cmp::Ordering {
+    a.cmp(b)
 }
 
 /// Whether a key must be a whole number: the components of formulas are counts.
@@ -1002,5 +1035,32 @@ impl Diagnostic {
             }
         }
         s
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The eight-byte comparison orders as the text's own, on every pair of the catalogue's keys
+    /// (what it compares in practice), of their prefixes and of non-ASCII texts.
+    #[test]
+    fn comparer_cles_comme_les_textes() {
+        let mut textes: Vec<String> = cles_connues().iter().map(|k| k.to_string()).collect();
+        for k in cles_connues() {
+            for n in [1, 7, 8, 9, 15, 16, 17] {
+                textes.extend(k.get(..n).map(str::to_string));
+            }
+        }
+        textes.extend(
+            ["", "é", "e\u{301}", "allocatairesÉ", "allocataires\u{ff}", "ZZZZZZZZZ", "aaaaaaaa\u{0}"]
+                .map(String::from),
+        );
+        assert!(textes.len() > 1000, "{}", textes.len());
+        for a in &textes {
+            for b in &textes {
+                assert_eq!(comparer_cles(a, b), a.cmp(b), "{a:?} {b:?}");
+            }
+        }
     }
 }
