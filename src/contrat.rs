@@ -1040,8 +1040,11 @@ pub fn territoire_comptes(c: &Comptes, indice: f64) -> Result<TerritoireComptesJ
         .flatten()
         .ok_or_else(|| ErreurJs {
             message: match c.lignes.len() {
-                0 => "indice : le fichier n'a aucune ligne lue.".to_string(),
-                n => format!("indice : un entier de 0 à {} est attendu (le rang d'une ligne lue).", n - 1),
+                0 => "Indice : le fichier n'a aucune ligne lue.".to_string(),
+                n => format!(
+                    "Indice : un entier de 0 à {} est attendu (le rang d'une ligne lue).",
+                    crate::format::entier((n - 1) as i128)
+                ),
             },
             champ: "indice".into(),
         })?;

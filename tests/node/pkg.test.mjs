@@ -189,12 +189,12 @@ test("ComptesImportes : l'aperçu d'importerComptes sans les territoires, puis c
   assert.equal(d.nom, "Commune 1");
   assert.equal(d.nomReference, "Pas-de-Calais");
   for (const faux of [-1, 1200, 1.5, NaN, Infinity]) {
-    assert.throws(() => c.territoire(faux), (e) => e instanceof Error && e.champ === "indice" && e.message === "indice : un entier de 0 à 1199 est attendu (le rang d'une ligne lue).", String(faux));
+    assert.throws(() => c.territoire(faux), (e) => e instanceof Error && e.champ === "indice" && espaces(e.message) === "Indice : un entier de 0 à 1 199 est attendu (le rang d'une ligne lue).", String(faux));
   }
   assert.throws(() => new ComptesImportes({ nom: "x.csv", contenu: "nom;annee\n" }), (e) => e.champ === "entete");
   assert.throws(() => new ComptesImportes(fichier, 42), (e) => e.champ === "suivi");
   const vide = new ComptesImportes({ nom: "vide.csv", contenu: "code;annee\n" });
-  assert.throws(() => vide.territoire(0), (e) => e.champ === "indice" && e.message === "indice : le fichier n'a aucune ligne lue.");
+  assert.throws(() => vide.territoire(0), (e) => e.champ === "indice" && e.message === "Indice : le fichier n'a aucune ligne lue.");
   // After free(), a French error naming the object; the module keeps working.
   c.free();
   for (const appel of [() => c.apercu(), () => c.territoire(0)]) {
