@@ -944,7 +944,7 @@ impl Options {
                 )?;
                 for (k, _) in entrees {
                     if let Some(v) = lref.nombre_option(k, &format!("Référence du radar : {k}"))? {
-                        o.radar.reference.insert(k.clone(), v);
+                        o.radar.reference.insert(k.to_string(), v);
                     }
                 }
             } else if let Some(autre) = lr.brut("reference") {

@@ -8,6 +8,7 @@
 //! `"1200.50"`): the page passes what the user typed and the core reads it exactly.
 
 use core::fmt;
+use std::borrow::Cow;
 
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 
@@ -37,8 +38,9 @@ pub enum Valeur {
     Texte(String),
     /// An array.
     Liste(Vec<Valeur>),
-    /// An object, as its entries.
-    Objet(Vec<(String, Valeur)>),
+    /// An object, as its entries. A key is borrowed when it is one of the catalogue's (a counts
+    /// file names the same keys in every row: no copy per cell).
+    Objet(Vec<(Cow<'static, str>, Valeur)>),
 }
 
 impl Valeur {
@@ -264,7 +266,7 @@ impl<'a> Lecteur<'a> {
         match self.valeur {
             Valeur::Objet(e) => e
                 .iter()
-                .filter(|(k, _)| !connues.contains(&k.as_str()))
+                .filter(|(k, _)| !connues.contains(&k.as_ref()))
                 .map(|(k, _)| self.chemin(&tronque(k)))
                 .collect(),
             _ => Vec::new(),
@@ -574,7 +576,7 @@ impl<'de> Visitor<'de> for Graine {
         let mut v = Vec::new();
         while let Some(k) = map.next_key::<String>()? {
             let e = map.next_value_seed(Graine { profondeur })?;
-            v.push((k, e));
+            v.push((Cow::Owned(k), e));
         }
         Ok(Valeur::Objet(v))
     }
@@ -591,7 +593,7 @@ mod tests {
     use super::*;
 
     fn objet(e: &[(&str, Valeur)]) -> Valeur {
-        Valeur::Objet(e.iter().map(|(k, v)| (k.to_string(), v.clone())).collect())
+        Valeur::Objet(e.iter().map(|(k, v)| (k.to_string().into(), v.clone())).collect())
     }
 
     #[test]

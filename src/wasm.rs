@@ -110,7 +110,7 @@ fn objet_js(v: &JsValue, chemin: &str, profondeur: usize) -> Result<Valeur, Illi
         let nom = cle.as_string().unwrap_or_default();
         let ici = sous_chemin(chemin, &nom);
         let valeur = lire_js(v, &cle).map_err(|e| illisible(&ici, exception(&e)))?;
-        sortie.push((nom, valeur_js(&valeur, &ici, profondeur + 1)?));
+        sortie.push((nom.into(), valeur_js(&valeur, &ici, profondeur + 1)?));
     }
     Ok(Valeur::Objet(sortie))
 }

@@ -9,6 +9,7 @@
 //! (the template's labels). Each row is read by the same rules as `calculerDiagnostic`
 //! ([`Territoire::lire`]): a faulty row is an error naming its line and column, the rest is read.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use super::bilan::ErreurListee;
@@ -259,7 +260,7 @@ fn lire_ligne(
             }
             Colonne::Cle(k, cinq_ans) if !cellule.is_empty() => {
                 let cible = if *cinq_ans { &mut valeurs5ans } else { &mut valeurs };
-                cible.push((k.to_string(), Valeur::Texte(cellule.to_string())));
+                cible.push((Cow::Borrowed(*k), Valeur::Texte(cellule.to_string())));
             }
             _ => {}
         }
