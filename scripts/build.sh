@@ -45,8 +45,9 @@ fi
 # module stays small: pkg/foyer/ (the calculator, the household batch), pkg/territoire/ (the
 # territory study, the imports, the exports).
 # Optimisation levels: 3 for the household package (the batch is hot: 13 % faster than "s" for
-# 8 KB more, still far under 150 KB); "z" for the territory study, which is not hot (the largest
-# IRIS file in ~0,3 s) and must stay under 150 KB; "s" for the whole binding.
+# 8 KB more, still far under 150 KB); "s" for the territory study (a counts file of every commune
+# is read and studied in seconds: 20 % faster than "z" for 10 KB more, 147 KB; "2" would be 165 KB,
+# over the 150 KB target) and for the whole binding.
 paquet() {
   CARGO_PROFILE_RELEASE_OPT_LEVEL="$2" wasm-pack --quiet build --release --target web --out-dir "$1" "${@:3}"
   local wasm="$1/indicateurs_caf_bg.wasm"
@@ -56,10 +57,18 @@ paquet() {
     wasm-opt -O3 --one-caller-inline-max-function-size 50 --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
       --enable-mutable-globals "$wasm" -o "$wasm"
   fi
-  printf 'Taille du module %s : %s octets bruts, %s octets gzip -9\n' "$wasm" "$(wc -c < "$wasm")" "$(gzip -9 -c "$wasm" | wc -c)"
+  local gz
+  gz=$(gzip -9 -c "$wasm" | wc -c)
+  printf 'Taille du module %s : %s octets bruts, %s octets gzip -9\n' "$wasm" "$(wc -c < "$wasm")" "$gz"
+  # The pages' modules have a budget (issue 15: under 150 KB gzipped); pkg/, which no page loads,
+  # has none. A module over it fails the build, and so every test run.
+  if [ "$1" != pkg ] && [ "$gz" -gt 150000 ]; then
+    echo "ÉCHEC : $wasm dépasse 150 000 octets gzip ($gz) : le budget des modules des pages." >&2
+    exit 1
+  fi
 }
 paquet pkg s
 paquet pkg/foyer 3 --no-default-features --features foyer
-paquet pkg/territoire z --no-default-features --features territoire
+paquet pkg/territoire s --no-default-features --features territoire
 dsfr
 element
