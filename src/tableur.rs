@@ -96,45 +96,10 @@ fn encodage_latin(octets: &[u8]) -> Encodage {
 }
 
 /// Whether a character is an accented letter of French, lower or upper case.
+#[rustfmt::skip]
 fn lettre_francaise(c: char) -> bool {
-    matches!(
-        c,
-        'à' | 'â'
-            | 'ä'
-            | 'ç'
-            | 'é'
-            | 'è'
-            | 'ê'
-            | 'ë'
-            | 'î'
-            | 'ï'
-            | 'ô'
-            | 'ö'
-            | 'ù'
-            | 'û'
-            | 'ü'
-            | 'ÿ'
-            | 'œ'
-            | 'æ'
-            | 'À'
-            | 'Â'
-            | 'Ä'
-            | 'Ç'
-            | 'É'
-            | 'È'
-            | 'Ê'
-            | 'Ë'
-            | 'Î'
-            | 'Ï'
-            | 'Ô'
-            | 'Ö'
-            | 'Ù'
-            | 'Û'
-            | 'Ü'
-            | 'Ÿ'
-            | 'Œ'
-            | 'Æ'
-    )
+    matches!(c, 'à' | 'â' | 'ä' | 'ç' | 'é' | 'è' | 'ê' | 'ë' | 'î' | 'ï' | 'ô' | 'ö' | 'ù' | 'û' | 'ü' | 'ÿ' | 'œ' | 'æ'
+        | 'À' | 'Â' | 'Ä' | 'Ç' | 'É' | 'È' | 'Ê' | 'Ë' | 'Î' | 'Ï' | 'Ô' | 'Ö' | 'Ù' | 'Û' | 'Ü' | 'Ÿ' | 'Œ' | 'Æ')
 }
 
 /// How many of the bytes from `80` up are French accented letters inside a word when read in
@@ -187,8 +152,8 @@ fn decoder(octets: &[u8], encodage: Encodage) -> String {
 
 /// The text of a whole file, without its byte-order mark, and how it was read: UTF-8 when the
 /// bytes are UTF-8, or when they start with the UTF-8 byte-order mark (a sequence UTF-8 cannot
-/// read then becomes U+FFFD); Windows-1252 or ISO-8859-15 otherwise, the file judged as a whole
-/// ([`Encodage`]). Borrowed when the file is UTF-8.
+/// read then becomes U+FFFD); Windows-1252, ISO-8859-15 or Mac Roman otherwise, the file judged as
+/// a whole ([`Encodage`]). Borrowed when the file is UTF-8.
 pub fn lire_fichier(octets: &[u8]) -> (Cow<'_, str>, Encodage) {
     match octets.strip_prefix(BOM.as_bytes()) {
         Some(reste) => (String::from_utf8_lossy(reste), Encodage::Utf8),

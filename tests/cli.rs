@@ -164,70 +164,83 @@ fn fichier_de_comptes(n: usize) -> String {
     s
 }
 
-/// Files as French Excel saves « CSV (séparateur : point-virgule) »: in Windows-1252.
+/// A counts file in a spreadsheet's encoding (its header added): each of `lignes` in the results,
+/// and the warning naming the encoding read.
+#[track_caller]
+fn comptes_lus_en(lignes: &[u8], attendues: &[&str], encodage: &str) {
+    let contenu = [&b"code;nom;niveau;annee;reference;habitants;allocataires\n"[..], lignes].concat();
+    let (code, sortie, erreurs) = lancer_octets(&["territoires", "-"], &contenu);
+    assert_eq!(code, 0, "{erreurs}");
+    for attendue in attendues {
+        assert!(sortie.contains(attendue), "{attendue} : {sortie}");
+    }
+    assert!(erreurs.contains(&format!("Le fichier de comptes n'est pas en UTF-8 : lu en {encodage}")), "{erreurs}");
+}
+
+/// A household row in a spreadsheet's encoding (its header added): its result row, the summary
+/// saying one identifier was not UTF-8, and the same results as `utf8`, the row in UTF-8.
+#[track_caller]
+fn foyer_lu_en(ligne: &[u8], attendue: &str, utf8: &str) {
+    let entete = "id;annee;personnes;revenus_annuels;prestations_mensuelles\n";
+    let (code, sortie, erreurs) = lancer_octets(&["foyers"], &[entete.as_bytes(), ligne].concat());
+    assert_eq!(code, 0, "{erreurs}");
+    assert!(sortie.contains(attendue), "{sortie}");
+    assert!(erreurs.contains("Identifiants de 1 ligne lus en Windows-1252, ISO-8859-15 ou Mac Roman"), "{erreurs}");
+    assert_eq!(sortie, lancer(&["foyers"], &format!("{entete}{utf8}")).1);
+}
+
+/// Files as French Excel saves « CSV (séparateur : point-virgule) »: in Windows-1252, with its
+/// no-break space (A0) and euro sign (80) in numbers.
 #[test]
 fn fichiers_d_excel_en_windows_1252() {
-    // Foyers: an identifier with « é », an amount with Windows-1252's no-break space (0xA0) and
-    // euro sign (0x80): the same results as the same file in UTF-8.
-    let excel = b"id;annee;personnes;revenus_annuels;prestations_mensuelles\nDupr\xe9;2017;A35|E5;14\xa0400 \x80;350\n";
-    let utf8 = "id;annee;personnes;revenus_annuels;prestations_mensuelles\nDupré;2017;A35|E5;14 400 €;350\n";
-    let (code, sortie, erreurs) = lancer_octets(&["foyers"], excel);
-    assert_eq!(code, 0, "{erreurs}");
-    assert!(sortie.contains("\n2;Dupré;2017;1,5;"), "{sortie}");
-    assert!(erreurs.contains("Identifiants de 1 ligne lus en Windows-1252"), "{erreurs}");
-    assert_eq!(sortie, lancer(&["foyers"], utf8).1);
-    // Counts: the names read, and the reading said.
-    let comptes = b"code;nom;niveau;annee;reference;habitants;allocataires\n\
-                    62;Pas-de-Calais;departement;2020;;1466743;318388\n\
-                    42218;Saint-\xc9tienne;commune;2020;62;172\xa0565;40000\n";
-    let (code, sortie, erreurs) = lancer_octets(&["territoires", "-"], comptes);
-    assert_eq!(code, 0, "{erreurs}");
-    assert!(sortie.contains("\n3;42218;Saint-Étienne;commune;2020;62;172565;"), "{sortie}");
-    assert!(erreurs.contains("Le fichier de comptes n'est pas en UTF-8 : lu en Windows-1252"), "{erreurs}");
+    foyer_lu_en(
+        b"Dupr\xe9;2017;A35|E5;14\xa0400 \x80;350\n",
+        "\n2;Dupré;2017;1,5;",
+        "Dupré;2017;A35|E5;14 400 €;350\n",
+    );
+    comptes_lus_en(
+        b"62;Pas-de-Calais;departement;2020;;1466743;318388\n42218;Saint-\xc9tienne;commune;2020;62;172\xa0565;40000\n",
+        &["\n3;42218;Saint-Étienne;commune;2020;62;172565;"],
+        "Windows-1252",
+    );
 }
 
 /// Files from older French software in ISO-8859-15 (Latin-9): « œ » is the byte BD, which
-/// Windows-1252 would read « ½ » (« C½ur de Savoie »).
+/// Windows-1252 would read « ½ » (« C½ur de Savoie »). A batch identifier is judged on its own bytes.
 #[test]
 fn fichiers_en_iso_8859_15() {
-    let comptes = b"code;nom;niveau;annee;reference;habitants;allocataires\n\
-                    73;Savoie;departement;2020;;436434;80000\n\
-                    200041010;CC C\xbdur de Savoie;epci;2020;73;37\xa0523;8000\n";
-    let (code, sortie, erreurs) = lancer_octets(&["territoires", "-"], comptes);
-    assert_eq!(code, 0, "{erreurs}");
-    assert!(sortie.contains(";200041010;CC Cœur de Savoie;epci;2020;73;37523;"), "{sortie}");
-    assert!(erreurs.contains("Le fichier de comptes n'est pas en UTF-8 : lu en ISO-8859-15 (Latin-9)"), "{erreurs}");
-    // An identifier of the household batch, judged on its own bytes.
-    let foyers = b"id;annee;personnes;revenus_annuels;prestations_mensuelles\nS\xbdur Marie;2017;A35|E5;14400;350\n";
-    let (code, sortie, erreurs) = lancer_octets(&["foyers"], foyers);
-    assert_eq!(code, 0, "{erreurs}");
-    assert!(sortie.contains("\n2;Sœur Marie;2017;1,5;"), "{sortie}");
-    assert!(erreurs.contains("Identifiants de 1 ligne lus en Windows-1252, ISO-8859-15 ou Mac Roman"), "{erreurs}");
+    comptes_lus_en(
+        b"73;Savoie;departement;2020;;436434;80000\n200041010;CC C\xbdur de Savoie;epci;2020;73;37\xa0523;8000\n",
+        &[";200041010;CC Cœur de Savoie;epci;2020;73;37523;"],
+        "ISO-8859-15 (Latin-9)",
+    );
+    foyer_lu_en(
+        b"S\xbdur Marie;2017;A35|E5;14400;350\n",
+        "\n2;Sœur Marie;2017;1,5;",
+        "Sœur Marie;2017;A35|E5;14400;350\n",
+    );
 }
 
 /// Files as Excel for Mac saves « CSV (séparateur : point-virgule) »: in Mac Roman, where « é » is
 /// the byte 8E, « è » 8F, the no-break space CA and « € » DB.
 #[test]
 fn fichiers_d_excel_pour_mac_en_mac_roman() {
-    let comptes = b"code;nom;niveau;annee;reference;habitants;allocataires\n\
-                    974;La R\x8eunion;departement;2020;;861210;200000\n\
-                    97415;Saint-Andr\x8e;commune;2020;974;56\xca602;15000\n\
-                    97419;Sainte-H\x8el\x8fne;commune;2020;974;;\n";
-    let (code, sortie, erreurs) = lancer_octets(&["territoires", "-"], comptes);
-    assert_eq!(code, 0, "{erreurs}");
-    assert!(sortie.contains(";974;La Réunion;departement;2020;;861210;"), "{sortie}");
-    assert!(sortie.contains(";97415;Saint-André;commune;2020;974;56602;"), "{sortie}");
-    assert!(sortie.contains(";97419;Sainte-Hélène;commune;"), "{sortie}");
-    assert!(erreurs.contains("Le fichier de comptes n'est pas en UTF-8 : lu en Mac Roman"), "{erreurs}");
-    // Foyers: an identifier with « é », an amount with Mac Roman's no-break space and euro sign:
-    // the same results as the same file in UTF-8.
-    let mac = b"id;annee;personnes;revenus_annuels;prestations_mensuelles\nAndr\x8e;2017;A35|E5;14\xca400 \xdb;350\n";
-    let utf8 = "id;annee;personnes;revenus_annuels;prestations_mensuelles\nAndré;2017;A35|E5;14 400 €;350\n";
-    let (code, sortie, erreurs) = lancer_octets(&["foyers"], mac);
-    assert_eq!(code, 0, "{erreurs}");
-    assert!(sortie.contains("\n2;André;2017;1,5;"), "{sortie}");
-    assert!(erreurs.contains("Identifiants de 1 ligne lus en Windows-1252, ISO-8859-15 ou Mac Roman"), "{erreurs}");
-    assert_eq!(sortie, lancer(&["foyers"], utf8).1);
+    comptes_lus_en(
+        b"974;La R\x8eunion;departement;2020;;861210;200000\n\
+          97415;Saint-Andr\x8e;commune;2020;974;56\xca602;15000\n\
+          97419;Sainte-H\x8el\x8fne;commune;2020;974;;\n",
+        &[
+            ";974;La Réunion;departement;2020;;861210;",
+            ";97415;Saint-André;commune;2020;974;56602;",
+            ";97419;Sainte-Hélène;commune;",
+        ],
+        "Mac Roman",
+    );
+    foyer_lu_en(
+        b"Andr\x8e;2017;A35|E5;14\xca400 \xdb;350\n",
+        "\n2;André;2017;1,5;",
+        "André;2017;A35|E5;14 400 €;350\n",
+    );
 }
 
 #[test]

@@ -36,8 +36,8 @@ UTILISATION
 
   Sans FICHIER, ou avec « - », l'entrée standard est lue ; sans -o, la sortie standard est écrite.
   Les fichiers sont lus en UTF-8, ou en Windows-1252 quand ils ne sont pas en UTF-8 (les CSV
-  d'Excel ; en Mac Roman ou en ISO-8859-15 quand leurs octets le disent) ; les résultats sont en UTF-8 et commencent par le BOM, pour que les tableurs lisent
-  les accents.
+  d'Excel ; en Mac Roman ou en ISO-8859-15 quand leurs octets le disent) ; les résultats sont en
+  UTF-8 et commencent par le BOM, pour que les tableurs lisent les accents.
   Format des personnes : A35|C33|E5|E9 (A allocataire, C conjoint, E enfant, P autre ; h handicap,
   e étudiant après l'âge : E6h, A20e ; une espace, + ou une virgule séparent aussi les personnes).
 

@@ -65,8 +65,7 @@ fn valeurs_des_axes(membres: &[Membre<'_>]) -> Vec<Option<i128>> {
 fn moyenne(axes: &[Option<i128>], liste: &[usize]) -> Valeurs {
     let mut valeurs = Valeurs::new();
     let n_axes = RADAR_DEFAUT.len();
-    for (k, id) in RADAR_DEFAUT.iter().enumerate() {
-        let Some(ind) = indicateur(id) else { continue };
+    for (k, &id) in RADAR_DEFAUT.iter().enumerate() {
         let (mut somme, mut n) = (0_i128, 0_i128);
         for v in liste.iter().filter_map(|&i| axes.get(i * n_axes + k).copied().flatten()) {
             somme = somme.saturating_add(v);
@@ -74,7 +73,7 @@ fn moyenne(axes: &[Option<i128>], liste: &[usize]) -> Valeurs {
         }
         let echelle = 10_i128.pow(DECIMALES);
         if let Some(m) = (n > 0).then(|| Ratio::new(somme, n * echelle)).flatten() {
-            valeurs.insert(ind.id, m);
+            valeurs.insert(id, m);
         }
     }
     valeurs

@@ -223,11 +223,14 @@ test("import hors du fil de la page : progression, annulation, fichier démesur�
   await page.close();
 });
 
-/** A counts file of the given bytes imported on the page at 320 px, and one of its rows studied:
- *  the import's summary, the list of territories and the study's title (the encoding tests). */
-async function etudierFichierComptes(t, octets, territoire) {
+/** A counts file in a spreadsheet's encoding imported on the page at 320 px, and one of its rows
+ *  studied: the import's summary, the list of territories and the study's title (the encoding
+ *  tests). `lignes` follow the header, ended by `fin`; each character is written as its byte in
+ *  `propres`, or else as its Latin-1 byte (the same in every encoding here). */
+async function etudierFichierComptes(t, { lignes, fin, propres }, territoire) {
+  const texte = ["code;nom;niveau;annee;reference;habitants;allocataires", ...lignes].join(fin);
   const chemin = join(dossierTemporaire(t, "comptes-encodage-"), "comptes.csv");
-  writeFileSync(chemin, octets);
+  writeFileSync(chemin, Buffer.from([...texte].map((c) => propres[c] ?? c.charCodeAt(0))));
   const { page, journal } = await ouvrir();
   await page.setViewportSize({ width: 320, height: 800 });
   await page.setInputFiles("#fichiers", chemin);
@@ -247,13 +250,11 @@ async function etudierFichierComptes(t, octets, territoire) {
 test("un fichier de comptes enregistré par Excel en « CSV (séparateur : point-virgule) », donc en Windows-1252", async (t) => {
   // « é », « è » as Latin-1 bytes (the same in Windows-1252), « ’ » as its Windows-1252 byte 0x92,
   // and a count with the no-break space Excel writes (0xA0).
-  const texte = [
-    "code;nom;niveau;annee;reference;habitants;allocataires",
+  const lignes = [
     "62;Pas-de-Calais;departement;2020;;1466743;318388",
     "200072478;Communauté de communes de la Région d\u2019Audruicq;epci;2020;62;25\u00a0188;4582",
-  ].join("\r\n");
-  const octets = Buffer.from(texte.replace("\u2019", "\u0001"), "latin1").map((b) => (b === 1 ? 0x92 : b));
-  const { resume, liste, titre } = await etudierFichierComptes(t, octets, "epci:200072478");
+  ];
+  const { resume, liste, titre } = await etudierFichierComptes(t, { lignes, fin: "\r\n", propres: { "\u2019": 0x92 } }, "epci:200072478");
   assert.match(resume,
     /Le fichier de comptes n'est pas en UTF-8 : lu en Windows-1252, l'encodage d'Excel pour « CSV \(séparateur : point-virgule\) »\. Vérifiez les lettres accentuées des noms\./);
   assert.match(liste, /Communauté de communes de la Région d’Audruicq/);
@@ -262,12 +263,8 @@ test("un fichier de comptes enregistré par Excel en « CSV (séparateur : point
 
 test("un fichier de comptes en ISO-8859-15 (Latin-9) : « Cœur de Savoie », pas « C½ur de Savoie », et l'avertissement le dit", async (t) => {
   // « œ » is the byte 0xBD in ISO-8859-15 (« ½ » in Windows-1252); no byte 0x80–0x9F.
-  const texte = [
-    "code;nom;niveau;annee;reference;habitants;allocataires",
-    "73;Savoie;departement;2020;;436434;80000",
-    "200041010;CC Cœur de Savoie;epci;2020;73;37523;8000",
-  ].join("\n");
-  const { resume, titre } = await etudierFichierComptes(t, Buffer.from(texte.replace("œ", "\u00bd"), "latin1"), "epci:200041010");
+  const lignes = ["73;Savoie;departement;2020;;436434;80000", "200041010;CC Cœur de Savoie;epci;2020;73;37523;8000"];
+  const { resume, titre } = await etudierFichierComptes(t, { lignes, fin: "\n", propres: { "œ": 0xbd } }, "epci:200041010");
   assert.match(resume, /Le fichier de comptes n'est pas en UTF-8 : lu en ISO-8859-15 \(Latin-9\)/);
   assert.equal(titre, "Étude préliminaire : CC Cœur de Savoie");
 });
@@ -275,14 +272,12 @@ test("un fichier de comptes en ISO-8859-15 (Latin-9) : « Cœur de Savoie », pa
 test("un fichier de comptes enregistré par Excel pour Mac, en Mac Roman et lignes finies par CR : « Réunion », pas « RŽunion »", async (t) => {
   // Mac Roman puts « é » at 0x8E, « è » at 0x8F, « î » at 0x94, « ’ » at 0xD5, the no-break space at 0xCA;
   // every other character here is ASCII. Lines end with CR alone, as Excel for Mac ends them.
-  const mac = { "é": 0x8e, "è": 0x8f, "î": 0x94, "\u2019": 0xd5, "\u00a0": 0xca };
-  const texte = [
-    "code;nom;niveau;annee;reference;habitants;allocataires",
+  const propres = { "é": 0x8e, "è": 0x8f, "î": 0x94, "\u2019": 0xd5, "\u00a0": 0xca };
+  const lignes = [
     "974;La Réunion;departement;2020;;861210;200000",
     "249740101;CA Réunion Nord, l\u2019île et Sainte-Hélène;epci;2020;974;56\u00a0602;15000",
-  ].join("\r");
-  const octets = Buffer.from([...texte].map((c) => mac[c] ?? c.charCodeAt(0)));
-  const { resume, liste, titre } = await etudierFichierComptes(t, octets, "epci:249740101");
+  ];
+  const { resume, liste, titre } = await etudierFichierComptes(t, { lignes, fin: "\r", propres }, "epci:249740101");
   assert.match(resume, /^2 territoires lus, 0 ligne en erreur\. Le fichier de comptes n'est pas en UTF-8 : lu en Mac Roman, l'encodage d'Excel pour Mac/);
   assert.match(liste, /CA Réunion Nord, l’île et Sainte-Hélène/);
   assert.equal(titre, "Étude préliminaire : CA Réunion Nord, l’île et Sainte-Hélène");

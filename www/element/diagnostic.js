@@ -8,13 +8,13 @@ import { effacerErreurs, montrerErreur } from "./erreurs.js";
 
 const NIVEAUX = { commune: "Commune", epci: "EPCI", departement: "Département", autre: "Autre" };
 
-/** A name or code for searching: without accents or case; hyphens and apostrophes read as spaces
- * (« bourg en bresse » finds Bourg-en-Bresse). */
 /** The most territories a search puts in the list (a select of thousands is of no use). */
 const LISTE_MAX = 200;
 /** The options of a list of territories (with their level, for a search across levels). */
 const options = (select, liste, avecNiveau) => select.replaceChildren(...liste.map((t) =>
   h("option", { value: `${t.niveau}:${t.code}` }, `${avecNiveau ? `${NIVEAUX[t.niveau] ?? t.niveau} — ` : ""}${t.nom} (${t.code})`)));
+/** A name or code for searching: without accents or case; hyphens and apostrophes read as spaces
+ * (« bourg en bresse » finds Bourg-en-Bresse). */
 const sansAccents = (texte) => texte.normalize("NFD").replace(/\p{Diacritic}/gu, "").replace(/[-’']+/g, " ").toLowerCase();
 
 export class VueDiagnostic {
