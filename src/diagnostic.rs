@@ -60,10 +60,18 @@ impl From<ErreurSaisie> for ErreurDiagnostic {
 }
 
 /// A territory's values by key, in key order. The keys are the catalogue's own (an unknown key is
-/// left out with a warning), so none is copied; the pairs are kept in one sorted vector, not a
-/// map: a file of every commune holds millions of values, and a map's nodes cost a third more.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Valeurs(Vec<(&'static str, Ratio)>);
+/// left out with a warning), each kept as its place in the sorted table of known keys, found by
+/// a hash table made once: a file of every commune holds millions of values and finds them by
+/// key tens of millions of times, and a search among places compares two integers where a search
+/// among keys compared two texts. One sorted vector, not a map: a map's nodes cost a third more.
+#[derive(Clone, Default, PartialEq, Eq)]
+pub struct Valeurs(Vec<(u16, Ratio)>);
+
+impl fmt::Debug for Valeurs {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_map().entries(self.iter()).finish()
+    }
+}
 
 impl Valeurs {
     /// No value.
@@ -71,35 +79,38 @@ impl Valeurs {
         Valeurs(Vec::new())
     }
 
-    fn position(&self, cle: &str) -> Result<usize, usize> {
-        self.0.binary_search_by(|(k, _)| comparer_cles(k, cle))
+    /// Where a key is or would go; `None` for a key the catalogue does not know.
+    fn position(&self, cle: &str) -> Option<(u16, Result<usize, usize>)> {
+        let place = place_cle(cle)?;
+        Some((place, self.0.binary_search_by_key(&place, |(p, _)| *p)))
     }
 
     /// The value of a key.
     pub fn get(&self, cle: &str) -> Option<&Ratio> {
-        self.position(cle).ok().map(|i| &self.0[i].1)
+        let (_, i) = self.position(cle)?;
+        self.0.get(i.ok()?).map(|(_, v)| v)
     }
 
     /// The value of a key, to change it.
     pub fn get_mut(&mut self, cle: &str) -> Option<&mut Ratio> {
-        self.position(cle).ok().map(move |i| &mut self.0[i].1)
+        let (_, i) = self.position(cle)?;
+        self.0.get_mut(i.ok()?).map(|(_, v)| v)
     }
 
     /// Whether a key has a value.
     pub fn contains_key(&self, cle: &str) -> bool {
-        self.position(cle).is_ok()
+        self.get(cle).is_some()
     }
 
-    /// Sets a key's value; the previous one, if any. Keys given in order are appended.
-    pub fn insert(&mut self, cle: &'static str, valeur: Ratio) -> Option<Ratio> {
-        if self.0.last().is_none_or(|(k, _)| *k < cle) {
-            self.0.push((cle, valeur));
-            return None;
-        }
-        match self.position(cle) {
-            Ok(i) => Some(std::mem::replace(&mut self.0[i].1, valeur)),
+    /// Sets a key's value; the previous one, if any. Keys given in order are appended. A key the
+    /// catalogue does not know ([`crate::catalogue::cles_connues`]) is not kept: readers warn of
+    /// it before.
+    pub fn insert(&mut self, cle: &str, valeur: Ratio) -> Option<Ratio> {
+        let (place, i) = self.position(cle)?;
+        match i {
+            Ok(i) => self.0.get_mut(i).map(|(_, v)| std::mem::replace(v, valeur)),
             Err(i) => {
-                self.0.insert(i, (cle, valeur));
+                self.0.insert(i, (place, valeur));
                 None
             }
         }
@@ -107,7 +118,8 @@ impl Valeurs {
 
     /// Removes a key; its value, if any.
     pub fn remove(&mut self, cle: &str) -> Option<Ratio> {
-        self.position(cle).ok().map(|i| self.0.remove(i).1)
+        let (_, i) = self.position(cle)?;
+        Some(self.0.remove(i.ok()?).1)
     }
 
     /// How many keys have a value.
@@ -121,21 +133,21 @@ impl Valeurs {
     }
 
     /// The keys and their values, in key order.
-    pub fn iter(&self) -> impl Iterator<Item = (&&'static str, &Ratio)> + '_ {
-        self.0.iter().map(|(k, v)| (k, v))
+    pub fn iter(&self) -> impl Iterator<Item = (&'static str, &Ratio)> + '_ {
+        self.0.iter().filter_map(|(p, v)| Some((regles_cles().get(usize::from(*p))?.0, v)))
     }
 }
 
-impl FromIterator<(&'static str, Ratio)> for Valeurs {
-    fn from_iter<I: IntoIterator<Item = (&'static str, Ratio)>>(paires: I) -> Self {
+impl<'k> FromIterator<(&'k str, Ratio)> for Valeurs {
+    fn from_iter<I: IntoIterator<Item = (&'k str, Ratio)>>(paires: I) -> Self {
         let mut v = Valeurs::new();
         v.extend(paires);
         v
     }
 }
 
-impl Extend<(&'static str, Ratio)> for Valeurs {
-    fn extend<I: IntoIterator<Item = (&'static str, Ratio)>>(&mut self, paires: I) {
+impl<'k> Extend<(&'k str, Ratio)> for Valeurs {
+    fn extend<I: IntoIterator<Item = (&'k str, Ratio)>>(&mut self, paires: I) {
         for (k, r) in paires {
             self.insert(k, r);
         }
@@ -191,42 +203,57 @@ fn regles_cles() -> &'static [(&'static str, RegleCle)] {
     })
 }
 
-/// The place in [`regles_cles`] of a key read, if the catalogue knows it.
-fn regle_cle(k: &str) -> Option<usize> {
-    regles_cles().binary_search_by(|(c, _)| comparer_cles(c, k)).ok()
-}
-
-/// `a.cmp(b)` for the short keys of the catalogue, natively eight bytes at a time (bytes in
-/// big-endian order compare as the text does), without a call to `memcmp` at each step of a
-/// search: the values of a file of every commune are found by key tens of millions of times, and
-/// that call was a sixth of the time of its studies (3,76 → 3,26 s). Not in wasm, which has no
-/// byte swap: there the same loop made the reading of that file 1,5 × slower than `str::cmp`.
-#[cfg(not(target_arch = "wasm32"))]
-#[inline]
-fn comparer_cles(a: &str, b: &str) -> std::cmp::Ordering {
-    let (a, b) = (a.as_bytes(), b.as_bytes());
-    let commun = a.len().min(b.len());
-    let mut i = 0;
-    while i + 8 <= commun {
-        let mot = |o: &[u8]| {
-            let mut m = [0u8; 8];
-            m.copy_from_slice(&o[i..i + 8]);
-            u64::from_be_bytes(m)
-        };
-        let (x, y) = (mot(a), mot(b));
-        if x != y {
-            return x.cmp(&y);
+/// The place in [`regles_cles`] of a key, if the catalogue knows it: one hash of its text and,
+/// most often, one comparison (open addressing in a table at least twice as large as the keys,
+/// made once). A binary search among the keys compared texts at each of its eight steps.
+fn place_cle(k: &str) -> Option<u16> {
+    let table = table_des_places();
+    let masque = table.len().wrapping_sub(1);
+    let mut i = hacher(k);
+    loop {
+        let place = *table.get(i & masque)?;
+        let (cle, _) = regles_cles().get(usize::from(place))?;
+        if *cle == k {
+            return Some(place);
         }
-        i += 8;
+        i = (i & masque) + 1;
     }
-    a[i..].cmp(&b[i..])
 }
 
-/// In wasm, the text's own order ([`comparer_cles`] natively).
-#[cfg(target_arch = "wasm32")]
-#[inline]
-fn comparer_cles(a: &str, b: &str) -> std::cmp::Ordering {
-    a.cmp(b)
+/// A hash of a key from its length and its first and last eight bytes: two loads and one
+/// multiplication, where a hash of every byte took longer than the look-up it spared. Keys alike
+/// at both ends only share a slot's neighbourhood ([`place_cle`] compares the whole text).
+fn hacher(k: &str) -> usize {
+    let b = k.as_bytes();
+    let mot = |o: &[u8]| {
+        let mut m = [0u8; 8];
+        for (d, s) in m.iter_mut().zip(o) {
+            *d = *s;
+        }
+        u64::from_le_bytes(m)
+    };
+    let (debut, fin) = (mot(b), mot(b.get(b.len().saturating_sub(8)..).unwrap_or_default()));
+    let h = (debut ^ fin.rotate_left(29) ^ b.len() as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    (h >> 40) as usize
+}
+
+/// The hash table of [`place_cle`]: each slot a place in [`regles_cles`], or `u16::MAX` when
+/// empty (a look-up stops there).
+fn table_des_places() -> &'static [u16] {
+    static TABLE: std::sync::OnceLock<Vec<u16>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let regles = regles_cles();
+        let taille = (regles.len() * 2).next_power_of_two().max(2);
+        let mut table = vec![u16::MAX; taille];
+        for (place, (cle, _)) in regles.iter().enumerate() {
+            let mut i = hacher(cle) & (taille - 1);
+            while table[i] != u16::MAX {
+                i = (i + 1) & (taille - 1);
+            }
+            table[i] = u16::try_from(place).unwrap_or(u16::MAX);
+        }
+        table
+    })
 }
 
 /// Whether a key must be a whole number: the components of formulas are counts.
@@ -265,7 +292,7 @@ fn lire_valeurs(
     let mut lues = vec![false; regles_cles().len()];
     let mut par_place: Vec<Option<Ratio>> = vec![None; regles_cles().len()];
     for (k, valeur) in entrees {
-        let Some(place) = regle_cle(k) else {
+        let Some(place) = place_cle(k).map(usize::from) else {
             avertissements
                 .push(format!("Clé inconnue ignorée : « {} ».", lv.chemin(&k.chars().take(60).collect::<String>())));
             continue;
@@ -296,7 +323,11 @@ fn lire_valeurs(
         }
         par_place[place] = Some(r);
     }
-    m.extend(regles_cles().iter().zip(par_place).filter_map(|((cle, _), r)| Some((*cle, r?))));
+    // Made at its size: no reallocation at each doubling (in wasm, a `Ratio`'s 16-byte alignment
+    // makes each one a new block and a copy), and no spare room kept in the 100 000 sets of values
+    // of a file of every commune.
+    m.0 = Vec::with_capacity(par_place.iter().flatten().count());
+    m.0.extend((0..).zip(par_place).filter_map(|(place, r)| Some((place, r?))));
     Ok(m)
 }
 
@@ -1042,25 +1073,24 @@ impl Diagnostic {
 mod tests {
     use super::*;
 
-    /// The eight-byte comparison orders as the text's own, on every pair of the catalogue's keys
-    /// (what it compares in practice), of their prefixes and of non-ASCII texts.
+    /// Each known key finds its own place, the places follow the keys' order, and nothing else
+    /// finds one: not a prefix or an extension of a key, not a key in other case or with an
+    /// accent, not an empty text.
     #[test]
-    fn comparer_cles_comme_les_textes() {
-        let mut textes: Vec<String> = cles_connues().iter().map(|k| k.to_string()).collect();
-        for k in cles_connues() {
-            for n in [1, 7, 8, 9, 15, 16, 17] {
-                textes.extend(k.get(..n).map(str::to_string));
-            }
+    fn place_de_chaque_cle() {
+        let regles = regles_cles();
+        assert_eq!(regles.len(), cles_connues().len());
+        assert!(regles.windows(2).all(|w| w[0].0 < w[1].0), "clés rangées");
+        for (place, (cle, _)) in regles.iter().enumerate() {
+            assert_eq!(place_cle(cle).map(usize::from), Some(place), "{cle}");
         }
-        textes.extend(
-            ["", "é", "e\u{301}", "allocatairesÉ", "allocataires\u{ff}", "ZZZZZZZZZ", "aaaaaaaa\u{0}"]
-                .map(String::from),
-        );
-        assert!(textes.len() > 1000, "{}", textes.len());
-        for a in &textes {
-            for b in &textes {
-                assert_eq!(comparer_cles(a, b), a.cmp(b), "{a:?} {b:?}");
-            }
+        let mut autres: Vec<String> = vec!["".into(), "é".into(), "allocatairesÉ".into(), "\u{0}".into()];
+        for k in cles_connues() {
+            autres.extend((1..k.len()).filter_map(|n| k.get(..n)).map(str::to_string));
+            autres.extend([format!("{k} "), format!("{k}é"), k.to_uppercase(), format!("_{k}")]);
+        }
+        for a in autres.iter().filter(|a| !cles_connues().contains(&a.as_str())) {
+            assert_eq!(place_cle(a), None, "{a:?}");
         }
     }
 }

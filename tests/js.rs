@@ -246,3 +246,26 @@ fn windows_1252_comme_la_plateforme() {
             .collect::<String>()
     );
 }
+
+/// Before a file's work, the binding grows the module's memory once by twelve times the file's
+/// bytes (`reserver_memoire`): growing it allocation by allocation took a third of the time of a
+/// file of every commune. A file refused at its header still reserves (the reservation comes
+/// first) but needs nothing itself, so only the reservation can have grown the memory this far;
+/// this fails if the optimiser drops the block never written.
+#[wasm_bindgen_test]
+fn memoire_reservee_avant_le_travail_d_un_fichier() {
+    let octets_memoire = || {
+        let memoire = wasm_bindgen::memory().unchecked_into::<js_sys::WebAssembly::Memory>();
+        memoire.buffer().unchecked_into::<js_sys::ArrayBuffer>().byte_length() as usize
+    };
+    let taille = 8 << 20;
+    let mut contenu = b"colonne;autre\n".to_vec();
+    contenu.resize(taille, b'x');
+    let fichier = Object::new();
+    Reflect::set(&fichier, &"nom".into(), &"sans-code.csv".into()).unwrap();
+    Reflect::set(&fichier, &"contenu".into(), &js_sys::Uint8Array::from(&contenu[..])).unwrap();
+    drop(contenu);
+    let (_, champ) = erreur(indicateurs_caf::wasm::importer_comptes(fichier.into(), None).unwrap_err());
+    assert_eq!(champ, "entete");
+    assert!(octets_memoire() >= 12 * taille, "mémoire : {} octets", octets_memoire());
+}
