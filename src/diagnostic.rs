@@ -434,6 +434,16 @@ pub struct Cellule {
     pub fleche: &'static str,
 }
 
+/// A cell's figures alone, without their display ([`Cellule`] writes them): what a batch of
+/// territories needs, which writes its own numbers.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ChiffresCellule {
+    /// Unrounded value; `None` when unknown.
+    pub valeur: Option<Ratio>,
+    /// 5-year variation in %.
+    pub variation5ans: Option<Ratio>,
+}
+
 /// One row of a table.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Ligne {
@@ -654,24 +664,33 @@ impl<'a> Calcul<'a> {
         v
     }
 
-    fn cellule(&mut self, ind: &Indicateur, marge: Ratio) -> Cellule {
+    /// A cell's figures: the indicator's value and, when the catalogue follows it over five years,
+    /// its variation — what a batch writes, before any text.
+    fn chiffres(&mut self, ind: &Indicateur) -> ChiffresCellule {
         let t = self.t;
         let valeur = self.valeur_dans(ind, &t.valeurs, true);
+        if !(ind.variation && valeur.is_some()) {
+            return ChiffresCellule { valeur, variation5ans: None };
+        }
+        let avant = self.valeur_dans(ind, &t.valeurs5ans, false);
+        let variation5ans = match (valeur, avant) {
+            (Some(a), Some(b)) if b.signe() > 0 => {
+                a.moins(b).and_then(|d| d.divise(b)).and_then(|r| r.fois(Ratio::entier(100)))
+            }
+            _ => self.t.variations5ans.get(ind.id).copied(),
+        };
+        ChiffresCellule { valeur, variation5ans }
+    }
+
+    /// A cell: its figures ([`Calcul::chiffres`]) and their French display.
+    fn cellule(&mut self, ind: &Indicateur, marge: Ratio) -> Cellule {
+        let ChiffresCellule { valeur, variation5ans } = self.chiffres(ind);
         let mut c =
             Cellule { valeur, affiche: valeur.map(|v| ind.afficher(v)).unwrap_or_default(), ..Cellule::default() };
-        if ind.variation && valeur.is_some() {
-            let avant = self.valeur_dans(ind, &t.valeurs5ans, false);
-            let variation = match (valeur, avant) {
-                (Some(a), Some(b)) if b.signe() > 0 => {
-                    a.moins(b).and_then(|d| d.divise(b)).and_then(|r| r.fois(Ratio::entier(100)))
-                }
-                _ => self.t.variations5ans.get(ind.id).copied(),
-            };
-            if let Some(v) = variation {
-                c.variation5ans = Some(v);
-                c.affichage_variation = format!("{}{ESPACE_INSECABLE}%", format::signe(v, 1));
-                c.fleche = fleche(v, marge);
-            }
+        if let Some(v) = variation5ans {
+            c.variation5ans = Some(v);
+            c.affichage_variation = format!("{}{ESPACE_INSECABLE}%", format::signe(v, 1));
+            c.fleche = fleche(v, marge);
         }
         c
     }
@@ -780,6 +799,14 @@ pub fn indicateurs_du_diagnostic() -> impl Iterator<Item = &'static Indicateur> 
 pub fn cellules_d_un_territoire(t: &Territoire, options: &Options) -> Vec<Cellule> {
     let mut c = Calcul::muet(t);
     indicateurs_du_diagnostic().map(|ind| c.cellule(ind, options.marge_fleche)).collect()
+}
+
+/// The figures of [`cellules_d_un_territoire`] without their display: a batch writes its own
+/// numbers, and writing each cell's French text, then dropping it, was a sixth of the time of a
+/// counts file of every commune.
+pub fn chiffres_d_un_territoire(t: &Territoire) -> Vec<ChiffresCellule> {
+    let mut c = Calcul::muet(t);
+    indicateurs_du_diagnostic().map(|ind| c.chiffres(ind)).collect()
 }
 
 /// The rows of every table of the study, in order, without the sentences, notes and radar that

@@ -5,7 +5,9 @@ mod commun;
 
 use commun::{pays_opale, verifier_etude};
 use indicateurs_caf::contrat::{calculer_diagnostic_valeur, diagnostic_csv_valeur, diagnostic_json_valeur};
-use indicateurs_caf::diagnostic::{cellules_du_diagnostic, diagnostiquer, Options, Territoire};
+use indicateurs_caf::diagnostic::{
+    cellules_du_diagnostic, chiffres_d_un_territoire, diagnostiquer, Options, Territoire,
+};
 use indicateurs_caf::valeur::Valeur;
 use serde_json::{json, Value};
 
@@ -415,5 +417,14 @@ fn cellules_seules_egales_a_l_etude() {
             let seule = cellules.iter().find(|c| c.id == ligne.id && c.annee == ligne.annee).unwrap();
             assert_eq!(seule, ligne, "{}", ligne.id);
         }
+        // The figures without their text (what the counts batch writes) are the cells' own.
+        let chiffres = chiffres_d_un_territoire(a);
+        assert_eq!(chiffres.len(), cellules.len());
+        for (c, l) in chiffres.iter().zip(&cellules) {
+            assert_eq!((c.valeur, c.variation5ans), (l.territoire.valeur, l.territoire.variation5ans), "{}", l.id);
+        }
+        assert!(
+            chiffres.iter().any(|c| c.variation5ans.is_some()) || std::ptr::eq(a, &vide) || std::ptr::eq(a, &partiel)
+        );
     }
 }

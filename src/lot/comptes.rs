@@ -16,7 +16,7 @@ use super::bilan::ErreurListee;
 use super::nombres::ecrire_arrondi;
 use super::progression::{progression, progression_sur, Progression};
 use crate::catalogue::{cles_connues, libelle_cle, SECTIONS};
-use crate::diagnostic::{cellules_d_un_territoire, indicateurs_du_diagnostic, Cellule, Options, Territoire};
+use crate::diagnostic::{chiffres_d_un_territoire, indicateurs_du_diagnostic, ChiffresCellule, Territoire};
 use crate::format;
 use crate::tableur::{self, cellule_csv, cellule_texte_csv, BOM};
 use crate::valeur::Valeur;
@@ -344,7 +344,6 @@ pub fn comptes_csv_suivi(c: &Comptes, suivi: &mut dyn FnMut(&Progression) -> boo
         s.push_str(&format!(";{id};{id}_variation5ans;{id}_reference"));
     }
     s.push_str(";erreur_champ;erreur\n");
-    let options = Options::default();
     // Each column's cell (the first of its id among the study's rows) and precision, found once.
     let indicateurs: Vec<_> = indicateurs_du_diagnostic().collect();
     let colonnes: Vec<(Option<usize>, u32)> = ids
@@ -361,17 +360,17 @@ pub fn comptes_csv_suivi(c: &Comptes, suivi: &mut dyn FnMut(&Progression) -> boo
     for (i, l) in c.lignes.iter().enumerate() {
         par_code.entry(l.code.as_str()).or_insert(i);
     }
-    let vide = cellules_d_un_territoire(&Territoire::default(), &options);
-    let mut references: Vec<Option<Vec<Cellule>>> = vec![None; c.lignes.len()];
+    let vide = chiffres_d_un_territoire(&Territoire::default());
+    let mut references: Vec<Option<Vec<ChiffresCellule>>> = vec![None; c.lignes.len()];
     let total = c.lignes.len() as u64;
     for (n, l) in c.lignes.iter().enumerate() {
         if n > 0 && n % LIGNES_PAR_SUIVI == 0 && !suivi(&progression_sur(n as u64, total)) {
             return s;
         }
         let reference = l.reference.as_deref().and_then(|r| par_code.get(r).copied());
-        let cellules = cellules_d_un_territoire(&l.territoire, &options);
+        let cellules = chiffres_d_un_territoire(&l.territoire);
         let cellules_reference = match reference {
-            Some(i) => references[i].get_or_insert_with(|| cellules_d_un_territoire(&c.lignes[i].territoire, &options)),
+            Some(i) => references[i].get_or_insert_with(|| chiffres_d_un_territoire(&c.lignes[i].territoire)),
             None => &vide,
         };
         s.push_str(&format!("{};", l.ligne));
