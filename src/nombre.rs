@@ -68,6 +68,10 @@ impl Ratio {
 
     /// The fraction `num / den`, reduced; `None` when `den` is zero.
     pub fn new(num: i128, den: i128) -> Option<Ratio> {
+        // Whole numbers (counts, sums of counts) need no gcd.
+        if den == 1 {
+            return Some(Ratio { num, den });
+        }
         if den == 0 {
             return None;
         }
@@ -110,6 +114,9 @@ impl Ratio {
 
     /// `self + o`.
     pub fn plus(self, o: Ratio) -> Option<Ratio> {
+        if self.den == 1 && o.den == 1 {
+            return Some(Ratio::entier(self.num.checked_add(o.num)?));
+        }
         let g = pgcd(self.den, o.den);
         let a = self.num.checked_mul(divise_exact(o.den, g))?;
         let b = o.num.checked_mul(divise_exact(self.den, g))?;
@@ -123,6 +130,9 @@ impl Ratio {
 
     /// `self × o`.
     pub fn fois(self, o: Ratio) -> Option<Ratio> {
+        if self.den == 1 && o.den == 1 {
+            return Some(Ratio::entier(self.num.checked_mul(o.num)?));
+        }
         let g1 = pgcd(self.num, o.den).max(1);
         let g2 = pgcd(o.num, self.den).max(1);
         Ratio::new(
