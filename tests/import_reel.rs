@@ -158,6 +158,13 @@ fn lot_des_territoires_face_a_leur_departement() {
     assert_eq!(ligne[col("partFamillesMonoparentales")], part(somme(&am), somme(&a)));
     assert_eq!(ligne[col("partFamillesMonoparentales_departement")], part(dep(&am), dep(&a)));
     assert_eq!(ligne[col("departement")], "01");
+    // Every value an import gives is under a key the diagnostic knows: none is left out on the way
+    // to the study (`Valeurs` keeps only the catalogue's keys).
+    for t in &i.territoires {
+        let lu = indicateurs_caf::lot::territoire_de(t);
+        assert_eq!(lu.valeurs.len(), t.valeurs.len() + t.publiees.len(), "{} {}", t.code, t.nom);
+        assert_eq!(lu.valeurs5ans.len(), t.publiees5ans.len(), "{} {}", t.code, t.nom);
+    }
 }
 
 /// Commune → EPCI, read independently from the 2018 file.
