@@ -338,25 +338,25 @@ fn lire_fichiers(fichiers: JsValue) -> Result<Vec<FichierRecu>, JsValue> {
             champ("annee").as_f64().filter(|a| a.fract() == 0.0 && (1990.0..=2100.0).contains(a)).map(|a| a as i32);
         lus.push(FichierRecu { nom, contenu: octets, annee });
     }
-    reserver_memoire(lus.iter().map(|f| f.contenu.len()).sum());
     Ok(lus)
 }
 
-/// Memory reserved for a file's work per byte of the file: reading and studying a counts file
-/// of every commune (41 Mo) takes 360 to 520 Mo of the module's memory.
+/// Memory reserved for a counts file's work per byte of the file: reading and studying a file
+/// of every commune (41 Mo) takes 320 to 480 Mo of the module's memory.
 const RESERVE_PAR_OCTET: usize = 12;
 
 /// The most memory reserved before a file's work ([`reserver_memoire`]).
 const RESERVE_MAX: usize = 1 << 30;
 
-/// Grows the module's memory once, before a file's work, by what the work is expected to take
-/// ([`RESERVE_PAR_OCTET`] times the file's bytes, [`RESERVE_MAX`] at most). The allocator
+/// Grows the module's memory once, before a counts file's work, by what the work is expected to
+/// take ([`RESERVE_PAR_OCTET`] times the file's bytes, [`RESERVE_MAX`] at most). The allocator
 /// (dlmalloc) grows the memory by what each allocation lacks, and V8 makes each growth a new
 /// `ArrayBuffer` whose accounting wakes the garbage collector: studying a counts file of every
 /// commune grew it thousands of times, a third of its time (README « Taille et vitesse »). The
 /// block is freed at once and stays at the top of the heap for the work's own allocations; pages
 /// never written take no physical memory. A reservation that fails (memory full) is not made,
-/// and a work that needs more grows the memory as before.
+/// and a work that needs more grows the memory as before. Not for IRIS files: their import takes
+/// under 4 times their bytes and gains nothing from it.
 fn reserver_memoire(octets: usize) {
     let mut bloc: Vec<u8> = Vec::new();
     if bloc.try_reserve_exact(octets.saturating_mul(RESERVE_PAR_OCTET).min(RESERVE_MAX)).is_ok() {
@@ -410,6 +410,7 @@ pub fn importer_comptes(
 fn comptes_lus(fichier: JsValue, suivi: Option<js_sys::Function>) -> Result<crate::lot::Comptes, JsValue> {
     let mut suivi = Suivi::de(suivi)?;
     let fichier = un_fichier(fichier)?;
+    reserver_memoire(fichier.contenu.len());
     let comptes = importer_comptes_suivi(&fichier, &mut |p, etape| suivi.rapporter(p, etape));
     suivi.fin()?;
     Ok(comptes?)
@@ -531,7 +532,9 @@ pub fn exporter_comptes_csv(
     #[wasm_bindgen(unchecked_optional_param_type = "SuiviComptes")] suivi: Option<js_sys::Function>,
 ) -> Result<String, JsValue> {
     let mut suivi = Suivi::de(suivi)?;
-    let csv = comptes_csv_suivi_fichier(&un_fichier(fichier)?, &mut |p, etape| suivi.rapporter(p, etape));
+    let fichier = un_fichier(fichier)?;
+    reserver_memoire(fichier.contenu.len());
+    let csv = comptes_csv_suivi_fichier(&fichier, &mut |p, etape| suivi.rapporter(p, etape));
     suivi.fin()?;
     Ok(csv?)
 }

@@ -247,9 +247,9 @@ fn windows_1252_comme_la_plateforme() {
     );
 }
 
-/// Before a file's work, the binding grows the module's memory once by twelve times the file's
-/// bytes (`reserver_memoire`): growing it allocation by allocation took a third of the time of a
-/// file of every commune. A file refused at its header still reserves (the reservation comes
+/// Before a counts file's work, the binding grows the module's memory once by twelve times the
+/// file's bytes (`reserver_memoire`): growing it allocation by allocation took a third of the time
+/// of a file of every commune. A file refused at its header still reserves (the reservation comes
 /// first) but needs nothing itself, so only the reservation can have grown the memory this far;
 /// this fails if the optimiser drops the block never written.
 #[wasm_bindgen_test]
