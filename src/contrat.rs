@@ -690,13 +690,7 @@ fn moyennes_import(i: &Import) -> Vec<MoyenneRadarJs> {
 /// The same-type means of a counts file: every level of the file, and the rows compared with
 /// the same reference row.
 fn moyennes_comptes(c: &Comptes) -> Vec<MoyenneRadarJs> {
-    let membres: Vec<Membre<'_>> = c
-        .lignes
-        .iter()
-        .map(|l| Membre { niveau: &l.niveau, departement: l.reference.as_deref(), territoire: &l.territoire })
-        .collect();
-    let nom = |r: &str| c.ligne(r).map(|l| format!("comparés à {}", l.nom));
-    moyennes(&membres, &nom).iter().map(MoyenneRadarJs::from).collect()
+    c.moyennes().iter().map(MoyenneRadarJs::from).collect()
 }
 
 /// The result of `importerDonnees`.

@@ -46,6 +46,7 @@ pub mod format;
 pub mod foyer;
 pub mod import;
 pub mod lot;
+pub mod markdown;
 pub mod nombre;
 pub mod parametres;
 pub mod radar;

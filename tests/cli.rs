@@ -286,3 +286,59 @@ fn progression_des_comptes_au_terminal_seulement() {
     assert!(vu.contains("\rÉtudes des territoires : 40 % — 1 000 lignes sur 2 500\u{1b}[K"), "{vu:?}");
     assert!(vu.contains("\r\u{1b}[K2 500 territoires lus, 0 ligne en erreur, en "), "{vu:?}");
 }
+
+/// `territoires FICHIER --etudes DOSSIER`: each row's full study as Markdown and its radar as
+/// SVG, the same as the library makes them, against the same-type mean the diagnostic page
+/// would take; no study for a row without its reference row; French usage errors elsewhere.
+#[test]
+fn etudes_completes_d_un_fichier_de_comptes() {
+    let dossier = std::env::temp_dir().join(format!("indicateurs-caf-etudes-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dossier);
+    std::fs::create_dir_all(&dossier).unwrap();
+    let mut contenu = fichier_de_comptes(3);
+    contenu.push_str("59;Nord;departement;2020;;2604361;1200000;500000;480000;120000;60000;250000;70000\n");
+    contenu.push_str("200099999;EPCI du Nord;epci;2020;59;30000;15000;5000;4900;1250;625;2500;625\n");
+    contenu.push_str("200088888;EPCI sans référence;epci;2020;99;30000;15000;5000;4900;1250;625;2500;625\n");
+    let fichier = dossier.join("comptes.csv");
+    std::fs::write(&fichier, &contenu).unwrap();
+    let etudes = dossier.join("etudes");
+    let (f, e, o) = (fichier.to_str().unwrap(), etudes.to_str().unwrap(), dossier.join("sortie.csv"));
+    let (code, _, erreurs) = lancer(&["territoires", f, "-o", o.to_str().unwrap(), "--etudes", e], "");
+    assert_eq!(code, 0, "{erreurs}");
+    assert!(erreurs.contains(&format!("4 études écrites dans « {e} » (Markdown et radar SVG) ; 3 lignes sans ligne de référence trouvée, sans étude.")), "{erreurs}");
+    let c = indicateurs_caf::lot::lire_comptes(contenu.as_bytes()).unwrap();
+    let mut vues = 0;
+    indicateurs_caf::lot::etudes_comptes(&c, &mut |l, d| {
+        let nom = format!("{:06}-{}", l.ligne, l.code);
+        let source = format!("indicateurs-caf {}, ligne {} de « {f} »", env!("CARGO_PKG_VERSION"), l.ligne);
+        let attendu =
+            indicateurs_caf::markdown::etude(d, Some(&format!("{nom}-radar.svg")), &[("Produite par", source)]);
+        assert_eq!(std::fs::read_to_string(etudes.join(format!("{nom}.md"))).unwrap(), attendu, "{nom}");
+        assert_eq!(std::fs::read_to_string(etudes.join(format!("{nom}-radar.svg"))).unwrap(), d.radar.svg, "{nom}");
+        // The radar's reference as the page takes it: the EPCI compared with the same row, else
+        // every EPCI of the file (one EPCI of the Nord: no mean of one).
+        let reference = if l.reference.as_deref() == Some("62") {
+            "Moyenne des 3 EPCI comparés à Pas-de-Calais"
+        } else {
+            "Moyenne des 5 EPCI du fichier"
+        };
+        assert!(d.radar.reference.starts_with(reference), "{} : {}", l.code, d.radar.reference);
+        vues += 1;
+        true
+    });
+    assert_eq!(vues, 4);
+    assert_eq!(std::fs::read_dir(&etudes).unwrap().count(), 8);
+    for (args, message) in [
+        (vec!["foyers", f, "--etudes", e], "--etudes ne vaut que pour « territoires »"),
+        (
+            vec!["territoires", "data/insee-caf-iris/data_CAF_2020_IRIS.csv", "--etudes", e],
+            "--etudes ne vaut que pour un fichier de comptes",
+        ),
+        (vec!["territoires", f, "--etudes"], "--etudes attend une valeur"),
+    ] {
+        let (code, _, erreurs) = lancer(&args, "");
+        assert_eq!(code, 2, "{args:?}");
+        assert!(erreurs.contains(message), "{args:?} : {erreurs}");
+    }
+    let _ = std::fs::remove_dir_all(&dossier);
+}

@@ -428,3 +428,61 @@ fn cellules_seules_egales_a_l_etude() {
         );
     }
 }
+
+/// The study as Markdown (`territoires --etudes`) is the reference document's study: each of its
+/// sentences, each row's label with the two displayed values, its notes, the radar's lists; a
+/// missing value is « — », never 0; a `|` in a name does not break the tables.
+#[test]
+fn etude_pays_opale_en_markdown() {
+    let f = pays_opale();
+    let lire = |v: &Value, chemin: &str| {
+        Territoire::lire(&serde_json::from_value::<Valeur>(v.clone()).unwrap(), chemin, "Territoire").unwrap()
+    };
+    let (mut t, r) = (lire(&f["territoire"], "territoire"), lire(&f["reference"], "reference"));
+    let d = diagnostiquer(&t, &r, &Options::default());
+    let md = indicateurs_caf::markdown::etude(&d, Some("radar.svg"), &[("Produite par", "un test".into())]);
+    let mut phrases = 0;
+    for (titre, attendues) in f["phrases"].as_object().unwrap() {
+        assert!(md.contains(&format!("\n## {titre}\n")), "{titre}");
+        for p in attendues.as_array().unwrap() {
+            let p = commun::cellule(p.as_str().unwrap());
+            assert!(commun::cellule(&md).contains(&p), "phrase absente : {p}");
+            phrases += 1;
+        }
+    }
+    assert!(phrases > 20, "{phrases}");
+    for l in d.sections.iter().flat_map(|s| &s.lignes) {
+        let attendue =
+            |c: &indicateurs_caf::diagnostic::Cellule| match (c.affiche.as_str(), c.affichage_variation.as_str()) {
+                ("", _) => "—".to_string(),
+                (a, "") => a.to_string(),
+                (a, v) => format!("{a} ({v} en 5 ans {})", c.fleche),
+            };
+        let rangee =
+            format!("| {} | {} | {} | {} |", l.libelle, l.annee, attendue(&l.territoire), attendue(&l.reference));
+        assert!(md.contains(&rangee), "{rangee}");
+    }
+    assert!(
+        d.sections.iter().flat_map(|s| &s.lignes).any(|l| l.territoire.affiche.is_empty()),
+        "une cellule vide au moins"
+    );
+    for n in d
+        .sections
+        .iter()
+        .flat_map(|s| &s.notes)
+        .chain(&d.radar.fortement_inferieurs)
+        .chain(&d.radar.fortement_superieurs)
+    {
+        assert!(md.contains(&format!("- {n}\n")), "{n}");
+    }
+    assert!(md.contains("![Radar de vulnérabilité](radar.svg)") && md.contains("| Produite par | un test |"));
+    // A name with a `|`: escaped in every table cell, so each row keeps its four columns.
+    t.nom = Some(indicateurs_caf::territoire::Nom::departement_ou_libre("CC A|B"));
+    let md = indicateurs_caf::markdown::etude(&diagnostiquer(&t, &r, &Options::default()), None, &[]);
+    assert!(md.contains("| Territoire | CC A\\|B |") && md.contains("| Indicateur | Année | CC A\\|B |"), "{md}");
+    // Every table row keeps its columns: 3 unescaped `|` in the title block, 5 in a table.
+    for ligne in md.lines().filter(|l| l.starts_with('|')) {
+        let barres = ligne.replace("\\|", "").matches('|').count();
+        assert!(barres == 3 || barres == 5, "{ligne}");
+    }
+}

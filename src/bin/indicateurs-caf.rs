@@ -4,10 +4,12 @@ use std::fs::File;
 use std::io::{self, BufWriter, IsTerminal, Read, Write};
 use std::process::ExitCode;
 
+use indicateurs_caf::format;
 use indicateurs_caf::import::{importer, Fichier};
 use indicateurs_caf::lot::{
-    comptes_csv_suivi, duree, est_fichier_comptes, generer_lignes, lire_comptes_suivi, modele_comptes, seuils_csv,
-    seuils_par_annee, territoires_csv, traiter_en_parallele, ErreurParallele, LotFoyers, Ponderation, Progression,
+    comptes_csv_suivi, duree, est_fichier_comptes, etudes_comptes, generer_lignes, lire_comptes_suivi, modele_comptes,
+    progression_sur, seuils_csv, seuils_par_annee, territoires_csv, traiter_en_parallele, Comptes, ErreurParallele,
+    LigneComptes, LotFoyers, Ponderation, Progression,
 };
 use indicateurs_caf::tableur::BOM;
 
@@ -24,11 +26,14 @@ UTILISATION
       RUC médian exact d'une population de foyers (même CSV), seuils à 60 % et 50 % de la
       médiane, parts des foyers et des personnes sous chacun, année par année. Pondération par
       défaut : personnes. --csv : un tableau pour tableur (une ligne par année) au lieu de phrases.
-  indicateurs-caf territoires FICHIER... [-o SORTIE]
+  indicateurs-caf territoires FICHIER... [-o SORTIE] [--etudes DOSSIER]
       Le diagnostic de chaque territoire d'un fichier de comptes (code;nom;niveau;annee;reference
       puis les clés du diagnostic et leurs valeurs cinq ans plus tôt, <clé>_5ans) face à sa
       référence, en nombres bruts ; ou les ratios de chaque commune et EPCI de fichiers INSEE
       « Données CAF à l'IRIS » (et du fichier des populations légales), face à leur département.
+      --etudes DOSSIER (fichier de comptes) : en plus, l'étude complète de chaque ligne face à sa
+      référence (tableaux, phrases, notes, radar face à la moyenne de même type), en Markdown,
+      et son radar en SVG : DOSSIER/<ligne>-<code>.md et DOSSIER/<ligne>-<code>-radar.svg.
   indicateurs-caf modele [-o SORTIE]
       Écrit le modèle d'un fichier de comptes : chaque colonne, son libellé, une ligne d'exemple.
   indicateurs-caf generer [--nombre N] [--graine G] [-o SORTIE]
@@ -61,6 +66,8 @@ struct Options {
     fils: usize,
     /// `seuils`: the medians as a CSV table rather than sentences.
     csv: bool,
+    /// `territoires`, a counts file: the folder where each row's full study is written.
+    etudes: Option<String>,
 }
 
 fn usage(message: &str) -> ExitCode {
@@ -83,6 +90,7 @@ fn lire_options(args: &[String]) -> Result<Options, String> {
         ponderation: Ponderation::Personnes,
         fils: 0,
         csv: false,
+        etudes: None,
     };
     let mut i = 0;
     while let Some(a) = args.get(i) {
@@ -109,6 +117,10 @@ fn lire_options(args: &[String]) -> Result<Options, String> {
                 i += 1;
             }
             "--csv" => o.csv = true,
+            "--etudes" => {
+                o.etudes = Some(valeur(i)?);
+                i += 1;
+            }
             "--ponderation" => {
                 o.ponderation = Ponderation::depuis_code(&valeur(i)?).map_err(|e| e.to_string())?;
                 i += 1;
@@ -251,6 +263,11 @@ fn territoires(o: &Options) -> ExitCode {
             return comptes(o, nom, octets);
         }
     }
+    if o.etudes.is_some() {
+        return usage(
+            "--etudes ne vaut que pour un fichier de comptes (colonnes code et annee), pas pour des fichiers IRIS",
+        );
+    }
     let fichiers: Vec<Fichier> = contenus
         .iter()
         .map(|(nom, c)| Fichier { nom: nom.rsplit('/').next().unwrap_or(nom), contenu: c, annee: None })
@@ -309,8 +326,58 @@ fn comptes(o: &Options, nom: &str, octets: &[u8]) -> ExitCode {
     if sortie.write_all(csv.as_bytes()).and_then(|()| sortie.flush()).is_err() {
         return inutilisable("écriture impossible");
     }
+    if let Some(dossier) = o.etudes.as_deref() {
+        if let Err(m) = ecrire_etudes(&c, nom, dossier) {
+            return inutilisable(&m);
+        }
+    }
     eprintln!("{}, en {}.", c.resume(), duree(0.0, debut.elapsed().as_secs_f64() * 1000.0));
     ExitCode::SUCCESS
+}
+
+/// A file name from a row: its line (unique) and its code, kept to letters, digits, `-`, `_`.
+fn nom_d_etude(l: &LigneComptes) -> String {
+    let code: String =
+        l.code.chars().take(40).map(|c| if c.is_ascii_alphanumeric() || c == '-' { c } else { '_' }).collect();
+    format!("{:06}-{code}", l.ligne)
+}
+
+/// `--etudes DOSSIER`: each row's full study as Markdown, its radar as SVG beside it.
+fn ecrire_etudes(c: &Comptes, nom_fichier: &str, dossier: &str) -> Result<(), String> {
+    let chemin = std::path::Path::new(dossier);
+    std::fs::create_dir_all(chemin).map_err(|e| format!("dossier « {dossier} » impossible à créer : {e}"))?;
+    let mut erreur = None;
+    let total = c.lignes.len() as u64;
+    let (faites, sans) = etudes_comptes(c, &mut |l, d| {
+        let nom = nom_d_etude(l);
+        let svg = format!("{nom}-radar.svg");
+        let source = format!("indicateurs-caf {}, ligne {} de « {nom_fichier} »", env!("CARGO_PKG_VERSION"), l.ligne);
+        let md = indicateurs_caf::markdown::etude(d, Some(&svg), &[("Produite par", source)]);
+        let ecrit = std::fs::write(chemin.join(&svg), &d.radar.svg)
+            .and_then(|()| std::fs::write(chemin.join(format!("{nom}.md")), md));
+        if let Err(e) = ecrit {
+            erreur = Some(format!("écriture dans « {dossier} » impossible : {e}"));
+            return false;
+        }
+        if l.ligne % 1_000 == 0 {
+            montrer_progression("Études complètes", &progression_sur(l.ligne as u64, total));
+        }
+        true
+    });
+    effacer_progression();
+    if let Some(e) = erreur {
+        return Err(e);
+    }
+    let sans = if sans == 0 {
+        String::new()
+    } else {
+        format!(" ; {} sans ligne de référence trouvée, sans étude", format::compte(sans as u64, "ligne", "lignes"))
+    };
+    eprintln!(
+        "{} dans « {dossier} » (Markdown et radar SVG){sans}.",
+        format::compte(faites as u64, "étude écrite", "études écrites")
+    );
+    Ok(())
 }
 
 fn ecrire(o: &Options, texte: &str) -> ExitCode {
@@ -363,6 +430,9 @@ fn main() -> ExitCode {
     };
     if o.csv && o.commande != "seuils" {
         return usage("--csv ne vaut que pour « seuils »");
+    }
+    if o.etudes.is_some() && o.commande != "territoires" {
+        return usage("--etudes ne vaut que pour « territoires » et un fichier de comptes");
     }
     match o.commande.as_str() {
         "foyers" => foyers(&o, false),

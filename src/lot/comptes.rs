@@ -13,10 +13,14 @@ use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use super::bilan::ErreurListee;
+use super::moyennes::{moyennes, Membre, MoyenneRadar};
 use super::nombres::ecrire_arrondi;
 use super::progression::{progression, progression_sur, Progression};
 use crate::catalogue::{cles_connues, libelle_cle, SECTIONS};
-use crate::diagnostic::{chiffres_d_un_territoire, indicateurs_du_diagnostic, ChiffresCellule, Territoire};
+use crate::diagnostic::{
+    chiffres_d_un_territoire, diagnostiquer, indicateurs_du_diagnostic, ChiffresCellule, Diagnostic, Options,
+    Territoire,
+};
 use crate::format;
 use crate::tableur::{self, cellule_csv, cellule_texte_csv, BOM};
 use crate::valeur::Valeur;
@@ -316,6 +320,60 @@ fn lignes_etude() -> Vec<&'static str> {
         }
     }
     ids
+}
+
+impl Comptes {
+    /// The same-type means of the radar over this file: every level, and the rows compared with
+    /// the same reference row (what the diagnostic page offers as the radar's reference).
+    pub fn moyennes(&self) -> Vec<MoyenneRadar> {
+        let membres: Vec<Membre<'_>> = self
+            .lignes
+            .iter()
+            .map(|l| Membre { niveau: &l.niveau, departement: l.reference.as_deref(), territoire: &l.territoire })
+            .collect();
+        let nom = |r: &str| self.ligne(r).map(|l| format!("comparés à {}", l.nom));
+        moyennes(&membres, &nom)
+    }
+}
+
+/// The radar's reference for a row, as the diagnostic page chooses it: the mean of the rows of
+/// its level compared with the same reference row, else of every row of its level.
+fn moyenne_pour<'m>(moyennes: &'m [MoyenneRadar], l: &LigneComptes) -> Option<&'m MoyenneRadar> {
+    let meme_niveau = || moyennes.iter().filter(|m| m.niveau == l.niveau);
+    meme_niveau()
+        .find(|m| m.departement.is_some() && m.departement == l.reference)
+        .or_else(|| meme_niveau().find(|m| m.departement.is_none()))
+}
+
+/// The full study of each row against its reference row — tables, sentences, notes, and the
+/// radar against the same-type mean, as the diagnostic page makes it — given one at a time to
+/// `f` (a file of every commune makes 35 000 of them: none is kept), which stops the loop by
+/// returning `false`. A row without a reference row found has no study. Returns how many
+/// studies were made and how many rows had none.
+pub fn etudes_comptes(c: &Comptes, f: &mut dyn FnMut(&LigneComptes, &Diagnostic) -> bool) -> (usize, usize) {
+    let moyennes = c.moyennes();
+    let mut par_code: BTreeMap<&str, usize> = BTreeMap::new();
+    for (i, l) in c.lignes.iter().enumerate() {
+        par_code.entry(l.code.as_str()).or_insert(i);
+    }
+    let (mut faites, mut sans) = (0, 0);
+    for l in &c.lignes {
+        let reference = l.reference.as_deref().and_then(|r| par_code.get(r)).and_then(|&i| c.lignes.get(i));
+        let Some(reference) = reference else {
+            sans += 1;
+            continue;
+        };
+        let mut options = Options::default();
+        if let Some(m) = moyenne_pour(&moyennes, l) {
+            options.radar.reference = m.valeurs.iter().map(|(k, v)| (k.to_string(), *v)).collect();
+            options.radar.libelle_reference = Some(m.libelle.clone());
+        }
+        faites += 1;
+        if !f(l, &diagnostiquer(&l.territoire, &reference.territoire, &options)) {
+            break;
+        }
+    }
+    (faites, sans)
 }
 
 /// Why a row's reference is not there: its row is in error, or no row has its code.

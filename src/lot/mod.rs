@@ -41,8 +41,8 @@ mod territoires;
 
 pub use bilan::{Bilan, ErreurListee, ERREURS_LISTEES};
 pub use comptes::{
-    comptes_csv, comptes_csv_suivi, est_fichier_comptes, lire_comptes, lire_comptes_suivi, modele_comptes, Comptes,
-    ErreurComptes, LigneComptes, LIGNES_COMPTES_MAX,
+    comptes_csv, comptes_csv_suivi, est_fichier_comptes, etudes_comptes, lire_comptes, lire_comptes_suivi,
+    modele_comptes, Comptes, ErreurComptes, LigneComptes, LIGNES_COMPTES_MAX,
 };
 pub use foyers::{
     capacite_sortie, en_texte, traiter_tout, ErreurLot, LotFoyers, COLONNES, COLONNES_REQUISES, ENTETE_RESULTATS,
