@@ -65,17 +65,17 @@ pub fn etude(d: &Diagnostic, image_radar: Option<&str>, entete: &[(&str, String)
                 cellule(&d.nom),
                 cellule(&d.nom_reference)
             ));
+            for l in &section.lignes {
+                s.push_str(&format!(
+                    "| {} | {} | {} | {} |\n",
+                    cellule(l.libelle),
+                    l.annee,
+                    valeur(&l.territoire),
+                    valeur(&l.reference)
+                ));
+            }
+            s.push('\n');
         }
-        for l in &section.lignes {
-            s.push_str(&format!(
-                "| {} | {} | {} | {} |\n",
-                cellule(l.libelle),
-                l.annee,
-                valeur(&l.territoire),
-                valeur(&l.reference)
-            ));
-        }
-        s.push('\n');
         liste(&mut s, "Notes :", &section.notes);
     }
     radar(&mut s, d, image_radar);
