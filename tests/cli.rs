@@ -299,17 +299,19 @@ fn etudes_completes_d_un_fichier_de_comptes() {
     contenu.push_str("59;Nord;departement;2020;;2604361;1200000;500000;480000;120000;60000;250000;70000\n");
     contenu.push_str("200099999;EPCI du Nord;epci;2020;59;30000;15000;5000;4900;1250;625;2500;625\n");
     contenu.push_str("200088888;EPCI sans référence;epci;2020;99;30000;15000;5000;4900;1250;625;2500;625\n");
+    // A code that is a path: its study stays in the folder, under a name of letters and `_`.
+    contenu.push_str("../../hors;Hors du dossier;autre;2020;62;30000;15000;5000;4900;1250;625;2500;625\n");
     let fichier = dossier.join("comptes.csv");
     std::fs::write(&fichier, &contenu).unwrap();
     let etudes = dossier.join("etudes");
     let (f, e, o) = (fichier.to_str().unwrap(), etudes.to_str().unwrap(), dossier.join("sortie.csv"));
     let (code, _, erreurs) = lancer(&["territoires", f, "-o", o.to_str().unwrap(), "--etudes", e], "");
     assert_eq!(code, 0, "{erreurs}");
-    assert!(erreurs.contains(&format!("4 études écrites dans « {e} » (Markdown et radar SVG) ; 3 lignes sans ligne de référence trouvée, sans étude.")), "{erreurs}");
+    assert!(erreurs.contains(&format!("5 études écrites dans « {e} » (Markdown et radar SVG) ; 3 lignes sans ligne de référence trouvée, sans étude.")), "{erreurs}");
     let c = indicateurs_caf::lot::lire_comptes(contenu.as_bytes()).unwrap();
     let mut vues = 0;
     indicateurs_caf::lot::etudes_comptes(&c, &mut |l, d| {
-        let nom = format!("{:06}-{}", l.ligne, l.code);
+        let nom = format!("{:06}-{}", l.ligne, l.code.replace(['.', '/'], "_"));
         let source = format!("indicateurs-caf {}, ligne {} de « {f} »", env!("CARGO_PKG_VERSION"), l.ligne);
         let attendu =
             indicateurs_caf::markdown::etude(d, Some(&format!("{nom}-radar.svg")), &[("Produite par", source)]);
@@ -317,17 +319,19 @@ fn etudes_completes_d_un_fichier_de_comptes() {
         assert_eq!(std::fs::read_to_string(etudes.join(format!("{nom}-radar.svg"))).unwrap(), d.radar.svg, "{nom}");
         // The radar's reference as the page takes it: the EPCI compared with the same row, else
         // every EPCI of the file (one EPCI of the Nord: no mean of one).
-        let reference = if l.reference.as_deref() == Some("62") {
-            "Moyenne des 3 EPCI comparés à Pas-de-Calais"
-        } else {
-            "Moyenne des 5 EPCI du fichier"
+        let reference = match (l.niveau.as_str(), l.reference.as_deref()) {
+            ("epci", Some("62")) => "Moyenne des 3 EPCI comparés à Pas-de-Calais",
+            ("epci", _) => "Moyenne des 5 EPCI du fichier",
+            // Alone at its level: the reference row serves as the mean.
+            _ => "Pas-de-Calais (aucun ensemble",
         };
         assert!(d.radar.reference.starts_with(reference), "{} : {}", l.code, d.radar.reference);
         vues += 1;
         true
     });
-    assert_eq!(vues, 4);
-    assert_eq!(std::fs::read_dir(&etudes).unwrap().count(), 8);
+    assert_eq!(vues, 5);
+    assert_eq!(std::fs::read_dir(&etudes).unwrap().count(), 10);
+    assert!(etudes.join("000009-______hors.md").is_file() && !dossier.join("hors.md").exists());
     for (args, message) in [
         (vec!["foyers", f, "--etudes", e], "--etudes ne vaut que pour « territoires »"),
         (
