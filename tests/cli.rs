@@ -299,8 +299,8 @@ fn etudes_completes_d_un_fichier_de_comptes() {
     contenu.push_str("59;Nord;departement;2020;;2604361;1200000;500000;480000;120000;60000;250000;70000\n");
     contenu.push_str("200099999;EPCI du Nord;epci;2020;59;30000;15000;5000;4900;1250;625;2500;625\n");
     contenu.push_str("200088888;EPCI sans référence;epci;2020;99;30000;15000;5000;4900;1250;625;2500;625\n");
-    // A code that is a path: its study stays in the folder, under a name of letters and `_`.
-    contenu.push_str("../../hors;Hors du dossier;autre;2020;62;30000;15000;5000;4900;1250;625;2500;625\n");
+    // A code that is a path: its study stays in the folder, its name without the separators.
+    contenu.push_str("x/y/hors;Hors du dossier;autre;2020;62;30000;15000;5000;4900;1250;625;2500;625\n");
     let fichier = dossier.join("comptes.csv");
     std::fs::write(&fichier, &contenu).unwrap();
     let etudes = dossier.join("etudes");
@@ -331,7 +331,7 @@ fn etudes_completes_d_un_fichier_de_comptes() {
     });
     assert_eq!(vues, 5);
     assert_eq!(std::fs::read_dir(&etudes).unwrap().count(), 10);
-    assert!(etudes.join("000009-______hors.md").is_file() && !dossier.join("hors.md").exists());
+    assert!(etudes.join("000009-x_y_hors.md").is_file() && !dossier.join("hors.md").exists());
     for (args, message) in [
         (vec!["foyers", f, "--etudes", e], "--etudes ne vaut que pour « territoires »"),
         (
