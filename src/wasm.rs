@@ -341,6 +341,13 @@ fn lire_fichiers(fichiers: JsValue) -> Result<Vec<FichierRecu>, JsValue> {
     Ok(lus)
 }
 
+/// A counts file, read with the module's memory reserved for its work ([`reserver_memoire`]).
+fn un_fichier_de_comptes(fichier: JsValue) -> Result<FichierRecu, JsValue> {
+    let fichier = un_fichier(fichier)?;
+    reserver_memoire(fichier.contenu.len());
+    Ok(fichier)
+}
+
 /// Memory reserved for a counts file's work per byte of the file: reading and studying a file
 /// of every commune (41 Mo) takes 320 to 480 Mo of the module's memory.
 const RESERVE_PAR_OCTET: usize = 12;
@@ -409,8 +416,7 @@ pub fn importer_comptes(
 /// A counts file read for `importerComptes` and `ComptesImportes`, with its optional progress.
 fn comptes_lus(fichier: JsValue, suivi: Option<js_sys::Function>) -> Result<crate::lot::Comptes, JsValue> {
     let mut suivi = Suivi::de(suivi)?;
-    let fichier = un_fichier(fichier)?;
-    reserver_memoire(fichier.contenu.len());
+    let fichier = un_fichier_de_comptes(fichier)?;
     let comptes = importer_comptes_suivi(&fichier, &mut |p, etape| suivi.rapporter(p, etape));
     suivi.fin()?;
     Ok(comptes?)
@@ -532,8 +538,7 @@ pub fn exporter_comptes_csv(
     #[wasm_bindgen(unchecked_optional_param_type = "SuiviComptes")] suivi: Option<js_sys::Function>,
 ) -> Result<String, JsValue> {
     let mut suivi = Suivi::de(suivi)?;
-    let fichier = un_fichier(fichier)?;
-    reserver_memoire(fichier.contenu.len());
+    let fichier = un_fichier_de_comptes(fichier)?;
     let csv = comptes_csv_suivi_fichier(&fichier, &mut |p, etape| suivi.rapporter(p, etape));
     suivi.fin()?;
     Ok(csv?)

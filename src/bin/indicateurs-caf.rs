@@ -346,7 +346,7 @@ fn nom_d_etude(l: &LigneComptes) -> String {
 fn ecrire_etudes(c: &Comptes, nom_fichier: &str, dossier: &str) -> Result<(), String> {
     let chemin = std::path::Path::new(dossier);
     std::fs::create_dir_all(chemin).map_err(|e| format!("dossier « {dossier} » impossible à créer : {e}"))?;
-    let mut erreur = None;
+    let (mut erreur, mut vues) = (None, 0);
     let total = c.lignes.len() as u64;
     let (faites, sans) = etudes_comptes(c, &mut |l, d| {
         let nom = nom_d_etude(l);
@@ -359,8 +359,9 @@ fn ecrire_etudes(c: &Comptes, nom_fichier: &str, dossier: &str) -> Result<(), St
             erreur = Some(format!("écriture dans « {dossier} » impossible : {e}"));
             return false;
         }
-        if l.ligne % 1_000 == 0 {
-            montrer_progression("Études complètes", &progression_sur(l.ligne as u64, total));
+        vues += 1;
+        if vues % 1_000 == 0 {
+            montrer_progression("Études complètes", &progression_sur(vues, total));
         }
         true
     });

@@ -323,6 +323,17 @@ fn lignes_etude() -> Vec<&'static str> {
 }
 
 impl Comptes {
+    /// The place of each code's row, the first of a code as [`Comptes::ligne`] finds it: one
+    /// look-up a row for its reference, not a pass over the file (a file of every commune took
+    /// seconds more).
+    fn par_code(&self) -> BTreeMap<&str, usize> {
+        let mut par_code = BTreeMap::new();
+        for (i, l) in self.lignes.iter().enumerate() {
+            par_code.entry(l.code.as_str()).or_insert(i);
+        }
+        par_code
+    }
+
     /// The same-type means of the radar over this file: every level, and the rows compared with
     /// the same reference row (what the diagnostic page offers as the radar's reference).
     pub fn moyennes(&self) -> Vec<MoyenneRadar> {
@@ -352,10 +363,7 @@ fn moyenne_pour<'m>(moyennes: &'m [MoyenneRadar], l: &LigneComptes) -> Option<&'
 /// studies were made and how many rows had none.
 pub fn etudes_comptes(c: &Comptes, f: &mut dyn FnMut(&LigneComptes, &Diagnostic) -> bool) -> (usize, usize) {
     let moyennes = c.moyennes();
-    let mut par_code: BTreeMap<&str, usize> = BTreeMap::new();
-    for (i, l) in c.lignes.iter().enumerate() {
-        par_code.entry(l.code.as_str()).or_insert(i);
-    }
+    let par_code = c.par_code();
     let (mut faites, mut sans) = (0, 0);
     for l in &c.lignes {
         let reference = l.reference.as_deref().and_then(|r| par_code.get(r)).and_then(|&i| c.lignes.get(i));
@@ -411,13 +419,8 @@ pub fn comptes_csv_suivi(c: &Comptes, suivi: &mut dyn FnMut(&Progression) -> boo
             (indicateurs.iter().position(|i| i.id == *id), precision)
         })
         .collect();
-    // The rows by code, the first of a code as `Comptes::ligne` finds it: one look-up a row, not
-    // a pass over the file (a file of every commune took seconds more); a reference's cells are
-    // computed once for all the rows that refer to it.
-    let mut par_code: BTreeMap<&str, usize> = BTreeMap::new();
-    for (i, l) in c.lignes.iter().enumerate() {
-        par_code.entry(l.code.as_str()).or_insert(i);
-    }
+    // A reference's cells are computed once for all the rows that refer to it.
+    let par_code = c.par_code();
     let vide = chiffres_d_un_territoire(&Territoire::default());
     let mut references: Vec<Option<Vec<ChiffresCellule>>> = vec![None; c.lignes.len()];
     let total = c.lignes.len() as u64;
